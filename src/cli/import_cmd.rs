@@ -1,0 +1,229 @@
+//! `csp-assessment import --db FILE [--json] PATH...`: import files, folders and zips as
+//! one batch and print a per-file summary. Exit 0 if everything was imported, 1 if any
+//! file or row was rejected (or the import failed; then nothing was written).
+
+use super::{EXIT_OK, EXIT_REJECTED};
+use crate::import::month::month_label;
+use crate::report::format::{duration, thousands};
+use crate::store::ingest::{import_paths, FileOutcome, ImportReport, Progress};
+use crate::store::Store;
+use serde::Serialize;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+use std::time::Instant;
+
+pub fn run(db: &Path, paths: &[PathBuf], json: bool) -> i32 {
+    let mut store = match Store::open_or_create(db) {
+        Ok(store) => store,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_REJECTED;
+        }
+    };
+    let cancel = AtomicBool::new(false);
+    let show_progress = std::io::stderr().is_terminal() && !json;
+    let mut last_shown = Instant::now();
+    let mut on_progress = |p: &Progress| {
+        if show_progress && last_shown.elapsed().as_millis() > 500 {
+            last_shown = Instant::now();
+            eprint!(
+                "\r{} rows, {:.0} rows/s, {:.0}%   ",
+                thousands(p.rows as i64),
+                p.rows_per_second(),
+                p.fraction() * 100.0
+            );
+        }
+    };
+    let started = Instant::now();
+    let result = import_paths(&mut store, paths, &cancel, &mut on_progress);
+    if show_progress {
+        eprint!("\r{:60}\r", "");
+    }
+    let report = match result {
+        Ok(report) => report,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_REJECTED;
+        }
+    };
+    let seconds = started.elapsed().as_secs_f64();
+    if json {
+        match serde_json::to_string_pretty(&ImportJson::from(&report)) {
+            Ok(text) => println!("{text}"),
+            Err(e) => eprintln!("error: {e}"),
+        }
+    } else {
+        print_summary(db, &report, seconds);
+    }
+    if report.is_clean() {
+        EXIT_OK
+    } else {
+        EXIT_REJECTED
+    }
+}
+
+fn print_summary(db: &Path, report: &ImportReport, seconds: f64) {
+    println!("Import into {}", db.display());
+    for file in &report.files {
+        match &file.outcome {
+            FileOutcome::Imported {
+                accepted,
+                rejected,
+                replaced,
+                first_month,
+                last_month,
+                ..
+            } => {
+                let span = match (first_month, last_month) {
+                    (Some(a), Some(b)) if a != b => {
+                        format!(" ({} to {})", month_label(*a), month_label(*b))
+                    }
+                    (Some(a), _) => format!(" ({})", month_label(*a)),
+                    _ => String::new(),
+                };
+                println!(
+                    "  {}: {} accepted, {} rejected, {} replaced{span}",
+                    file.name,
+                    thousands(*accepted as i64),
+                    thousands(*rejected as i64),
+                    thousands(*replaced as i64)
+                );
+            }
+            FileOutcome::AlreadyImported {
+                earlier_name,
+                imported_at,
+            } => println!(
+                "  {}: already imported (as {earlier_name}, {imported_at}): nothing changed",
+                file.name
+            ),
+            FileOutcome::Rejected { reason } => {
+                println!("  {}: REJECTED: {reason}", file.name);
+            }
+        }
+        for note in &file.notes {
+            println!("      note: {note}");
+        }
+        for row in &file.rejected_examples {
+            println!(
+                "      rejected: {}, line {}: {}",
+                file.name, row.line, row.reason
+            );
+        }
+    }
+    for skipped in &report.skipped {
+        println!("  {}: {}", skipped.name, skipped.reason);
+    }
+    println!(
+        "Total: {} rows accepted, {} rejected, {} replaced, in {}",
+        thousands(report.rows_accepted() as i64),
+        thousands(report.rows_rejected() as i64),
+        thousands(report.rows_replaced() as i64),
+        duration(seconds)
+    );
+}
+
+#[derive(Serialize)]
+struct ImportJson {
+    files: Vec<FileJson>,
+    skipped: Vec<SkippedJson>,
+    rows_accepted: u64,
+    rows_rejected: u64,
+    rows_replaced: u64,
+}
+
+#[derive(Serialize)]
+struct FileJson {
+    file: String,
+    status: &'static str,
+    rows_accepted: u64,
+    rows_rejected: u64,
+    rows_replaced: u64,
+    first_month: Option<String>,
+    last_month: Option<String>,
+    reason: Option<String>,
+    notes: Vec<String>,
+    rejected_examples: Vec<RejectedJson>,
+}
+
+#[derive(Serialize)]
+struct RejectedJson {
+    line: u64,
+    column: Option<&'static str>,
+    reason: String,
+}
+
+#[derive(Serialize)]
+struct SkippedJson {
+    file: String,
+    reason: String,
+}
+
+impl From<&ImportReport> for ImportJson {
+    fn from(report: &ImportReport) -> Self {
+        let files = report
+            .files
+            .iter()
+            .map(|f| {
+                let (status, accepted, rejected, replaced, first, last, reason) = match &f.outcome {
+                    FileOutcome::Imported {
+                        accepted,
+                        rejected,
+                        replaced,
+                        first_month,
+                        last_month,
+                        ..
+                    } => (
+                        "imported",
+                        *accepted,
+                        *rejected,
+                        *replaced,
+                        first_month.map(month_label),
+                        last_month.map(month_label),
+                        None,
+                    ),
+                    FileOutcome::AlreadyImported { .. } => {
+                        ("already_imported", 0, 0, 0, None, None, None)
+                    }
+                    FileOutcome::Rejected { reason } => {
+                        ("rejected", 0, 0, 0, None, None, Some(reason.clone()))
+                    }
+                };
+                FileJson {
+                    file: f.name.clone(),
+                    status,
+                    rows_accepted: accepted,
+                    rows_rejected: rejected,
+                    rows_replaced: replaced,
+                    first_month: first,
+                    last_month: last,
+                    reason,
+                    notes: f.notes.clone(),
+                    rejected_examples: f
+                        .rejected_examples
+                        .iter()
+                        .map(|r| RejectedJson {
+                            line: r.line,
+                            column: r.column,
+                            reason: r.reason.clone(),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        ImportJson {
+            files,
+            skipped: report
+                .skipped
+                .iter()
+                .map(|s| SkippedJson {
+                    file: s.name.clone(),
+                    reason: s.reason.clone(),
+                })
+                .collect(),
+            rows_accepted: report.rows_accepted(),
+            rows_rejected: report.rows_rejected(),
+            rows_replaced: report.rows_replaced(),
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! The headless commands (`import`, `sources`): argument parsing, dispatch and exit codes.
+//! Never touches the window system. Exit codes: 0 success, 1 something was rejected or
+//! failed, 2 a usage error.
+
+mod import_cmd;
+mod sources_cmd;
+
+use std::path::PathBuf;
+
+pub const USAGE: &str = "\
+csp-assessment — prepare a Community Safety Partnership strategic assessment
+
+Usage:
+  csp-assessment                          open the app (on the sample assessment the first time)
+  csp-assessment open FILE                open the app on an assessment file
+  csp-assessment import --db FILE [--json] PATH...
+                                          import police.uk CSV files, folders or zips
+  csp-assessment sources --db FILE [--json]
+                                          list what the assessment file holds
+  csp-assessment help                     this text
+";
+
+/// Exit codes.
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_REJECTED: i32 = 1;
+pub const EXIT_USAGE: i32 = 2;
+
+/// What `main` should do with the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Gui {
+        file: Option<PathBuf>,
+    },
+    Import {
+        db: PathBuf,
+        paths: Vec<PathBuf>,
+        json: bool,
+    },
+    Sources {
+        db: PathBuf,
+        json: bool,
+    },
+    Help,
+}
+
+/// A usage error, shown with the usage text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// Parse arguments (without the program name).
+pub fn parse(args: &[String]) -> Result<Command, UsageError> {
+    let Some((command, rest)) = args.split_first() else {
+        return Ok(Command::Gui { file: None });
+    };
+    let mut db = None;
+    let mut json = false;
+    let mut positional = Vec::new();
+    let mut iter = rest.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--db" => {
+                let value = iter
+                    .next()
+                    .ok_or_else(|| UsageError("--db needs a file name".into()))?;
+                db = Some(PathBuf::from(value));
+            }
+            "--json" => json = true,
+            flag if flag.starts_with("--") => {
+                return Err(UsageError(format!("unknown option {flag}")));
+            }
+            _ => positional.push(PathBuf::from(arg)),
+        }
+    }
+    let need_db =
+        |db: Option<PathBuf>| db.ok_or_else(|| UsageError("--db FILE is required".into()));
+    match command.as_str() {
+        "open" => match positional.as_slice() {
+            [file] => Ok(Command::Gui {
+                file: Some(file.clone()),
+            }),
+            _ => Err(UsageError("open takes one assessment file".into())),
+        },
+        "import" => {
+            let db = need_db(db)?;
+            if positional.is_empty() {
+                return Err(UsageError(
+                    "import needs at least one file, folder or zip".into(),
+                ));
+            }
+            Ok(Command::Import {
+                db,
+                paths: positional,
+                json,
+            })
+        }
+        "sources" => {
+            if !positional.is_empty() {
+                return Err(UsageError(
+                    "sources takes no file names besides --db".into(),
+                ));
+            }
+            Ok(Command::Sources {
+                db: need_db(db)?,
+                json,
+            })
+        }
+        "help" | "--help" | "-h" => Ok(Command::Help),
+        other => Err(UsageError(format!("unknown command {other}"))),
+    }
+}
+
+/// Run a headless command; returns the exit code.
+pub fn run(command: Command) -> i32 {
+    match command {
+        Command::Import { db, paths, json } => import_cmd::run(&db, &paths, json),
+        Command::Sources { db, json } => sources_cmd::run(&db, json),
+        Command::Help => {
+            print!("{USAGE}");
+            EXIT_OK
+        }
+        Command::Gui { .. } => EXIT_USAGE,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn parses_the_documented_commands() {
+        assert_eq!(parse(&[]).unwrap(), Command::Gui { file: None });
+        assert_eq!(
+            parse(&args("import --db a.db x.csv y")).unwrap(),
+            Command::Import {
+                db: "a.db".into(),
+                paths: vec!["x.csv".into(), "y".into()],
+                json: false
+            }
+        );
+        assert_eq!(
+            parse(&args("sources --json --db a.db")).unwrap(),
+            Command::Sources {
+                db: "a.db".into(),
+                json: true
+            }
+        );
+        assert!(parse(&args("import x.csv")).is_err());
+        assert!(parse(&args("import --db a.db")).is_err());
+        assert!(parse(&args("frobnicate")).is_err());
+        assert!(parse(&args("sources --db a.db --bogus")).is_err());
+    }
+}

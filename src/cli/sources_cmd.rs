@@ -1,0 +1,76 @@
+//! `csp-assessment sources --db FILE [--json]`: what the assessment file holds.
+//! The JSON fields `sources[].{file,kind,sha256,rows_accepted,rows_rejected,rows_replaced,
+//! first_month,last_month}` and `totals.{crime,asb,rejected}` are a contract.
+
+use super::{EXIT_OK, EXIT_REJECTED};
+use crate::report::format::thousands;
+use crate::store::queries::{SourceSummary, Totals};
+use crate::store::Store;
+use serde::Serialize;
+use std::path::Path;
+
+#[derive(Serialize)]
+struct SourcesJson<'a> {
+    sources: &'a [SourceSummary],
+    totals: Totals,
+}
+
+pub fn run(db: &Path, json: bool) -> i32 {
+    let store = match Store::open_existing(db) {
+        Ok(store) => store,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_REJECTED;
+        }
+    };
+    let (sources, totals) = match store.sources().and_then(|s| Ok((s, store.totals()?))) {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_REJECTED;
+        }
+    };
+    if json {
+        let out = SourcesJson {
+            sources: &sources,
+            totals,
+        };
+        match serde_json::to_string_pretty(&out) {
+            Ok(text) => println!("{text}"),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return EXIT_REJECTED;
+            }
+        }
+    } else {
+        print_table(db, &sources, totals);
+    }
+    EXIT_OK
+}
+
+fn print_table(db: &Path, sources: &[SourceSummary], totals: Totals) {
+    println!("{}: {} sources", db.display(), sources.len());
+    for s in sources {
+        let span = match (&s.first_month, &s.last_month) {
+            (Some(a), Some(b)) if a != b => format!("{a} to {b}"),
+            (Some(a), _) => a.clone(),
+            _ => "no months".into(),
+        };
+        println!(
+            "  {}  {}  accepted {}, rejected {}, replaced {}, in file now {}  ({span})",
+            s.file,
+            s.kind,
+            thousands(s.rows_accepted),
+            thousands(s.rows_rejected),
+            thousands(s.rows_replaced),
+            thousands(s.rows_current)
+        );
+    }
+    println!(
+        "Totals: {} recorded crimes, {} ASB incidents ({} with no location), {} rejected rows",
+        thousands(totals.crime),
+        thousands(totals.asb),
+        thousands(totals.unlocated),
+        thousands(totals.rejected)
+    );
+}

@@ -1,0 +1,40 @@
+//! Files → validated records. Reads police.uk street files (and, later, geography and
+//! partner layouts), understands their quirks, and says exactly what was wrong with any
+//! row it cannot accept. No SQL and no egui here.
+
+pub mod crime_types;
+pub mod inputs;
+pub mod month;
+pub mod numbers;
+pub mod police_uk;
+pub mod reader;
+pub mod text;
+
+use std::path::Path;
+
+/// A problem with a whole input (as opposed to one row, see [`police_uk::RowProblem`]).
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("could not read {path}: {reason}")]
+    Io { path: String, reason: String },
+    #[error("{path} is not a readable zip file: {reason}")]
+    Zip { path: String, reason: String },
+    #[error("{file}: {reason}")]
+    BadFile { file: String, reason: String },
+}
+
+impl ImportError {
+    pub fn io(path: &Path, error: std::io::Error) -> Self {
+        ImportError::Io {
+            path: path.display().to_string(),
+            reason: error.to_string(),
+        }
+    }
+
+    pub fn zip(path: &Path, error: zip::result::ZipError) -> Self {
+        ImportError::Zip {
+            path: path.display().to_string(),
+            reason: error.to_string(),
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! CSP Strategic Assessment: import police.uk and partner data into one local SQLite
+//! "assessment file", analyse it, and export the annual strategic assessment.
+//!
+//! Layers, dependencies pointing one way: `import` → `store` → `analysis` → `report` → `ui`.
+//! `cli` drives the same layers without a window.
+
+pub mod cli;
+pub mod import;
+pub mod report;
+pub mod store;
+pub mod ui;

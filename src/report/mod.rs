@@ -1,0 +1,4 @@
+//! Figures and documents: number formatting, and (later) charts and the Word export.
+//! No egui here.
+
+pub mod format;

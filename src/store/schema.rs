@@ -1,0 +1,105 @@
+//! The assessment file's schema as an ordered list of migrations, applied by
+//! `PRAGMA user_version` inside one transaction. A shipped migration is never edited:
+//! changes are new entries at the end.
+
+/// `PRAGMA application_id` of an assessment file ("CSPA"): tells our files from any
+/// other SQLite database.
+pub const APPLICATION_ID: i32 = 0x4353_5041;
+
+/// Migration `i` brings a file from version `i` to `i + 1`.
+pub const MIGRATIONS: &[&str] = &[MIGRATION_1];
+
+/// The schema version this build writes.
+pub fn current_version() -> i32 {
+    i32::try_from(MIGRATIONS.len()).unwrap_or(i32::MAX)
+}
+
+const MIGRATION_1: &str = r#"
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+-- One row per imported file. Rows stay as provenance even when a later file replaces
+-- their months; rows_current says how many of its rows are still in the file.
+CREATE TABLE sources (
+    id            INTEGER PRIMARY KEY,
+    file_name     TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    sha256        TEXT NOT NULL,
+    imported_at   TEXT NOT NULL,
+    bytes         INTEGER NOT NULL,
+    rows_accepted INTEGER NOT NULL,
+    rows_rejected INTEGER NOT NULL,
+    rows_replaced INTEGER NOT NULL,
+    rows_current  INTEGER NOT NULL,
+    first_month   INTEGER,
+    last_month    INTEGER,
+    notes         TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX sources_by_content ON sources(kind, sha256);
+
+CREATE TABLE crime_type (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE outcome    (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE force      (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE location   (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE lsoa       (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL);
+
+-- The fact table: one row per police.uk crime or ASB incident, integers only but for
+-- the 32-byte crime id. month is YYYYMM; coordinates are micro-degrees; NULL lsoa /
+-- coordinates = "No Location". Dimension ids are checked by the importer, which
+-- assigns them, rather than by per-row foreign keys (a 3x slower load).
+CREATE TABLE incident (
+    id              INTEGER PRIMARY KEY,
+    source_id       INTEGER NOT NULL,
+    month           INTEGER NOT NULL,
+    crime_type_id   INTEGER NOT NULL,
+    reported_by_id  INTEGER NOT NULL,
+    falls_within_id INTEGER NOT NULL,
+    outcome_id      INTEGER,
+    lsoa_id         INTEGER,
+    location_id     INTEGER,
+    lon             INTEGER,
+    lat             INTEGER,
+    crime_id        BLOB
+);
+
+-- Which source holds which (force, month), and where its rows sit (a rowid range):
+-- replacing a re-published month deletes by range, with no index on the fact table.
+CREATE TABLE source_month (
+    reported_by_id INTEGER NOT NULL REFERENCES force(id),
+    month          INTEGER NOT NULL,
+    source_id      INTEGER NOT NULL REFERENCES sources(id),
+    rows           INTEGER NOT NULL,
+    first_rowid    INTEGER NOT NULL,
+    last_rowid     INTEGER NOT NULL,
+    PRIMARY KEY (reported_by_id, month, source_id)
+) WITHOUT ROWID;
+
+-- Counts kept up to date by the importer, so pages never scan the fact table.
+CREATE TABLE month_type_count (
+    month         INTEGER NOT NULL,
+    crime_type_id INTEGER NOT NULL REFERENCES crime_type(id),
+    located       INTEGER NOT NULL,
+    n             INTEGER NOT NULL,
+    PRIMARY KEY (month, crime_type_id, located)
+) WITHOUT ROWID;
+
+CREATE TABLE fy_type_lsoa_count (
+    fy            INTEGER NOT NULL,
+    crime_type_id INTEGER NOT NULL REFERENCES crime_type(id),
+    lsoa_id       INTEGER NOT NULL,
+    n             INTEGER NOT NULL,
+    PRIMARY KEY (fy, crime_type_id, lsoa_id)
+) WITHOUT ROWID;
+
+CREATE TABLE rejected_row (
+    id        INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    line      INTEGER NOT NULL,
+    column_name TEXT,
+    reason    TEXT NOT NULL,
+    raw       TEXT NOT NULL
+);
+CREATE INDEX rejected_row_by_source ON rejected_row(source_id, line);
+"#;

@@ -1,0 +1,138 @@
+//! Writing an import's rows: new dimension entries, incidents in multi-row INSERTs (50
+//! rows a statement, prepared once), and rejected rows. Runs inside the caller's
+//! transaction; decides nothing about what is valid.
+
+use super::interner::PendingDimensions;
+use rusqlite::{Connection, Statement};
+
+/// One incident as the fact table stores it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IncidentRecord {
+    pub id: i64,
+    pub month: u32,
+    pub crime_type: u8,
+    pub reported_by: u32,
+    pub falls_within: u32,
+    pub outcome: Option<u32>,
+    pub lsoa: Option<u32>,
+    pub location: Option<u32>,
+    pub coordinates: Option<(i32, i32)>,
+    pub crime_id: Option<[u8; 32]>,
+}
+
+/// A row that was not accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RejectedRecord {
+    pub line: u64,
+    pub column: Option<&'static str>,
+    pub reason: String,
+    pub raw: String,
+}
+
+const ROWS_PER_INSERT: usize = 50;
+const COLUMNS: usize = 12;
+
+fn insert_sql(rows: usize) -> String {
+    let one = format!("({})", vec!["?"; COLUMNS].join(","));
+    format!(
+        "INSERT INTO incident (id, source_id, month, crime_type_id, reported_by_id, falls_within_id, \
+         outcome_id, lsoa_id, location_id, lon, lat, crime_id) VALUES {}",
+        vec![one; rows].join(",")
+    )
+}
+
+/// Writes batches into an open transaction.
+pub struct BatchWriter<'c> {
+    conn: &'c Connection,
+    many: Statement<'c>,
+    source_id: i64,
+}
+
+impl<'c> BatchWriter<'c> {
+    pub fn new(conn: &'c Connection, source_id: i64) -> rusqlite::Result<Self> {
+        Ok(BatchWriter {
+            conn,
+            many: conn.prepare(&insert_sql(ROWS_PER_INSERT))?,
+            source_id,
+        })
+    }
+
+    pub fn write_dimensions(&self, pending: &PendingDimensions) -> rusqlite::Result<()> {
+        for (table, entries) in [
+            ("outcome", &pending.outcome),
+            ("force", &pending.force),
+            ("location", &pending.location),
+        ] {
+            if entries.is_empty() {
+                continue;
+            }
+            let mut stmt = self
+                .conn
+                .prepare_cached(&format!("INSERT INTO {table} (id, name) VALUES (?1, ?2)"))?;
+            for (id, name, _) in entries {
+                stmt.execute(rusqlite::params![id, name])?;
+            }
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached("INSERT INTO lsoa (id, code, name) VALUES (?1, ?2, ?3)")?;
+        for (id, code, name) in &pending.lsoa {
+            stmt.execute(rusqlite::params![id, code, name])?;
+        }
+        Ok(())
+    }
+
+    pub fn write_incidents(&mut self, rows: &[IncidentRecord]) -> rusqlite::Result<()> {
+        let mut chunks = rows.chunks_exact(ROWS_PER_INSERT);
+        for chunk in &mut chunks {
+            bind_rows(&mut self.many, self.source_id, chunk)?;
+            self.many.raw_execute()?;
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut stmt = self.conn.prepare_cached(&insert_sql(rest.len()))?;
+            bind_rows(&mut stmt, self.source_id, rest)?;
+            stmt.raw_execute()?;
+        }
+        Ok(())
+    }
+
+    pub fn write_rejected(&self, rows: &[RejectedRecord]) -> rusqlite::Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "INSERT INTO rejected_row (source_id, line, column_name, reason, raw) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for r in rows {
+            stmt.execute(rusqlite::params![
+                self.source_id,
+                r.line as i64,
+                r.column,
+                r.reason,
+                r.raw
+            ])?;
+        }
+        Ok(())
+    }
+}
+
+fn bind_rows(
+    stmt: &mut Statement<'_>,
+    source_id: i64,
+    rows: &[IncidentRecord],
+) -> rusqlite::Result<()> {
+    for (i, r) in rows.iter().enumerate() {
+        let base = i * COLUMNS;
+        stmt.raw_bind_parameter(base + 1, r.id)?;
+        stmt.raw_bind_parameter(base + 2, source_id)?;
+        stmt.raw_bind_parameter(base + 3, r.month)?;
+        stmt.raw_bind_parameter(base + 4, r.crime_type)?;
+        stmt.raw_bind_parameter(base + 5, r.reported_by)?;
+        stmt.raw_bind_parameter(base + 6, r.falls_within)?;
+        stmt.raw_bind_parameter(base + 7, r.outcome)?;
+        stmt.raw_bind_parameter(base + 8, r.lsoa)?;
+        stmt.raw_bind_parameter(base + 9, r.location)?;
+        stmt.raw_bind_parameter(base + 10, r.coordinates.map(|c| c.0))?;
+        stmt.raw_bind_parameter(base + 11, r.coordinates.map(|c| c.1))?;
+        stmt.raw_bind_parameter(base + 12, r.crime_id.as_ref().map(|b| &b[..]))?;
+    }
+    Ok(())
+}

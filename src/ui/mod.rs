@@ -1,0 +1,1 @@
+//! egui panels and app state. Calls analysis and store; never writes SQL.
