@@ -1,0 +1,55 @@
+//! Integration tests of the assessment file: police.uk import into real SQLite files,
+//! re-import, replacement, rejected rows, all-or-nothing, refusals, and the CLI contract.
+//! Compiled as one test binary.
+
+mod cli;
+mod formats;
+mod gen_policeuk;
+mod replacement;
+mod safety;
+
+use csp_assessment::store::ingest::{import_paths, FileOutcome, ImportReport};
+use csp_assessment::store::Store;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+pub fn import(store: &mut Store, paths: &[PathBuf]) -> ImportReport {
+    import_paths(store, paths, &AtomicBool::new(false), &mut |_| {}).unwrap()
+}
+
+pub fn temp_store() -> (tempfile::TempDir, PathBuf, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("test.assessment");
+    let store = Store::open_or_create(&path).unwrap();
+    (dir, path, store)
+}
+
+/// (accepted, rejected, replaced) of an imported file.
+pub fn counts(outcome: &FileOutcome) -> (u64, u64, u64) {
+    match outcome {
+        FileOutcome::Imported {
+            accepted,
+            rejected,
+            replaced,
+            ..
+        } => (*accepted, *rejected, *replaced),
+        other => panic!("not imported: {other:?}"),
+    }
+}
+
+/// Query one integer from the file with plain SQL (independent of the app's queries).
+pub fn sql_int(path: &Path, sql: &str) -> i64 {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+pub fn sha256_of(path: &Path) -> String {
+    use sha2::Digest;
+    format!("{:x}", sha2::Sha256::digest(std::fs::read(path).unwrap()))
+}
