@@ -9,7 +9,7 @@ use super::writer::{BatchWriter, IncidentRecord, RejectedRecord};
 use super::{Store, StoreError};
 use crate::import::crime_types::{crime_type_name, CrimeTypeMatch, LEGACY_CRIME_TYPES};
 use crate::import::inputs::{discover, InputFile, SkippedFile};
-use crate::import::month::{financial_year_of, month_label, MonthForm};
+use crate::import::month::{month_label, MonthForm};
 use crate::import::reader::StreetFileReader;
 use crate::import::ImportError;
 use crossbeam_channel::{bounded, Sender};
@@ -139,7 +139,12 @@ struct Batch {
     dimensions: PendingDimensions,
     rows: Vec<IncidentRecord>,
     rejected: Vec<RejectedRecord>,
+    /// (month, crime type, lsoa or 0) → rows, sent when the map grows large and at the end.
+    counts: Vec<((u32, u8, u32), i64)>,
 }
+
+/// Count groups held on the worker before they are handed to the writer (bounds memory).
+const MAX_COUNT_GROUPS: usize = 65_536;
 
 /// Everything the worker learned about a file besides its rows.
 #[derive(Default)]
@@ -152,8 +157,7 @@ struct FileSummary {
     legacy_types: [u64; LEGACY_CRIME_TYPES.len()],
     unlocated: u64,
     crimes_without_id: u64,
-    month_counts: FxHashMap<(u32, u8, bool), i64>,
-    lsoa_counts: FxHashMap<(u32, u8, u32), i64>,
+    counts: FxHashMap<(u32, u8, u32), i64>,
     /// (reported_by, month) → (rows, first rowid, last rowid)
     force_months: BTreeMap<(u32, u32), (i64, i64, i64)>,
 }
@@ -305,7 +309,6 @@ fn load_file(
         });
     }
     let (replaced, mut notes) = replace_earlier_months(conn, source_id, &summary.force_months)?;
-    add_counts(conn, &summary)?;
     record_force_months(conn, source_id, &summary.force_months)?;
     notes.splice(
         0..0,
@@ -357,6 +360,9 @@ fn write_batch(writer: &mut BatchWriter<'_>, batch: &Batch) -> Result<(), StoreE
     writer.write_dimensions(&batch.dimensions)?;
     writer.write_incidents(&batch.rows)?;
     writer.write_rejected(&batch.rejected)?;
+    for &((month, crime_type, lsoa), n) in &batch.counts {
+        bump_count(writer.connection(), month, crime_type, lsoa, n)?;
+    }
     Ok(())
 }
 
@@ -409,6 +415,9 @@ fn parse_file(
             }
             if batch.rows.len() + batch.rejected.len() >= ROWS_PER_BATCH {
                 batch.dimensions = interners.take_pending();
+                if summary.counts.len() >= MAX_COUNT_GROUPS {
+                    batch.counts = drain_sorted(&mut summary.counts);
+                }
                 let full = std::mem::replace(&mut batch, new_batch());
                 if cancel.load(Ordering::Relaxed) || sender.send(full).is_err() {
                     return Ok(summary);
@@ -416,6 +425,7 @@ fn parse_file(
             }
         }
         batch.dimensions = interners.take_pending();
+        batch.counts = drain_sorted(&mut summary.counts);
         let digest = reader.finish()?;
         summary.sha256 = digest.sha256;
         summary.bytes = digest.bytes;
@@ -430,7 +440,15 @@ fn new_batch() -> Batch {
         dimensions: PendingDimensions::default(),
         rows: Vec::with_capacity(ROWS_PER_BATCH),
         rejected: Vec::new(),
+        counts: Vec::new(),
     }
+}
+
+/// Empty the count map in key order (sorted inserts into the WITHOUT ROWID table are cheap).
+fn drain_sorted(counts: &mut FxHashMap<(u32, u8, u32), i64>) -> Vec<((u32, u8, u32), i64)> {
+    let mut out: Vec<_> = counts.drain().collect();
+    out.sort_unstable_by_key(|(key, _)| *key);
+    out
 }
 
 fn to_record(
@@ -475,19 +493,8 @@ fn count_row(
             *n += 1;
         }
     }
-    *s.month_counts
-        .entry((
-            record.month,
-            record.crime_type,
-            record.coordinates.is_some(),
-        ))
-        .or_default() += 1;
-    *s.lsoa_counts
-        .entry((
-            financial_year_of(record.month),
-            record.crime_type,
-            record.lsoa.unwrap_or(0),
-        ))
+    *s.counts
+        .entry((record.month, record.crime_type, record.lsoa.unwrap_or(0)))
         .or_default() += 1;
     let entry = s
         .force_months
@@ -552,9 +559,9 @@ fn replace_earlier_months(
          WHERE reported_by_id = ?1 AND month = ?2 AND source_id <> ?3",
     )?;
     let mut counts = conn.prepare_cached(
-        "SELECT crime_type_id, lon IS NOT NULL, coalesce(lsoa_id, 0), count(*) FROM incident
+        "SELECT crime_type_id, coalesce(lsoa_id, 0), count(*) FROM incident
          WHERE id BETWEEN ?1 AND ?2 AND source_id = ?3 AND reported_by_id = ?4 AND month = ?5
-         GROUP BY 1, 2, 3",
+         GROUP BY 1, 2",
     )?;
     for &(force, month) in force_months.keys() {
         let earlier: Vec<(i64, i64, i64)> = holders
@@ -564,12 +571,11 @@ fn replace_earlier_months(
             .collect::<Result<_, _>>()?;
         for (old_source, first, last) in earlier {
             let params = rusqlite::params![first, last, old_source, force, month];
-            let groups: Vec<(u8, bool, u32, i64)> = counts
-                .query_map(params, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            let groups: Vec<(u8, u32, i64)> = counts
+                .query_map(params, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
                 .collect::<Result<_, _>>()?;
-            for (crime_type, located, lsoa, n) in groups {
-                bump_month_count(conn, month, crime_type, located, -n)?;
-                bump_lsoa_count(conn, financial_year_of(month), crime_type, lsoa, -n)?;
+            for (crime_type, lsoa, n) in groups {
+                bump_count(conn, month, crime_type, lsoa, -n)?;
             }
             let deleted = conn.execute(
                 "DELETE FROM incident WHERE id BETWEEN ?1 AND ?2 AND source_id = ?3
@@ -589,8 +595,7 @@ fn replace_earlier_months(
             entry.1.push(month);
         }
     }
-    conn.execute("DELETE FROM month_type_count WHERE n = 0", [])?;
-    conn.execute("DELETE FROM fy_type_lsoa_count WHERE n = 0", [])?;
+    conn.execute("DELETE FROM month_type_lsoa_count WHERE n = 0", [])?;
     let mut notes = Vec::new();
     let mut total = 0;
     for (old_source, (rows, months)) in replaced_by_source {
@@ -612,43 +617,18 @@ fn replace_earlier_months(
     Ok((total, notes))
 }
 
-fn bump_month_count(
+fn bump_count(
     conn: &rusqlite::Connection,
     month: u32,
-    crime_type: u8,
-    located: bool,
-    n: i64,
-) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO month_type_count (month, crime_type_id, located, n) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT DO UPDATE SET n = n + excluded.n",
-    )?
-    .execute(rusqlite::params![month, crime_type, located, n])?;
-    Ok(())
-}
-
-fn bump_lsoa_count(
-    conn: &rusqlite::Connection,
-    fy: u32,
     crime_type: u8,
     lsoa: u32,
     n: i64,
 ) -> rusqlite::Result<()> {
     conn.prepare_cached(
-        "INSERT INTO fy_type_lsoa_count (fy, crime_type_id, lsoa_id, n) VALUES (?1, ?2, ?3, ?4)
+        "INSERT INTO month_type_lsoa_count (month, crime_type_id, lsoa_id, n) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT DO UPDATE SET n = n + excluded.n",
     )?
-    .execute(rusqlite::params![fy, crime_type, lsoa, n])?;
-    Ok(())
-}
-
-fn add_counts(conn: &rusqlite::Connection, s: &FileSummary) -> rusqlite::Result<()> {
-    for (&(month, crime_type, located), &n) in &s.month_counts {
-        bump_month_count(conn, month, crime_type, located, n)?;
-    }
-    for (&(fy, crime_type, lsoa), &n) in &s.lsoa_counts {
-        bump_lsoa_count(conn, fy, crime_type, lsoa, n)?;
-    }
+    .execute(rusqlite::params![month, crime_type, lsoa, n])?;
     Ok(())
 }
 

@@ -87,8 +87,8 @@ impl Store {
         let (crime, asb, unlocated) = self.conn.query_row(
             "SELECT coalesce(sum(CASE WHEN crime_type_id <> 1 THEN n END), 0),
                     coalesce(sum(CASE WHEN crime_type_id = 1 THEN n END), 0),
-                    coalesce(sum(CASE WHEN located = 0 THEN n END), 0)
-             FROM month_type_count",
+                    coalesce(sum(CASE WHEN lsoa_id = 0 THEN n END), 0)
+             FROM month_type_lsoa_count",
             [],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
@@ -109,7 +109,7 @@ impl Store {
             "SELECT month,
                     coalesce(sum(CASE WHEN crime_type_id <> 1 THEN n END), 0),
                     coalesce(sum(CASE WHEN crime_type_id = 1 THEN n END), 0)
-             FROM month_type_count GROUP BY month ORDER BY month",
+             FROM month_type_lsoa_count GROUP BY month ORDER BY month",
         )?;
         let held: Vec<MonthCounts> = stmt
             .query_map([], |r| {

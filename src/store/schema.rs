@@ -76,21 +76,14 @@ CREATE TABLE source_month (
     PRIMARY KEY (reported_by_id, month, source_id)
 ) WITHOUT ROWID;
 
--- Counts kept up to date by the importer, so pages never scan the fact table.
-CREATE TABLE month_type_count (
+-- Counts kept up to date by the importer (and by replacement), so pages never scan the
+-- fact table. lsoa_id 0 = not placed in an LSOA ("No Location").
+CREATE TABLE month_type_lsoa_count (
     month         INTEGER NOT NULL,
-    crime_type_id INTEGER NOT NULL REFERENCES crime_type(id),
-    located       INTEGER NOT NULL,
-    n             INTEGER NOT NULL,
-    PRIMARY KEY (month, crime_type_id, located)
-) WITHOUT ROWID;
-
-CREATE TABLE fy_type_lsoa_count (
-    fy            INTEGER NOT NULL,
     crime_type_id INTEGER NOT NULL REFERENCES crime_type(id),
     lsoa_id       INTEGER NOT NULL,
     n             INTEGER NOT NULL,
-    PRIMARY KEY (fy, crime_type_id, lsoa_id)
+    PRIMARY KEY (month, crime_type_id, lsoa_id)
 ) WITHOUT ROWID;
 
 CREATE TABLE rejected_row (

@@ -57,6 +57,10 @@ impl<'c> BatchWriter<'c> {
         })
     }
 
+    pub fn connection(&self) -> &'c Connection {
+        self.conn
+    }
+
     pub fn write_dimensions(&self, pending: &PendingDimensions) -> rusqlite::Result<()> {
         for (table, entries) in [
             ("outcome", &pending.outcome),

@@ -43,7 +43,7 @@ fn generated_file_counts_match_an_independent_count() {
     let conn = rusqlite::Connection::open(&path).unwrap();
     for (label, sql) in [
         ("fact table", "SELECT printf('%04d-%02d', i.month / 100, i.month % 100), t.name, count(*) FROM incident i JOIN crime_type t ON t.id = i.crime_type_id GROUP BY 1, 2"),
-        ("maintained counts", "SELECT printf('%04d-%02d', c.month / 100, c.month % 100), t.name, sum(c.n) FROM month_type_count c JOIN crime_type t ON t.id = c.crime_type_id GROUP BY 1, 2"),
+        ("maintained counts", "SELECT printf('%04d-%02d', c.month / 100, c.month % 100), t.name, sum(c.n) FROM month_type_lsoa_count c JOIN crime_type t ON t.id = c.crime_type_id GROUP BY 1, 2"),
     ] {
         let got: BTreeMap<(String, String), i64> = conn
             .prepare(sql)
