@@ -3,9 +3,10 @@
 //! file or row was rejected (or the import failed; then nothing was written).
 
 use super::{EXIT_OK, EXIT_REJECTED};
+use crate::import::kind::FileKind;
 use crate::import::month::month_label;
 use crate::report::format::{duration, thousands};
-use crate::store::ingest::{import_paths, FileOutcome, ImportReport, Progress};
+use crate::store::ingest::{import_paths_as, FileOutcome, ImportReport, Progress};
 use crate::store::Store;
 use serde::Serialize;
 use std::io::IsTerminal;
@@ -13,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
-pub fn run(db: &Path, paths: &[PathBuf], json: bool) -> i32 {
+pub fn run(db: &Path, paths: &[PathBuf], kind: Option<FileKind>, json: bool) -> i32 {
     let mut store = match Store::open_or_create(db) {
         Ok(store) => store,
         Err(e) => {
@@ -36,7 +37,7 @@ pub fn run(db: &Path, paths: &[PathBuf], json: bool) -> i32 {
         }
     };
     let started = Instant::now();
-    let result = import_paths(&mut store, paths, &cancel, &mut on_progress);
+    let result = import_paths_as(&mut store, paths, kind, &cancel, &mut on_progress);
     if show_progress {
         eprint!("\r{:60}\r", "");
     }
@@ -149,7 +150,7 @@ struct FileJson {
 #[derive(Serialize)]
 struct RejectedJson {
     line: u64,
-    column: Option<&'static str>,
+    column: Option<String>,
     reason: String,
 }
 
@@ -204,7 +205,7 @@ impl From<&ImportReport> for ImportJson {
                         .iter()
                         .map(|r| RejectedJson {
                             line: r.line,
-                            column: r.column,
+                            column: r.column.clone(),
                             reason: r.reason.clone(),
                         })
                         .collect(),

@@ -5,6 +5,7 @@
 mod import_cmd;
 mod sources_cmd;
 
+use crate::import::kind::FileKind;
 use std::path::PathBuf;
 
 pub const USAGE: &str = "\
@@ -13,8 +14,11 @@ csp-assessment — prepare a Community Safety Partnership strategic assessment
 Usage:
   csp-assessment                          open the app (on the sample assessment the first time)
   csp-assessment open FILE                open the app on an assessment file
-  csp-assessment import --db FILE [--json] PATH...
-                                          import police.uk CSV files, folders or zips
+  csp-assessment import --db FILE [--kind KIND] [--json] PATH...
+                                          import police.uk CSV files, folders or zips, ONS ward
+                                          lookups and population files (kind recognised from
+                                          the header; force it with --kind police_street |
+                                          ward_lookup | population)
   csp-assessment sources --db FILE [--json]
                                           list what the assessment file holds
   csp-assessment help                     this text
@@ -34,6 +38,7 @@ pub enum Command {
     Import {
         db: PathBuf,
         paths: Vec<PathBuf>,
+        kind: Option<FileKind>,
         json: bool,
     },
     Sources {
@@ -55,6 +60,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
     };
     let mut db = None;
     let mut json = false;
+    let mut kind = None;
     let mut positional = Vec::new();
     let mut iter = rest.iter();
     while let Some(arg) = iter.next() {
@@ -66,6 +72,16 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                 db = Some(PathBuf::from(value));
             }
             "--json" => json = true,
+            "--kind" => {
+                let value = iter
+                    .next()
+                    .ok_or_else(|| UsageError("--kind needs a value".into()))?;
+                kind = Some(FileKind::from_name(value).ok_or_else(|| {
+                    UsageError(format!(
+                        "unknown kind {value} (police_street, ward_lookup, population)"
+                    ))
+                })?);
+            }
             flag if flag.starts_with("--") => {
                 return Err(UsageError(format!("unknown option {flag}")));
             }
@@ -91,6 +107,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             Ok(Command::Import {
                 db,
                 paths: positional,
+                kind,
                 json,
             })
         }
@@ -113,7 +130,12 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
 /// Run a headless command; returns the exit code.
 pub fn run(command: Command) -> i32 {
     match command {
-        Command::Import { db, paths, json } => import_cmd::run(&db, &paths, json),
+        Command::Import {
+            db,
+            paths,
+            kind,
+            json,
+        } => import_cmd::run(&db, &paths, kind, json),
         Command::Sources { db, json } => sources_cmd::run(&db, json),
         Command::Help => {
             print!("{USAGE}");
@@ -139,6 +161,7 @@ mod tests {
             Command::Import {
                 db: "a.db".into(),
                 paths: vec!["x.csv".into(), "y".into()],
+                kind: None,
                 json: false
             }
         );

@@ -3,7 +3,9 @@
 //! row it cannot accept. No SQL and no egui here.
 
 pub mod crime_types;
+pub mod geography;
 pub mod inputs;
+pub mod kind;
 pub mod month;
 pub mod numbers;
 pub mod police_uk;

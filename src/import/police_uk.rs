@@ -6,7 +6,7 @@
 use super::crime_types::{is_asb, match_crime_type, CrimeTypeMatch};
 use super::month::{parse_month, MonthForm};
 use super::numbers::{parse_crime_id, parse_micro_degrees};
-use super::text::{excerpt, strip_bom, trim_bytes};
+use super::text::{excerpt, trim_bytes};
 use csv::ByteRecord;
 
 /// Columns a street file must have (police.uk names, matched case-insensitively).
@@ -48,18 +48,6 @@ pub struct StreetColumns {
 pub enum HeaderProblem {
     Missing(Vec<&'static str>),
     Duplicated(String),
-}
-
-/// Header cells as trimmed text (BOM removed from the first).
-pub fn header_names(header: &ByteRecord) -> Vec<String> {
-    header
-        .iter()
-        .enumerate()
-        .map(|(i, cell)| {
-            let cell = if i == 0 { strip_bom(cell) } else { cell };
-            super::text::decode_cell(trim_bytes(cell)).0.into_owned()
-        })
-        .collect()
 }
 
 impl StreetColumns {

@@ -1,35 +1,14 @@
-//! Streaming a police.uk street CSV: one reused `ByteRecord`, the content hashed (SHA-256)
-//! and counted as it is read, the header checked, and each record handed back validated
-//! or with the reason it was rejected and its line number.
+//! Streaming any CSV the app imports: one reused `ByteRecord`, the content hashed
+//! (SHA-256) and counted as it is read (for idempotency and progress), the header read
+//! first, and each record handed back with its 1-based line number.
+//!
+//! Knows nothing of what the columns mean; see [`super::kind`] and the per-layout parsers.
 
-use super::police_uk::{header_names, HeaderProblem, RowProblem, StreetColumns, StreetRow};
+use super::text::{decode_cell, strip_bom, trim_bytes};
 use super::ImportError;
 use sha2::{Digest, Sha256};
 use std::io::Read;
 use std::sync::atomic::{AtomicU64, Ordering};
-
-/// What kind of file a header says this is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
-    PoliceStreet,
-    PoliceOutcomes,
-    PoliceStopAndSearch,
-    Unknown,
-}
-
-/// Recognise a file from its header cells.
-pub fn detect_kind(names: &[String]) -> FileKind {
-    let has = |n: &str| names.iter().any(|h| h.eq_ignore_ascii_case(n));
-    if has("Crime type") && has("Month") {
-        FileKind::PoliceStreet
-    } else if has("Outcome type") && has("Month") {
-        FileKind::PoliceOutcomes
-    } else if has("Object of search") || has("Part of a policing operation") {
-        FileKind::PoliceStopAndSearch
-    } else {
-        FileKind::Unknown
-    }
-}
 
 /// Hashes and counts every byte that passes through.
 struct HashingReader<'a, R> {
@@ -55,33 +34,19 @@ pub struct FileDigest {
     pub bytes: u64,
 }
 
-/// One record: its 1-based line number and the validated row or the problem.
-pub struct ScannedRow<'r> {
-    pub line: u64,
-    pub row: Result<StreetRow<'r>, RowProblem>,
-    record: &'r csv::ByteRecord,
-}
-
-impl ScannedRow<'_> {
-    /// The record as CSV text (quoted where needed), capped for storage.
-    pub fn raw_text(&self) -> String {
-        raw_text(self.record)
-    }
-}
-
-/// Reads a police.uk street file record by record.
-pub struct StreetFileReader<'a, R: Read> {
+/// Reads a CSV file record by record.
+pub struct TableReader<'a, R: Read> {
     name: String,
     reader: csv::Reader<HashingReader<'a, R>>,
-    columns: StreetColumns,
+    header: Vec<String>,
     record: csv::ByteRecord,
     start_bytes: u64,
     counter: &'a AtomicU64,
 }
 
-impl<'a, R: Read> StreetFileReader<'a, R> {
-    /// Read and check the header. `bytes_read` is advanced as bytes are consumed (for
-    /// progress across threads).
+impl<'a, R: Read> TableReader<'a, R> {
+    /// Read the header. `bytes_read` is advanced as bytes are consumed (for progress
+    /// across threads).
     pub fn open(name: &str, input: R, bytes_read: &'a AtomicU64) -> Result<Self, ImportError> {
         let start_bytes = bytes_read.load(Ordering::Relaxed);
         let hashing = HashingReader {
@@ -94,88 +59,62 @@ impl<'a, R: Read> StreetFileReader<'a, R> {
             .flexible(true)
             .buffer_capacity(256 * 1024)
             .from_reader(hashing);
-        let mut header = csv::ByteRecord::new();
-        let bad = |reason: String| ImportError::BadFile {
-            file: name.to_string(),
-            reason,
-        };
+        let mut record = csv::ByteRecord::new();
         let has_header = reader
-            .read_byte_record(&mut header)
-            .map_err(|e| bad(csv_error_text(&e)))?;
+            .read_byte_record(&mut record)
+            .map_err(|e| bad_file(name, csv_error_text(&e)))?;
         if !has_header {
-            return Err(bad("the file is empty".into()));
+            return Err(bad_file(name, "the file is empty".into()));
         }
-        let names = header_names(&header);
-        match detect_kind(&names) {
-            FileKind::PoliceStreet => {}
-            FileKind::PoliceOutcomes => {
-                return Err(bad(
-                    "this is a police.uk outcomes file, not a street-level crime file".into(),
-                ))
-            }
-            FileKind::PoliceStopAndSearch => {
-                return Err(bad("this is a police.uk stop-and-search file, not a street-level crime file".into()))
-            }
-            FileKind::Unknown => {
-                return Err(bad(format!(
-                    "the header ({}) is not a police.uk street-level crime header (it needs Month and Crime type)",
-                    super::text::excerpt(names.join(",").as_bytes())
-                )))
-            }
-        }
-        let columns = StreetColumns::from_header(&names).map_err(|p| match p {
-            HeaderProblem::Missing(cols) => bad(format!(
-                "line 1: the header has no {} column{}",
-                cols.join(", "),
-                if cols.len() > 1 { "s" } else { "" }
-            )),
-            HeaderProblem::Duplicated(col) => {
-                bad(format!("line 1: the header has the column {col} twice"))
-            }
-        })?;
-        Ok(StreetFileReader {
+        Ok(TableReader {
             name: name.to_string(),
             reader,
-            columns,
-            record: header,
+            header: header_names(&record),
+            record,
             start_bytes,
             counter: bytes_read,
         })
     }
 
-    /// The next record, or `None` at the end of the file.
-    pub fn next_row(&mut self) -> Result<Option<ScannedRow<'_>>, ImportError> {
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Header cells as trimmed text (BOM removed).
+    pub fn header(&self) -> &[String] {
+        &self.header
+    }
+
+    /// The next record and its line number, or `None` at the end of the file.
+    pub fn next_record(&mut self) -> Result<Option<(u64, &csv::ByteRecord)>, ImportError> {
         let more = self
             .reader
             .read_byte_record(&mut self.record)
-            .map_err(|e| ImportError::BadFile {
-                file: self.name.clone(),
-                reason: csv_error_text(&e),
-            })?;
+            .map_err(|e| bad_file(&self.name, csv_error_text(&e)))?;
         if !more {
             return Ok(None);
         }
         let line = self.record.position().map_or(0, |p| p.line());
-        Ok(Some(ScannedRow {
-            line,
-            row: self.columns.parse(&self.record),
-            record: &self.record,
-        }))
+        Ok(Some((line, &self.record)))
     }
 
     /// Finish: the SHA-256 of everything read. Reads any bytes after the last record.
     pub fn finish(self) -> Result<FileDigest, ImportError> {
-        let name = self.name;
         let mut hashing = self.reader.into_inner();
-        std::io::copy(&mut hashing, &mut std::io::sink()).map_err(|e| ImportError::BadFile {
-            file: name,
-            reason: e.to_string(),
-        })?;
+        std::io::copy(&mut hashing, &mut std::io::sink())
+            .map_err(|e| bad_file(&self.name, e.to_string()))?;
         let bytes = self.counter.load(Ordering::Relaxed) - self.start_bytes;
         Ok(FileDigest {
             sha256: format!("{:x}", hashing.hasher.finalize()),
             bytes,
         })
+    }
+}
+
+fn bad_file(name: &str, reason: String) -> ImportError {
+    ImportError::BadFile {
+        file: name.to_string(),
+        reason,
     }
 }
 
@@ -186,6 +125,18 @@ fn csv_error_text(error: &csv::Error) -> String {
     }
 }
 
+/// Header cells as trimmed text (BOM removed from the first).
+pub fn header_names(header: &csv::ByteRecord) -> Vec<String> {
+    header
+        .iter()
+        .enumerate()
+        .map(|(i, cell)| {
+            let cell = if i == 0 { strip_bom(cell) } else { cell };
+            decode_cell(trim_bytes(cell)).0.into_owned()
+        })
+        .collect()
+}
+
 /// A record as CSV text, capped at 2,000 characters.
 pub fn raw_text(record: &csv::ByteRecord) -> String {
     const MAX: usize = 2000;
@@ -194,7 +145,7 @@ pub fn raw_text(record: &csv::ByteRecord) -> String {
         if i > 0 {
             out.push(',');
         }
-        let (text, _) = super::text::decode_cell(cell);
+        let (text, _) = decode_cell(cell);
         if text.contains([',', '"', '\n', '\r']) {
             out.push('"');
             out.push_str(&text.replace('"', "\"\""));

@@ -2,6 +2,7 @@
 //! its source file. Opening, migrations, the import writer and the queries pages use.
 //! No egui here.
 
+pub mod geography;
 pub mod ingest;
 pub mod interner;
 pub mod open;
@@ -30,6 +31,8 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error(transparent)]
     Import(#[from] crate::import::ImportError),
+    #[error("\"{0}\" is not a district or ward in the imported ward lookup")]
+    NoSuchArea(String),
     #[error("the import was cancelled; the assessment file is unchanged")]
     Cancelled,
     #[error("the import stopped unexpectedly ({0}); the assessment file is unchanged")]

@@ -7,7 +7,7 @@
 pub const APPLICATION_ID: i32 = 0x4353_5041;
 
 /// Migration `i` brings a file from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[MIGRATION_1];
+pub const MIGRATIONS: &[&str] = &[MIGRATION_1, MIGRATION_2];
 
 /// The schema version this build writes.
 pub fn current_version() -> i32 {
@@ -95,4 +95,42 @@ CREATE TABLE rejected_row (
     raw       TEXT NOT NULL
 );
 CREATE INDEX rejected_row_by_source ON rejected_row(source_id, line);
+"#;
+
+/// Geography (ONS lookups and populations), the area of interest, and theme groups.
+const MIGRATION_2: &str = r#"
+CREATE TABLE ward (
+    code          TEXT PRIMARY KEY,
+    name          TEXT NOT NULL,
+    district_code TEXT NOT NULL DEFAULT '',
+    district_name TEXT NOT NULL DEFAULT '',
+    source_id     INTEGER NOT NULL REFERENCES sources(id)
+) WITHOUT ROWID;
+
+-- Best-fit LSOA -> ward. A later lookup re-assigns the LSOAs it lists.
+CREATE TABLE lsoa_ward (
+    lsoa_code TEXT PRIMARY KEY,
+    lsoa_name TEXT NOT NULL,
+    ward_code TEXT NOT NULL REFERENCES ward(code),
+    source_id INTEGER NOT NULL REFERENCES sources(id)
+) WITHOUT ROWID;
+
+CREATE TABLE population (
+    area_code TEXT PRIMARY KEY,
+    area_kind TEXT NOT NULL CHECK (area_kind IN ('lsoa', 'ward')),
+    name      TEXT NOT NULL,
+    total     REAL NOT NULL,
+    source_id INTEGER NOT NULL REFERENCES sources(id)
+) WITHOUT ROWID;
+
+-- The wards every page is filtered to; empty = everything in the file.
+CREATE TABLE area_ward (ward_code TEXT PRIMARY KEY REFERENCES ward(code)) WITHOUT ROWID;
+
+-- User-defined groups of crime types (e.g. acquisitive crime).
+CREATE TABLE theme_group (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE theme_group_type (
+    group_id      INTEGER NOT NULL REFERENCES theme_group(id) ON DELETE CASCADE,
+    crime_type_id INTEGER NOT NULL REFERENCES crime_type(id),
+    PRIMARY KEY (group_id, crime_type_id)
+) WITHOUT ROWID;
 "#;

@@ -24,7 +24,7 @@ pub struct IncidentRecord {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RejectedRecord {
     pub line: u64,
-    pub column: Option<&'static str>,
+    pub column: Option<String>,
     pub reason: String,
     pub raw: String,
 }
@@ -59,6 +59,10 @@ impl<'c> BatchWriter<'c> {
 
     pub fn connection(&self) -> &'c Connection {
         self.conn
+    }
+
+    pub fn source_id(&self) -> i64 {
+        self.source_id
     }
 
     pub fn write_dimensions(&self, pending: &PendingDimensions) -> rusqlite::Result<()> {

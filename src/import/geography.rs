@@ -1,0 +1,347 @@
+//! ONS geography files: LSOA → ward → district "best-fit" lookups (whatever the year in the
+//! column names: `LSOA11CD`/`LSOA21CD`, `WD19CD`…`WD25CD`, `LAD…CD`, with the `…NM` names)
+//! and population counts by ward or LSOA — a simple `code,name,total` CSV or the real
+//! ONS/Census layouts, including the messy 2011 Census table (a blank column, three columns
+//! named `Persons`, numbers like "1,676").
+
+use super::text::{decode_cell, excerpt, trim_bytes};
+use csv::ByteRecord;
+
+/// Whether a geography code is an LSOA or a ward.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum AreaKind {
+    Lsoa,
+    Ward,
+}
+
+impl AreaKind {
+    /// From the ONS code prefix: E01/W01 LSOAs, E05/W05 wards.
+    pub fn of_code(code: &str) -> Option<AreaKind> {
+        match code.get(..3)? {
+            "E01" | "W01" => Some(AreaKind::Lsoa),
+            "E05" | "W05" => Some(AreaKind::Ward),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AreaKind::Lsoa => "lsoa",
+            AreaKind::Ward => "ward",
+        }
+    }
+}
+
+/// `PREFIX` + two digits + `SUFFIX`, case-insensitive: `LSOA21CD`, `WD24NM`.
+fn is_coded(header: &str, prefix: &str, suffix: &str) -> bool {
+    let upper = header.to_ascii_uppercase();
+    upper.len() == prefix.len() + 2 + suffix.len()
+        && upper.starts_with(prefix)
+        && upper.ends_with(suffix)
+        && upper
+            .get(prefix.len()..prefix.len() + 2)
+            .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn find(names: &[String], prefix: &str, suffix: &str) -> Option<usize> {
+    names.iter().position(|h| is_coded(h, prefix, suffix))
+}
+
+fn cell_text(record: &ByteRecord, index: usize) -> String {
+    decode_cell(trim_bytes(record.get(index).unwrap_or_default()))
+        .0
+        .into_owned()
+}
+
+/// Why a geography row was not accepted. `Display` is the analyst's sentence.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum GeoRowProblem {
+    #[error("the row has {found} fields but the header has {expected}")]
+    WrongFieldCount { found: usize, expected: usize },
+    #[error("column {column}: blank")]
+    Blank { column: String },
+    #[error("column {column}: \"{value}\" is not an LSOA code (E01… or W01…)")]
+    NotAnLsoa { column: String, value: String },
+    #[error("column {column}: \"{value}\" is not a ward or LSOA code (E05…/W05… or E01…/W01…)")]
+    NotAnArea { column: String, value: String },
+    #[error("column {column}: \"{value}\" is not a population count")]
+    BadNumber { column: String, value: String },
+}
+
+impl GeoRowProblem {
+    pub fn column(&self) -> Option<&str> {
+        match self {
+            GeoRowProblem::WrongFieldCount { .. } => None,
+            GeoRowProblem::Blank { column }
+            | GeoRowProblem::NotAnLsoa { column, .. }
+            | GeoRowProblem::NotAnArea { column, .. }
+            | GeoRowProblem::BadNumber { column, .. } => Some(column),
+        }
+    }
+}
+
+/// Columns of an LSOA → ward lookup.
+#[derive(Debug, Clone)]
+pub struct LookupColumns {
+    names: Vec<String>,
+    lsoa_code: usize,
+    lsoa_name: Option<usize>,
+    ward_code: usize,
+    ward_name: Option<usize>,
+    district_code: Option<usize>,
+    district_name: Option<usize>,
+}
+
+/// One LSOA's ward.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LookupRow {
+    pub lsoa_code: String,
+    pub lsoa_name: String,
+    pub ward_code: String,
+    pub ward_name: String,
+    pub district_code: String,
+    pub district_name: String,
+}
+
+impl LookupColumns {
+    /// A lookup needs an `LSOAnnCD` and a `WDnnCD` column.
+    pub fn from_header(names: &[String]) -> Result<Self, String> {
+        let lsoa_code = find(names, "LSOA", "CD").ok_or("no LSOAnnCD column")?;
+        let ward_code = find(names, "WD", "CD").ok_or("no WDnnCD column")?;
+        Ok(LookupColumns {
+            names: names.to_vec(),
+            lsoa_code,
+            lsoa_name: find(names, "LSOA", "NM"),
+            ward_code,
+            ward_name: find(names, "WD", "NM"),
+            district_code: find(names, "LAD", "CD"),
+            district_name: find(names, "LAD", "NM"),
+        })
+    }
+
+    pub fn parse(&self, record: &ByteRecord) -> Result<LookupRow, GeoRowProblem> {
+        check_width(record, self.names.len())?;
+        let text = |i: Option<usize>| i.map(|i| cell_text(record, i)).unwrap_or_default();
+        let lsoa_code = cell_text(record, self.lsoa_code);
+        let ward_code = cell_text(record, self.ward_code);
+        let column = |i: usize| self.names.get(i).cloned().unwrap_or_default();
+        if AreaKind::of_code(&lsoa_code) != Some(AreaKind::Lsoa) {
+            return Err(GeoRowProblem::NotAnLsoa {
+                column: column(self.lsoa_code),
+                value: excerpt(lsoa_code.as_bytes()),
+            });
+        }
+        if ward_code.is_empty() {
+            return Err(GeoRowProblem::Blank {
+                column: column(self.ward_code),
+            });
+        }
+        let ward_name = text(self.ward_name);
+        Ok(LookupRow {
+            lsoa_name: text(self.lsoa_name),
+            ward_name: if ward_name.is_empty() {
+                ward_code.clone()
+            } else {
+                ward_name
+            },
+            district_code: text(self.district_code),
+            district_name: text(self.district_name),
+            lsoa_code,
+            ward_code,
+        })
+    }
+}
+
+/// Columns of a population table.
+#[derive(Debug, Clone)]
+pub struct PopulationColumns {
+    names: Vec<String>,
+    code: usize,
+    name: Option<usize>,
+    total: usize,
+}
+
+/// One area's population.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PopulationRow {
+    pub code: String,
+    pub name: String,
+    pub kind: AreaKind,
+    pub total: f64,
+}
+
+/// How well a header names the area code (lower is better), for choosing among several
+/// code columns (the Census table also has region, district and MSOA codes).
+fn code_rank(header: &str) -> Option<u8> {
+    let h = header.to_ascii_lowercase();
+    let is_code = h.contains("code") || h.ends_with("cd");
+    if (h.contains("lsoa") && is_code) || is_coded(header, "LSOA", "CD") {
+        Some(0)
+    } else if (h.contains("ward") && is_code) || is_coded(header, "WD", "CD") {
+        Some(1)
+    } else if ["code", "area code", "geography code", "areacode"].contains(&h.as_str()) {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+fn name_rank(header: &str) -> Option<u8> {
+    let h = header.to_ascii_lowercase();
+    let is_name = h.contains("name") || h.ends_with("nm");
+    if h.contains("lsoa") && is_name {
+        Some(0)
+    } else if (h.contains("ward") || h.starts_with("wd")) && is_name {
+        Some(1)
+    } else if ["name", "area name", "geography", "area"].contains(&h.as_str()) {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+/// Population column names in order of preference; the first column matching the best
+/// name wins (in the 2011 Census table the first `Persons` is all usual residents).
+const TOTAL_NAMES: [&str; 8] = [
+    "total",
+    "all ages",
+    "all usual residents",
+    "persons",
+    "population",
+    "usual residents",
+    "total population",
+    "count",
+];
+
+impl PopulationColumns {
+    pub fn from_header(names: &[String]) -> Result<Self, String> {
+        let best = |rank: fn(&str) -> Option<u8>| {
+            names
+                .iter()
+                .enumerate()
+                .filter_map(|(i, h)| rank(h).map(|r| (r, i)))
+                .min()
+                .map(|(_, i)| i)
+        };
+        let code = best(code_rank).ok_or("no area code column")?;
+        let total = TOTAL_NAMES
+            .iter()
+            .find_map(|t| names.iter().position(|h| h.eq_ignore_ascii_case(t)))
+            .ok_or("no total / persons column")?;
+        Ok(PopulationColumns {
+            names: names.to_vec(),
+            code,
+            name: best(name_rank),
+            total,
+        })
+    }
+
+    pub fn parse(&self, record: &ByteRecord) -> Result<PopulationRow, GeoRowProblem> {
+        check_width(record, self.names.len())?;
+        let column = |i: usize| self.names.get(i).cloned().unwrap_or_default();
+        let code = cell_text(record, self.code);
+        let kind = AreaKind::of_code(&code).ok_or_else(|| GeoRowProblem::NotAnArea {
+            column: column(self.code),
+            value: excerpt(code.as_bytes()),
+        })?;
+        let raw_total = cell_text(record, self.total);
+        let total = parse_count(&raw_total).ok_or_else(|| GeoRowProblem::BadNumber {
+            column: column(self.total),
+            value: excerpt(raw_total.as_bytes()),
+        })?;
+        Ok(PopulationRow {
+            name: self.name.map(|i| cell_text(record, i)).unwrap_or_default(),
+            code,
+            kind,
+            total,
+        })
+    }
+}
+
+/// "1,676" → 1676. Non-negative, finite; thousands separators and spaces allowed.
+pub fn parse_count(text: &str) -> Option<f64> {
+    let clean: String = text.chars().filter(|c| *c != ',' && *c != ' ').collect();
+    let value: f64 = clean.parse().ok()?;
+    (value.is_finite() && value >= 0.0).then_some(value)
+}
+
+fn check_width(record: &ByteRecord, expected: usize) -> Result<(), GeoRowProblem> {
+    if record.len() == expected {
+        Ok(())
+    } else {
+        Err(GeoRowProblem::WrongFieldCount {
+            found: record.len(),
+            expected,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(header: &str) -> Vec<String> {
+        header.split(',').map(String::from).collect()
+    }
+
+    fn record(line: &str) -> ByteRecord {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(line.as_bytes());
+        let mut record = ByteRecord::new();
+        reader.read_byte_record(&mut record).unwrap();
+        record
+    }
+
+    #[test]
+    fn lookups_of_any_year_are_recognised() {
+        for header in [
+            "LSOA21CD,LSOA21NM,WD24CD,WD24NM,LAD24CD,LAD24NM",
+            "lsoa11cd,lsoa11nm,wd19cd,wd19nm,lad19cd,lad19nm,FID",
+            "FID,WD25CD,LSOA21CD",
+        ] {
+            let cols = LookupColumns::from_header(&names(header)).unwrap();
+            assert!(cols.lsoa_code < 3, "{header}");
+        }
+        assert!(LookupColumns::from_header(&names("LSOA21CD,LAD24CD")).is_err());
+        let cols = LookupColumns::from_header(&names("FID,WD25CD,LSOA21CD")).unwrap();
+        let row = cols.parse(&record("1,E05000001,E01000001")).unwrap();
+        assert_eq!(row.ward_name, "E05000001");
+        assert!(matches!(
+            cols.parse(&record("1,E05000001,E02000001")),
+            Err(GeoRowProblem::NotAnLsoa { .. })
+        ));
+    }
+
+    #[test]
+    fn the_messy_census_layout_picks_the_lsoa_code_and_first_persons() {
+        let header = "Region code,Region name,Local authority code,Local authority name,MSOA Code,MSOA Name,LSOA Code,LSOA Name,,Persons,Persons,Persons,Hectares";
+        let cols = PopulationColumns::from_header(&names(header)).unwrap();
+        let row = cols
+            .parse(&record("E12000008,SOUTH EAST,E06000035,Medway UA,E02003314,Medway 001,E01016070,Medway 001A,,\"1,676\",\"1,652\",24,930"))
+            .unwrap();
+        assert_eq!(row.code, "E01016070");
+        assert_eq!(row.name, "Medway 001A");
+        assert_eq!(row.kind, AreaKind::Lsoa);
+        assert_eq!(row.total, 1676.0);
+    }
+
+    #[test]
+    fn simple_population_files_and_bad_numbers() {
+        let cols = PopulationColumns::from_header(&names("code,name,total")).unwrap();
+        let row = cols
+            .parse(&record("E05000005,Riverside,\"12,345\""))
+            .unwrap();
+        assert_eq!((row.kind, row.total), (AreaKind::Ward, 12345.0));
+        assert!(matches!(
+            cols.parse(&record("E05000005,Riverside,n/a")),
+            Err(GeoRowProblem::BadNumber { .. })
+        ));
+        assert!(matches!(
+            cols.parse(&record("E06000035,Medway,279000")),
+            Err(GeoRowProblem::NotAnArea { .. })
+        ));
+        assert_eq!(parse_count("-5"), None);
+    }
+}

@@ -1,0 +1,305 @@
+//! One import batch, all or nothing: the files the user chose are parsed on a worker
+//! thread while this thread writes them, inside one transaction (a savepoint per file).
+//! Re-imported content is recognised by its SHA-256 and changes nothing; a police file
+//! covering a (force, month) already present replaces it; counts the pages read are kept
+//! current. Cancel, an I/O error or a crash leaves the assessment file exactly as it was.
+
+mod notes;
+mod replace;
+mod report;
+mod worker;
+
+pub use report::{FileOutcome, FileReport, ImportReport, Progress};
+
+/// The `sources.kind` of police.uk street files.
+pub const KIND_POLICE_STREET: &str = "police_street";
+
+use super::geography::{write_lookup_rows, write_population_rows};
+use super::interner::Interners;
+use super::writer::{BatchWriter, RejectedRecord};
+use super::{Store, StoreError};
+use crate::import::inputs::{discover, InputFile};
+use crate::import::kind::FileKind;
+use crate::import::ImportError;
+use crossbeam_channel::bounded;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::Instant;
+use worker::{Batch, FileSummary};
+
+/// Rejected rows kept in the report for display (all are in the file).
+const REJECTED_EXAMPLES: usize = 20;
+
+/// Import files, folders and zips into the assessment file as one batch, each file's kind
+/// recognised from its header.
+pub fn import_paths(
+    store: &mut Store,
+    paths: &[PathBuf],
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(&Progress),
+) -> Result<ImportReport, StoreError> {
+    import_paths_as(store, paths, None, cancel, progress)
+}
+
+/// Like [`import_paths`], with every file read as `kind` when one is given.
+pub fn import_paths_as(
+    store: &mut Store,
+    paths: &[PathBuf],
+    kind: Option<FileKind>,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(&Progress),
+) -> Result<ImportReport, StoreError> {
+    let discovery = discover(paths)?;
+    let started = Instant::now();
+    let bytes_read = AtomicU64::new(0);
+    let mut status = Progress {
+        file_count: discovery.files.len(),
+        bytes_total: discovery.total_bytes(),
+        ..Progress::default()
+    };
+    let tx = store.conn.transaction()?;
+    let mut interners = Interners::load(&tx)?;
+    let mut report = ImportReport {
+        skipped: discovery.skipped.clone(),
+        ..ImportReport::default()
+    };
+    for (index, file) in discovery.files.iter().enumerate() {
+        status.file_index = index;
+        status.file_name = file.display_name.clone();
+        let mut on_rows = |rows: u64| {
+            status.rows += rows;
+            status.bytes_read = bytes_read.load(Ordering::Relaxed);
+            status.elapsed = started.elapsed();
+            progress(&status);
+        };
+        let job = FileJob {
+            file,
+            kind,
+            bytes_read: &bytes_read,
+            cancel,
+        };
+        let file_report = import_one(&tx, &job, &mut interners, &mut on_rows)?;
+        if !matches!(file_report.outcome, FileOutcome::Imported { .. }) {
+            // The file's savepoint was rolled back: forget ids it had interned.
+            interners = Interners::load(&tx)?;
+        }
+        report.files.push(file_report);
+    }
+    if cancel.load(Ordering::Relaxed) {
+        return Err(StoreError::Cancelled);
+    }
+    tx.commit()?;
+    Ok(report)
+}
+
+/// One file of a batch and what it shares with the rest.
+struct FileJob<'a> {
+    file: &'a InputFile,
+    kind: Option<FileKind>,
+    bytes_read: &'a AtomicU64,
+    cancel: &'a AtomicBool,
+}
+
+fn import_one(
+    tx: &rusqlite::Transaction<'_>,
+    job: &FileJob<'_>,
+    interners: &mut Interners,
+    on_rows: &mut dyn FnMut(u64),
+) -> Result<FileReport, StoreError> {
+    tx.execute_batch("SAVEPOINT file")?;
+    let result = load_file(tx, job, interners, on_rows);
+    let keep = matches!(&result, Ok(r) if matches!(r.outcome, FileOutcome::Imported { .. }));
+    if keep {
+        tx.execute_batch("RELEASE file")?;
+    } else {
+        tx.execute_batch("ROLLBACK TO file; RELEASE file")?;
+    }
+    result
+}
+
+/// What the writer side learned while writing a file.
+#[derive(Default)]
+struct Written {
+    examples: Vec<RejectedRecord>,
+    replaced_areas: u64,
+}
+
+fn load_file(
+    conn: &rusqlite::Connection,
+    job: &FileJob<'_>,
+    interners: &mut Interners,
+    on_rows: &mut dyn FnMut(u64),
+) -> Result<FileReport, StoreError> {
+    let file = job.file;
+    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    conn.execute(
+        "INSERT INTO sources (file_name, kind, sha256, imported_at, bytes, rows_accepted, rows_rejected,
+                              rows_replaced, rows_current)
+         VALUES (?1, 'pending', '', ?2, 0, 0, 0, 0, 0)",
+        rusqlite::params![file.display_name, now],
+    )?;
+    let source_id = conn.last_insert_rowid();
+    let first_rowid: i64 =
+        conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM incident", [], |r| {
+            r.get(0)
+        })?;
+    let mut writer = BatchWriter::new(conn, source_id)?;
+    let mut written = Written::default();
+    let (sender, receiver) = bounded::<Batch>(4);
+    let parsed = std::thread::scope(
+        |scope| -> Result<Result<FileSummary, ImportError>, StoreError> {
+            let worker = std::thread::Builder::new()
+                .name("import-parser".into())
+                .spawn_scoped(scope, || {
+                    let channel = worker::Channel {
+                        sender,
+                        cancel: job.cancel,
+                    };
+                    worker::parse_file(
+                        file,
+                        job.kind,
+                        interners,
+                        first_rowid,
+                        job.bytes_read,
+                        channel,
+                    )
+                })
+                .map_err(|e| StoreError::Worker(e.to_string()))?;
+            let mut write_result = Ok(());
+            for batch in receiver.iter() {
+                if job.cancel.load(Ordering::Relaxed) {
+                    break;
+                }
+                write_result = write_batch(&mut writer, &batch, &mut written);
+                if write_result.is_err() {
+                    break;
+                }
+                on_rows(batch.len() as u64);
+            }
+            drop(receiver);
+            let parsed = worker
+                .join()
+                .map_err(|_| StoreError::Worker("the file reader crashed".into()))?;
+            write_result?;
+            Ok(parsed)
+        },
+    )?;
+    drop(writer);
+    if job.cancel.load(Ordering::Relaxed) {
+        return Err(StoreError::Cancelled);
+    }
+    let summary = match parsed {
+        Ok(summary) => summary,
+        Err(ImportError::BadFile { reason, .. }) => {
+            return Ok(rejected_file(file, reason));
+        }
+        Err(other) => return Err(other.into()),
+    };
+    let kind = summary.kind.source_kind();
+    if let Some((earlier_name, imported_at)) = earlier_import(conn, kind, &summary.sha256)? {
+        return Ok(FileReport {
+            name: file.display_name.clone(),
+            outcome: FileOutcome::AlreadyImported {
+                earlier_name,
+                imported_at,
+            },
+            notes: vec!["this content was imported before: nothing changed".into()],
+            rejected_examples: Vec::new(),
+        });
+    }
+    let (replaced, mut notes) = if summary.kind == FileKind::PoliceStreet {
+        let replaced = replace::replace_earlier_months(conn, source_id, &summary.force_months)?;
+        replace::record_force_months(conn, source_id, &summary.force_months)?;
+        replaced
+    } else {
+        let replaced = written.replaced_areas;
+        let notes = (replaced > 0)
+            .then(|| format!("{replaced} areas imported earlier were updated by this file"))
+            .into_iter()
+            .collect();
+        (replaced, notes)
+    };
+    notes.splice(
+        0..0,
+        notes::summary_notes(&summary, interners.windows_1252_values()),
+    );
+    let first_month = summary.force_months.keys().map(|k| k.1).min();
+    let last_month = summary.force_months.keys().map(|k| k.1).max();
+    conn.execute(
+        "UPDATE sources SET kind = ?10, sha256 = ?2, bytes = ?3, rows_accepted = ?4, rows_rejected = ?5,
+                rows_replaced = ?6, rows_current = ?4, first_month = ?7, last_month = ?8, notes = ?9
+         WHERE id = ?1",
+        rusqlite::params![
+            source_id,
+            summary.sha256,
+            summary.bytes as i64,
+            summary.accepted as i64,
+            summary.rejected as i64,
+            replaced as i64,
+            first_month,
+            last_month,
+            notes.join("\n"),
+            kind
+        ],
+    )?;
+    Ok(FileReport {
+        name: file.display_name.clone(),
+        outcome: FileOutcome::Imported {
+            source_id,
+            accepted: summary.accepted,
+            rejected: summary.rejected,
+            replaced,
+            first_month,
+            last_month,
+        },
+        notes,
+        rejected_examples: written.examples,
+    })
+}
+
+fn rejected_file(file: &InputFile, reason: String) -> FileReport {
+    FileReport {
+        name: file.display_name.clone(),
+        outcome: FileOutcome::Rejected { reason },
+        notes: Vec::new(),
+        rejected_examples: Vec::new(),
+    }
+}
+
+fn write_batch(
+    writer: &mut BatchWriter<'_>,
+    batch: &Batch,
+    written: &mut Written,
+) -> Result<(), StoreError> {
+    writer.write_dimensions(&batch.dimensions)?;
+    writer.write_incidents(&batch.rows)?;
+    writer.write_rejected(&batch.rejected)?;
+    let conn = writer.connection();
+    for &((month, crime_type, lsoa), n) in &batch.counts {
+        replace::bump_count(conn, month, crime_type, lsoa, n)?;
+    }
+    written.replaced_areas += write_lookup_rows(conn, writer.source_id(), &batch.lookups)?;
+    written.replaced_areas += write_population_rows(conn, writer.source_id(), &batch.populations)?;
+    if written.examples.len() < REJECTED_EXAMPLES {
+        let room = REJECTED_EXAMPLES - written.examples.len();
+        written
+            .examples
+            .extend(batch.rejected.iter().take(room).cloned());
+    }
+    Ok(())
+}
+
+fn earlier_import(
+    conn: &rusqlite::Connection,
+    kind: &str,
+    sha256: &str,
+) -> Result<Option<(String, String)>, StoreError> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(
+            "SELECT file_name, imported_at FROM sources WHERE kind = ?1 AND sha256 = ?2",
+            [kind, sha256],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}

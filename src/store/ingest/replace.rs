@@ -1,0 +1,110 @@
+//! Replacing re-published months: a police file covering a (force, month) already held
+//! deletes the earlier source's rows for it (by rowid range, no index on the fact table),
+//! keeping the maintained counts and each source's `rows_current` in step.
+
+use crate::import::month::month_label;
+use crate::store::StoreError;
+use std::collections::BTreeMap;
+
+/// Delete rows of other sources for the (force, month)s this file covers, keeping the
+/// counts in step. Returns rows replaced and a note per earlier source.
+pub fn replace_earlier_months(
+    conn: &rusqlite::Connection,
+    source_id: i64,
+    force_months: &BTreeMap<(u32, u32), (i64, i64, i64)>,
+) -> Result<(u64, Vec<String>), StoreError> {
+    let mut replaced_by_source: BTreeMap<i64, (u64, Vec<u32>)> = BTreeMap::new();
+    let mut holders = conn.prepare_cached(
+        "SELECT source_id, first_rowid, last_rowid FROM source_month
+         WHERE reported_by_id = ?1 AND month = ?2 AND source_id <> ?3",
+    )?;
+    let mut counts = conn.prepare_cached(
+        "SELECT crime_type_id, coalesce(lsoa_id, 0), count(*) FROM incident
+         WHERE id BETWEEN ?1 AND ?2 AND source_id = ?3 AND reported_by_id = ?4 AND month = ?5
+         GROUP BY 1, 2",
+    )?;
+    for &(force, month) in force_months.keys() {
+        let earlier: Vec<(i64, i64, i64)> = holders
+            .query_map(rusqlite::params![force, month, source_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        for (old_source, first, last) in earlier {
+            let params = rusqlite::params![first, last, old_source, force, month];
+            let groups: Vec<(u8, u32, i64)> = counts
+                .query_map(params, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<Result<_, _>>()?;
+            for (crime_type, lsoa, n) in groups {
+                bump_count(conn, month, crime_type, lsoa, -n)?;
+            }
+            let deleted = conn.execute(
+                "DELETE FROM incident WHERE id BETWEEN ?1 AND ?2 AND source_id = ?3
+                 AND reported_by_id = ?4 AND month = ?5",
+                params,
+            )? as u64;
+            conn.execute(
+                "UPDATE sources SET rows_current = rows_current - ?2 WHERE id = ?1",
+                rusqlite::params![old_source, deleted as i64],
+            )?;
+            conn.execute(
+                "DELETE FROM source_month WHERE reported_by_id = ?1 AND month = ?2 AND source_id = ?3",
+                rusqlite::params![force, month, old_source],
+            )?;
+            let entry = replaced_by_source.entry(old_source).or_default();
+            entry.0 += deleted;
+            entry.1.push(month);
+        }
+    }
+    conn.execute("DELETE FROM month_type_lsoa_count WHERE n = 0", [])?;
+    let mut notes = Vec::new();
+    let mut total = 0;
+    for (old_source, (rows, months)) in replaced_by_source {
+        total += rows;
+        let name: String = conn.query_row(
+            "SELECT file_name FROM sources WHERE id = ?1",
+            [old_source],
+            |r| r.get(0),
+        )?;
+        let span = match (months.iter().min(), months.iter().max()) {
+            (Some(a), Some(b)) if a != b => format!("{} to {}", month_label(*a), month_label(*b)),
+            (Some(a), _) => month_label(*a),
+            _ => String::new(),
+        };
+        notes.push(format!(
+            "replaced {rows} rows of {span} imported earlier from {name} (police.uk re-publishes months with updated outcomes)"
+        ));
+    }
+    Ok((total, notes))
+}
+
+pub fn bump_count(
+    conn: &rusqlite::Connection,
+    month: u32,
+    crime_type: u8,
+    lsoa: u32,
+    n: i64,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO month_type_lsoa_count (month, crime_type_id, lsoa_id, n) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT DO UPDATE SET n = n + excluded.n",
+    )?
+    .execute(rusqlite::params![month, crime_type, lsoa, n])?;
+    Ok(())
+}
+
+pub fn record_force_months(
+    conn: &rusqlite::Connection,
+    source_id: i64,
+    force_months: &BTreeMap<(u32, u32), (i64, i64, i64)>,
+) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO source_month (reported_by_id, month, source_id, rows, first_rowid, last_rowid)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (&(force, month), &(rows, first, last)) in force_months {
+        stmt.execute(rusqlite::params![
+            force, month, source_id, rows, first, last
+        ])?;
+    }
+    Ok(())
+}

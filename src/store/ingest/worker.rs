@@ -1,0 +1,338 @@
+//! The import worker thread: reads a file, recognises its kind, validates and interns each
+//! row, counts what the pages need, and sends rows to the writer in batches. Stops early on
+//! cancel or when the writer has gone.
+
+use crate::import::crime_types::{CrimeTypeMatch, LEGACY_CRIME_TYPES};
+use crate::import::geography::{LookupColumns, LookupRow, PopulationColumns, PopulationRow};
+use crate::import::inputs::InputFile;
+use crate::import::kind::{detect_kind, not_importable_reason, FileKind};
+use crate::import::month::MonthForm;
+use crate::import::police_uk::{HeaderProblem, StreetColumns};
+use crate::import::reader::{raw_text, TableReader};
+use crate::import::ImportError;
+use crate::store::interner::{Interners, PendingDimensions};
+use crate::store::writer::{IncidentRecord, RejectedRecord};
+use crossbeam_channel::Sender;
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+const ROWS_PER_BATCH: usize = 8192;
+
+/// Rows parsed on the worker, with the dimension entries they introduce.
+pub struct Batch {
+    pub dimensions: PendingDimensions,
+    pub rows: Vec<IncidentRecord>,
+    pub rejected: Vec<RejectedRecord>,
+    /// (month, crime type, lsoa or 0) → rows, sent when the map grows large and at the end.
+    pub counts: Vec<((u32, u8, u32), i64)>,
+    pub lookups: Vec<LookupRow>,
+    pub populations: Vec<PopulationRow>,
+}
+
+impl Batch {
+    pub fn len(&self) -> usize {
+        self.rows.len() + self.rejected.len() + self.lookups.len() + self.populations.len()
+    }
+}
+
+/// Count groups held on the worker before they are handed to the writer (bounds memory).
+const MAX_COUNT_GROUPS: usize = 65_536;
+
+/// Everything the worker learned about a file besides its rows.
+pub struct FileSummary {
+    pub kind: FileKind,
+    pub sha256: String,
+    pub bytes: u64,
+    pub accepted: u64,
+    pub rejected: u64,
+    pub month_forms: BTreeMap<MonthForm, u64>,
+    pub legacy_types: [u64; LEGACY_CRIME_TYPES.len()],
+    pub unlocated: u64,
+    pub crimes_without_id: u64,
+    counts: FxHashMap<(u32, u8, u32), i64>,
+    /// (reported_by, month) → (rows, first rowid, last rowid)
+    pub force_months: BTreeMap<(u32, u32), (i64, i64, i64)>,
+}
+
+impl FileSummary {
+    fn new(kind: FileKind) -> Self {
+        FileSummary {
+            kind,
+            sha256: String::new(),
+            bytes: 0,
+            accepted: 0,
+            rejected: 0,
+            month_forms: BTreeMap::new(),
+            legacy_types: [0; LEGACY_CRIME_TYPES.len()],
+            unlocated: 0,
+            crimes_without_id: 0,
+            counts: FxHashMap::default(),
+            force_months: BTreeMap::new(),
+        }
+    }
+
+    fn reject(
+        &mut self,
+        batch: &mut Batch,
+        line: u64,
+        column: Option<&str>,
+        reason: String,
+        record: &csv::ByteRecord,
+    ) {
+        self.rejected += 1;
+        batch.rejected.push(RejectedRecord {
+            line,
+            column: column.map(String::from),
+            reason,
+            raw: raw_text(record),
+        });
+    }
+}
+
+/// Where the worker sends batches, and whether to stop.
+pub struct Channel<'a> {
+    pub sender: Sender<Batch>,
+    pub cancel: &'a AtomicBool,
+}
+
+impl Channel<'_> {
+    /// Send a full batch; false when the import should stop (cancel, or the writer gone).
+    fn send(&self, batch: Batch) -> bool {
+        !self.cancel.load(Ordering::Relaxed) && self.sender.send(batch).is_ok()
+    }
+}
+
+/// The worker: read the file, recognise its kind (or use the one forced), and parse it.
+pub fn parse_file(
+    file: &InputFile,
+    forced_kind: Option<FileKind>,
+    interners: &mut Interners,
+    first_rowid: i64,
+    bytes_read: &AtomicU64,
+    channel: Channel<'_>,
+) -> Result<FileSummary, ImportError> {
+    file.with_reader(|input| {
+        let mut table = TableReader::open(&file.display_name, input, bytes_read)?;
+        let kind = forced_kind.unwrap_or_else(|| detect_kind(table.header()));
+        let bad = |reason: String| ImportError::BadFile {
+            file: file.display_name.clone(),
+            reason,
+        };
+        let mut summary = FileSummary::new(kind);
+        let finished = match kind {
+            FileKind::PoliceStreet => {
+                let columns = StreetColumns::from_header(table.header())
+                    .map_err(|p| bad(header_problem_text(p)))?;
+                parse_street(
+                    &mut table,
+                    &columns,
+                    interners,
+                    first_rowid,
+                    &mut summary,
+                    &channel,
+                )?
+            }
+            FileKind::WardLookup => {
+                let columns = LookupColumns::from_header(table.header())
+                    .map_err(|p| bad(format!("line 1: {p}")))?;
+                parse_rows(
+                    &mut table,
+                    &mut summary,
+                    &channel,
+                    |r| columns.parse(r),
+                    |b, row| b.lookups.push(row),
+                )?
+            }
+            FileKind::Population => {
+                let columns = PopulationColumns::from_header(table.header())
+                    .map_err(|p| bad(format!("line 1: {p}")))?;
+                parse_rows(
+                    &mut table,
+                    &mut summary,
+                    &channel,
+                    |r| columns.parse(r),
+                    |b, row| b.populations.push(row),
+                )?
+            }
+            other => return Err(bad(not_importable_reason(other, table.header()))),
+        };
+        if let Some(mut last) = finished {
+            last.dimensions = interners.take_pending();
+            last.counts = drain_sorted(&mut summary.counts);
+            let digest = table.finish()?;
+            summary.sha256 = digest.sha256;
+            summary.bytes = digest.bytes;
+            // A send error means the writer stopped; it reports why.
+            let _ = channel.sender.send(last);
+        }
+        Ok(summary)
+    })?
+}
+
+fn header_problem_text(problem: HeaderProblem) -> String {
+    match problem {
+        HeaderProblem::Missing(cols) => format!(
+            "line 1: the header has no {} column{}",
+            cols.join(", "),
+            if cols.len() > 1 { "s" } else { "" }
+        ),
+        HeaderProblem::Duplicated(col) => format!("line 1: the header has the column {col} twice"),
+    }
+}
+
+/// police.uk street rows. Returns the last (partial) batch, or `None` if stopped early.
+fn parse_street<R: Read>(
+    table: &mut TableReader<'_, R>,
+    columns: &StreetColumns,
+    interners: &mut Interners,
+    first_rowid: i64,
+    summary: &mut FileSummary,
+    channel: &Channel<'_>,
+) -> Result<Option<Batch>, ImportError> {
+    let mut next_id = first_rowid;
+    let mut batch = new_batch();
+    while let Some((line, record)) = table.next_record()? {
+        match columns.parse(record) {
+            Ok(row) => {
+                let incident = to_record(&row, next_id, interners, summary);
+                count_row(&incident, row.month_form, row.crime_type, summary);
+                next_id += 1;
+                batch.rows.push(incident);
+            }
+            Err(problem) => summary.reject(
+                &mut batch,
+                line,
+                problem.column(),
+                problem.to_string(),
+                record,
+            ),
+        }
+        if batch.len() >= ROWS_PER_BATCH {
+            batch.dimensions = interners.take_pending();
+            if summary.counts.len() >= MAX_COUNT_GROUPS {
+                batch.counts = drain_sorted(&mut summary.counts);
+            }
+            if !channel.send(std::mem::replace(&mut batch, new_batch())) {
+                return Ok(None);
+            }
+        }
+    }
+    Ok(Some(batch))
+}
+
+/// Rows of a simple layout (lookups, populations): parse each, keep or reject.
+fn parse_rows<R: Read, T, E: std::fmt::Display + ColumnOf>(
+    table: &mut TableReader<'_, R>,
+    summary: &mut FileSummary,
+    channel: &Channel<'_>,
+    parse: impl Fn(&csv::ByteRecord) -> Result<T, E>,
+    keep: impl Fn(&mut Batch, T),
+) -> Result<Option<Batch>, ImportError> {
+    let mut batch = new_batch();
+    while let Some((line, record)) = table.next_record()? {
+        match parse(record) {
+            Ok(row) => {
+                summary.accepted += 1;
+                keep(&mut batch, row);
+            }
+            Err(problem) => summary.reject(
+                &mut batch,
+                line,
+                problem.column_name(),
+                problem.to_string(),
+                record,
+            ),
+        }
+        if batch.len() >= ROWS_PER_BATCH
+            && !channel.send(std::mem::replace(&mut batch, new_batch()))
+        {
+            return Ok(None);
+        }
+    }
+    Ok(Some(batch))
+}
+
+/// The column a row problem is in, for the rejected-rows table.
+pub trait ColumnOf {
+    fn column_name(&self) -> Option<&str>;
+}
+
+impl ColumnOf for crate::import::geography::GeoRowProblem {
+    fn column_name(&self) -> Option<&str> {
+        self.column()
+    }
+}
+
+fn new_batch() -> Batch {
+    Batch {
+        dimensions: PendingDimensions::default(),
+        rows: Vec::with_capacity(ROWS_PER_BATCH),
+        rejected: Vec::new(),
+        counts: Vec::new(),
+        lookups: Vec::new(),
+        populations: Vec::new(),
+    }
+}
+
+/// Empty the count map in key order (sorted inserts into the WITHOUT ROWID table are cheap).
+fn drain_sorted(counts: &mut FxHashMap<(u32, u8, u32), i64>) -> Vec<((u32, u8, u32), i64)> {
+    let mut out: Vec<_> = counts.drain().collect();
+    out.sort_unstable_by_key(|(key, _)| *key);
+    out
+}
+
+fn to_record(
+    row: &crate::import::police_uk::StreetRow<'_>,
+    id: i64,
+    interners: &mut Interners,
+    summary: &mut FileSummary,
+) -> IncidentRecord {
+    let crime_type = row.crime_type.id();
+    if row.coordinates.is_none() {
+        summary.unlocated += 1;
+    }
+    if row.crime_id.is_none() && !crate::import::crime_types::is_asb(crime_type) {
+        summary.crimes_without_id += 1;
+    }
+    IncidentRecord {
+        id,
+        month: row.month,
+        crime_type,
+        reported_by: interners.force.intern(row.reported_by, b""),
+        falls_within: interners.force.intern(row.falls_within, b""),
+        outcome: interners.outcome.intern_optional(row.outcome, b""),
+        lsoa: interners.lsoa.intern_optional(row.lsoa_code, row.lsoa_name),
+        location: interners.location.intern_optional(row.location, b""),
+        coordinates: row.coordinates,
+        crime_id: row.crime_id,
+    }
+}
+
+fn count_row(
+    record: &IncidentRecord,
+    form: MonthForm,
+    matched: CrimeTypeMatch,
+    s: &mut FileSummary,
+) {
+    s.accepted += 1;
+    if form != MonthForm::Iso {
+        *s.month_forms.entry(form).or_default() += 1;
+    }
+    if let CrimeTypeMatch::Legacy { legacy_index, .. } = matched {
+        if let Some(n) = s.legacy_types.get_mut(legacy_index) {
+            *n += 1;
+        }
+    }
+    *s.counts
+        .entry((record.month, record.crime_type, record.lsoa.unwrap_or(0)))
+        .or_default() += 1;
+    let entry = s
+        .force_months
+        .entry((record.reported_by, record.month))
+        .or_insert((0, record.id, record.id));
+    entry.0 += 1;
+    entry.1 = entry.1.min(record.id);
+    entry.2 = entry.2.max(record.id);
+}
