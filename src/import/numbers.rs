@@ -54,22 +54,36 @@ pub fn parse_crime_id(cell: &[u8]) -> Result<[u8; 32], usize> {
         return Err(cell.len());
     }
     let mut out = [0u8; 32];
+    // Branch-free in the loop: OR the table values together and check once.
+    let mut invalid = 0u8;
     for (byte, pair) in out.iter_mut().zip(cell.chunks_exact(2)) {
-        let high = hex_value(pair[0]).ok_or(cell.len())?;
-        let low = hex_value(pair[1]).ok_or(cell.len())?;
-        *byte = (high << 4) | low;
+        let high = HEX[usize::from(pair[0])];
+        let low = HEX[usize::from(pair[1])];
+        invalid |= high | low;
+        *byte = (high << 4) | (low & 0x0f);
+    }
+    if invalid & 0x80 != 0 {
+        return Err(cell.len());
     }
     Ok(out)
 }
 
-fn hex_value(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
+/// Hex digit values; 0x80 marks a byte that is not a hex digit.
+const HEX: [u8; 256] = {
+    let mut table = [0x80u8; 256];
+    let mut i = 0;
+    while i < 10 {
+        table[b'0' as usize + i] = i as u8;
+        i += 1;
     }
-}
+    let mut i = 0;
+    while i < 6 {
+        table[b'a' as usize + i] = 10 + i as u8;
+        table[b'A' as usize + i] = 10 + i as u8;
+        i += 1;
+    }
+    table
+};
 
 /// 32 bytes → the lowercase 64-hex-digit Crime ID.
 pub fn crime_id_hex(bytes: &[u8]) -> String {

@@ -1,6 +1,7 @@
-//! Streaming any CSV the app imports: one reused `ByteRecord`, the content hashed
-//! (SHA-256) and counted as it is read (for idempotency and progress), the header read
-//! first, and each record handed back with its 1-based line number.
+//! Streaming any CSV the app imports: one reused `ByteRecord`, the raw content kept in
+//! chunks as it is read (so the SHA-256 that identifies the file can be computed on the
+//! other thread of an import) and counted (for progress), the header read first, and each
+//! record handed back with its 1-based line number.
 //!
 //! Knows nothing of what the columns mean; see [`super::kind`] and the per-layout parsers.
 
@@ -10,34 +11,58 @@ use sha2::{Digest, Sha256};
 use std::io::Read;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// Hashes and counts every byte that passes through.
-struct HashingReader<'a, R> {
+/// Keeps a copy of every chunk that passes through, and counts bytes.
+struct TeeReader<'a, R> {
     inner: R,
-    hasher: Sha256,
+    chunks: Vec<Vec<u8>>,
     bytes_read: &'a AtomicU64,
 }
 
-impl<R: Read> Read for HashingReader<'_, R> {
+impl<R: Read> Read for TeeReader<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
         let data = buf.get(..n).unwrap_or_default();
-        self.hasher.update(data);
+        if !data.is_empty() {
+            self.chunks.push(data.to_vec());
+        }
         self.bytes_read.fetch_add(n as u64, Ordering::Relaxed);
         Ok(n)
     }
 }
 
-/// The identity of a file's content once it has been read to the end.
+/// SHA-256 over a file's raw chunks, fed in order.
+pub struct ContentHasher(Sha256);
+
+impl Default for ContentHasher {
+    fn default() -> Self {
+        ContentHasher(Sha256::new())
+    }
+}
+
+impl ContentHasher {
+    pub fn update(&mut self, chunks: &[Vec<u8>]) {
+        for chunk in chunks {
+            self.0.update(chunk);
+        }
+    }
+
+    /// Lowercase hex digest.
+    pub fn finish(self) -> String {
+        format!("{:x}", self.0.finalize())
+    }
+}
+
+/// A file read to the end: its size and the raw chunks not yet taken.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileDigest {
-    pub sha256: String,
+pub struct FileEnd {
     pub bytes: u64,
+    pub last_chunks: Vec<Vec<u8>>,
 }
 
 /// Reads a CSV file record by record.
 pub struct TableReader<'a, R: Read> {
     name: String,
-    reader: csv::Reader<HashingReader<'a, R>>,
+    reader: csv::Reader<TeeReader<'a, R>>,
     header: Vec<String>,
     record: csv::ByteRecord,
     start_bytes: u64,
@@ -49,16 +74,16 @@ impl<'a, R: Read> TableReader<'a, R> {
     /// across threads).
     pub fn open(name: &str, input: R, bytes_read: &'a AtomicU64) -> Result<Self, ImportError> {
         let start_bytes = bytes_read.load(Ordering::Relaxed);
-        let hashing = HashingReader {
+        let tee = TeeReader {
             inner: input,
-            hasher: Sha256::new(),
+            chunks: Vec::new(),
             bytes_read,
         };
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .buffer_capacity(256 * 1024)
-            .from_reader(hashing);
+            .from_reader(tee);
         let mut record = csv::ByteRecord::new();
         let has_header = reader
             .read_byte_record(&mut record)
@@ -98,15 +123,19 @@ impl<'a, R: Read> TableReader<'a, R> {
         Ok(Some((line, &self.record)))
     }
 
-    /// Finish: the SHA-256 of everything read. Reads any bytes after the last record.
-    pub fn finish(self) -> Result<FileDigest, ImportError> {
-        let mut hashing = self.reader.into_inner();
-        std::io::copy(&mut hashing, &mut std::io::sink())
+    /// The raw bytes read since the last call, in order (hash them with [`ContentHasher`]).
+    pub fn take_chunks(&mut self) -> Vec<Vec<u8>> {
+        std::mem::take(&mut self.reader.get_mut().chunks)
+    }
+
+    /// Read any bytes after the last record; the size and the chunks not yet taken.
+    pub fn finish(self) -> Result<FileEnd, ImportError> {
+        let mut tee = self.reader.into_inner();
+        std::io::copy(&mut tee, &mut std::io::sink())
             .map_err(|e| bad_file(&self.name, e.to_string()))?;
-        let bytes = self.counter.load(Ordering::Relaxed) - self.start_bytes;
-        Ok(FileDigest {
-            sha256: format!("{:x}", hashing.hasher.finalize()),
-            bytes,
+        Ok(FileEnd {
+            bytes: self.counter.load(Ordering::Relaxed) - self.start_bytes,
+            last_chunks: tee.chunks,
         })
     }
 }

@@ -12,6 +12,8 @@ pub struct Dimension {
     by_raw: FxHashMap<Box<[u8]>, u32>,
     by_text: FxHashMap<String, u32>,
     next_id: u32,
+    /// The last value interned and its id.
+    last: Option<(Box<[u8]>, u32)>,
     /// New entries not yet written: (id, text, extra text such as an LSOA name).
     pending: Vec<(u32, String, String)>,
     /// How many distinct values needed the Windows-1252 fallback.
@@ -36,6 +38,24 @@ impl Dimension {
 
     /// The id of a (trimmed, non-empty) cell; `extra` is stored with a new entry.
     pub fn intern(&mut self, raw: &[u8], extra: &[u8]) -> u32 {
+        // Forces and outcomes repeat row after row: one compare beats a hash.
+        if let Some((last_raw, id)) = &self.last {
+            if last_raw.as_ref() == raw {
+                return *id;
+            }
+        }
+        let id = self.lookup_or_insert(raw, extra);
+        match &mut self.last {
+            Some((last_raw, last_id)) if last_raw.len() == raw.len() => {
+                last_raw.copy_from_slice(raw);
+                *last_id = id;
+            }
+            last => *last = Some((raw.into(), id)),
+        }
+        id
+    }
+
+    fn lookup_or_insert(&mut self, raw: &[u8], extra: &[u8]) -> u32 {
         if let Some(&id) = self.by_raw.get(raw) {
             return id;
         }

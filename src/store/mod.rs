@@ -5,6 +5,7 @@
 pub mod geography;
 pub mod ingest;
 pub mod interner;
+pub mod month_counts;
 pub mod open;
 pub mod queries;
 pub mod schema;
@@ -33,6 +34,8 @@ pub enum StoreError {
     Import(#[from] crate::import::ImportError),
     #[error("\"{0}\" is not a district or ward in the imported ward lookup")]
     NoSuchArea(String),
+    #[error("the assessment file is damaged: {0}")]
+    Corrupt(String),
     #[error("the import was cancelled; the assessment file is unchanged")]
     Cancelled,
     #[error("the import stopped unexpectedly ({0}); the assessment file is unchanged")]

@@ -1,7 +1,8 @@
 //! Read-only questions pages and the CLI ask of the assessment file: what it holds
 //! (sources, totals), monthly counts for charts, and the rows each source rejected.
 
-use super::{Store, StoreError};
+use super::{month_counts, Store, StoreError};
+use crate::import::crime_types::is_asb;
 use crate::import::month::month_label;
 use serde::Serialize;
 
@@ -84,43 +85,53 @@ impl Store {
 
     /// Totals from the maintained counts (no scan of the fact table).
     pub fn totals(&self) -> Result<Totals, StoreError> {
-        let (crime, asb, unlocated) = self.conn.query_row(
-            "SELECT coalesce(sum(CASE WHEN crime_type_id <> 1 THEN n END), 0),
-                    coalesce(sum(CASE WHEN crime_type_id = 1 THEN n END), 0),
-                    coalesce(sum(CASE WHEN lsoa_id = 0 THEN n END), 0)
-             FROM month_type_lsoa_count",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )?;
-        let rejected = self
+        let mut totals = Totals::default();
+        for (_, cells) in month_counts::read_months(&self.conn, None)? {
+            for cell in cells {
+                if is_asb(cell.crime_type) {
+                    totals.asb += cell.n;
+                } else {
+                    totals.crime += cell.n;
+                }
+                if cell.lsoa == 0 {
+                    totals.unlocated += cell.n;
+                }
+            }
+        }
+        totals.rejected = self
             .conn
             .query_row("SELECT count(*) FROM rejected_row", [], |r| r.get(0))?;
-        Ok(Totals {
-            crime,
-            asb,
-            rejected,
-            unlocated,
-        })
+        Ok(totals)
     }
 
     /// Recorded crime and ASB per month, every month from the first to the last held.
     pub fn monthly_counts(&self) -> Result<Vec<MonthCounts>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT month,
-                    coalesce(sum(CASE WHEN crime_type_id <> 1 THEN n END), 0),
-                    coalesce(sum(CASE WHEN crime_type_id = 1 THEN n END), 0)
-             FROM month_type_lsoa_count GROUP BY month ORDER BY month",
-        )?;
-        let held: Vec<MonthCounts> = stmt
-            .query_map([], |r| {
-                Ok(MonthCounts {
-                    month: r.get(0)?,
-                    crime: r.get(1)?,
-                    asb: r.get(2)?,
-                })
-            })?
-            .collect::<Result<_, _>>()?;
+        let held = month_counts::read_months(&self.conn, None)?
+            .into_iter()
+            .map(|(month, cells)| {
+                let (asb, crime): (Vec<&month_counts::Cell>, Vec<_>) =
+                    cells.iter().partition(|c| is_asb(c.crime_type));
+                MonthCounts {
+                    month,
+                    crime: crime.iter().map(|c| c.n).sum(),
+                    asb: asb.iter().map(|c| c.n).sum(),
+                }
+            })
+            .collect();
         Ok(fill_missing_months(held))
+    }
+
+    /// Incidents per (month, crime type id), from the maintained counts.
+    pub fn month_type_counts(&self) -> Result<Vec<(u32, u8, i64)>, StoreError> {
+        let mut out = Vec::new();
+        for (month, cells) in month_counts::read_months(&self.conn, None)? {
+            let mut by_type: std::collections::BTreeMap<u8, i64> = Default::default();
+            for cell in cells {
+                *by_type.entry(cell.crime_type).or_default() += cell.n;
+            }
+            out.extend(by_type.into_iter().map(|(t, n)| (month, t, n)));
+        }
+        Ok(out)
     }
 
     /// Every rejected row of one source, in line order.

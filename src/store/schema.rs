@@ -76,15 +76,13 @@ CREATE TABLE source_month (
     PRIMARY KEY (reported_by_id, month, source_id)
 ) WITHOUT ROWID;
 
--- Counts kept up to date by the importer (and by replacement), so pages never scan the
--- fact table. lsoa_id 0 = not placed in an LSOA ("No Location").
-CREATE TABLE month_type_lsoa_count (
-    month         INTEGER NOT NULL,
-    crime_type_id INTEGER NOT NULL REFERENCES crime_type(id),
-    lsoa_id       INTEGER NOT NULL,
-    n             INTEGER NOT NULL,
-    PRIMARY KEY (month, crime_type_id, lsoa_id)
-) WITHOUT ROWID;
+-- Counts kept current by every import and replacement, so pages never scan the fact
+-- table: one row per month, a packed BLOB of (crime type, LSOA id, count) cells
+-- (format in src/store/month_counts.rs; LSOA id 0 = "No Location").
+CREATE TABLE month_count (
+    month  INTEGER PRIMARY KEY,
+    counts BLOB NOT NULL
+);
 
 CREATE TABLE rejected_row (
     id        INTEGER PRIMARY KEY,

@@ -144,3 +144,4 @@ fn bind_rows(
     }
     Ok(())
 }
+

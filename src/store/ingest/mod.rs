@@ -16,10 +16,12 @@ pub const KIND_POLICE_STREET: &str = "police_street";
 
 use super::geography::{write_lookup_rows, write_population_rows};
 use super::interner::Interners;
+use super::month_counts;
 use super::writer::{BatchWriter, RejectedRecord};
 use super::{Store, StoreError};
 use crate::import::inputs::{discover, InputFile};
 use crate::import::kind::FileKind;
+use crate::import::reader::ContentHasher;
 use crate::import::ImportError;
 use crossbeam_channel::bounded;
 use std::path::PathBuf;
@@ -145,6 +147,7 @@ fn load_file(
         })?;
     let mut writer = BatchWriter::new(conn, source_id)?;
     let mut written = Written::default();
+    let mut hasher = ContentHasher::default();
     let (sender, receiver) = bounded::<Batch>(4);
     let parsed = std::thread::scope(
         |scope| -> Result<Result<FileSummary, ImportError>, StoreError> {
@@ -170,6 +173,7 @@ fn load_file(
                 if job.cancel.load(Ordering::Relaxed) {
                     break;
                 }
+                hasher.update(&batch.raw);
                 write_result = write_batch(&mut writer, &batch, &mut written);
                 if write_result.is_err() {
                     break;
@@ -196,7 +200,8 @@ fn load_file(
         Err(other) => return Err(other.into()),
     };
     let kind = summary.kind.source_kind();
-    if let Some((earlier_name, imported_at)) = earlier_import(conn, kind, &summary.sha256)? {
+    let sha256 = hasher.finish();
+    if let Some((earlier_name, imported_at)) = earlier_import(conn, kind, &sha256)? {
         return Ok(FileReport {
             name: file.display_name.clone(),
             outcome: FileOutcome::AlreadyImported {
@@ -231,7 +236,7 @@ fn load_file(
          WHERE id = ?1",
         rusqlite::params![
             source_id,
-            summary.sha256,
+            sha256,
             summary.bytes as i64,
             summary.accepted as i64,
             summary.rejected as i64,
@@ -275,9 +280,7 @@ fn write_batch(
     writer.write_incidents(&batch.rows)?;
     writer.write_rejected(&batch.rejected)?;
     let conn = writer.connection();
-    for &((month, crime_type, lsoa), n) in &batch.counts {
-        replace::bump_count(conn, month, crime_type, lsoa, n)?;
-    }
+    month_counts::add(conn, &batch.counts)?;
     written.replaced_areas += write_lookup_rows(conn, writer.source_id(), &batch.lookups)?;
     written.replaced_areas += write_population_rows(conn, writer.source_id(), &batch.populations)?;
     if written.examples.len() < REJECTED_EXAMPLES {

@@ -3,7 +3,7 @@
 //! keeping the maintained counts and each source's `rows_current` in step.
 
 use crate::import::month::month_label;
-use crate::store::StoreError;
+use crate::store::{month_counts, StoreError};
 use std::collections::BTreeMap;
 
 /// Delete rows of other sources for the (force, month)s this file covers, keeping the
@@ -34,9 +34,11 @@ pub fn replace_earlier_months(
             let groups: Vec<(u8, u32, i64)> = counts
                 .query_map(params, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
                 .collect::<Result<_, _>>()?;
-            for (crime_type, lsoa, n) in groups {
-                bump_count(conn, month, crime_type, lsoa, -n)?;
-            }
+            let deltas: Vec<_> = groups
+                .into_iter()
+                .map(|(crime_type, lsoa, n)| ((month, crime_type, lsoa), -n))
+                .collect();
+            month_counts::add(conn, &deltas)?;
             let deleted = conn.execute(
                 "DELETE FROM incident WHERE id BETWEEN ?1 AND ?2 AND source_id = ?3
                  AND reported_by_id = ?4 AND month = ?5",
@@ -55,7 +57,6 @@ pub fn replace_earlier_months(
             entry.1.push(month);
         }
     }
-    conn.execute("DELETE FROM month_type_lsoa_count WHERE n = 0", [])?;
     let mut notes = Vec::new();
     let mut total = 0;
     for (old_source, (rows, months)) in replaced_by_source {
@@ -75,21 +76,6 @@ pub fn replace_earlier_months(
         ));
     }
     Ok((total, notes))
-}
-
-pub fn bump_count(
-    conn: &rusqlite::Connection,
-    month: u32,
-    crime_type: u8,
-    lsoa: u32,
-    n: i64,
-) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO month_type_lsoa_count (month, crime_type_id, lsoa_id, n) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT DO UPDATE SET n = n + excluded.n",
-    )?
-    .execute(rusqlite::params![month, crime_type, lsoa, n])?;
-    Ok(())
 }
 
 pub fn record_force_months(

@@ -11,6 +11,7 @@ use crate::import::police_uk::{HeaderProblem, StreetColumns};
 use crate::import::reader::{raw_text, TableReader};
 use crate::import::ImportError;
 use crate::store::interner::{Interners, PendingDimensions};
+use crate::store::month_counts::CountDelta;
 use crate::store::writer::{IncidentRecord, RejectedRecord};
 use crossbeam_channel::Sender;
 use rustc_hash::FxHashMap;
@@ -26,9 +27,11 @@ pub struct Batch {
     pub rows: Vec<IncidentRecord>,
     pub rejected: Vec<RejectedRecord>,
     /// (month, crime type, lsoa or 0) → rows, sent when the map grows large and at the end.
-    pub counts: Vec<((u32, u8, u32), i64)>,
+    pub counts: Vec<CountDelta>,
     pub lookups: Vec<LookupRow>,
     pub populations: Vec<PopulationRow>,
+    /// The file's raw bytes read for this batch, in order (the writer hashes them).
+    pub raw: Vec<Vec<u8>>,
 }
 
 impl Batch {
@@ -43,7 +46,6 @@ const MAX_COUNT_GROUPS: usize = 65_536;
 /// Everything the worker learned about a file besides its rows.
 pub struct FileSummary {
     pub kind: FileKind,
-    pub sha256: String,
     pub bytes: u64,
     pub accepted: u64,
     pub rejected: u64,
@@ -54,13 +56,15 @@ pub struct FileSummary {
     counts: FxHashMap<(u32, u8, u32), i64>,
     /// (reported_by, month) → (rows, first rowid, last rowid)
     pub force_months: BTreeMap<(u32, u32), (i64, i64, i64)>,
+    /// The (force, month) rows are coming in now, counted here until it changes (files
+    /// come month by month, so this spares a map lookup per row).
+    last_force_month: ((u32, u32), i64, i64, i64),
 }
 
 impl FileSummary {
     fn new(kind: FileKind) -> Self {
         FileSummary {
             kind,
-            sha256: String::new(),
             bytes: 0,
             accepted: 0,
             rejected: 0,
@@ -70,7 +74,20 @@ impl FileSummary {
             crimes_without_id: 0,
             counts: FxHashMap::default(),
             force_months: BTreeMap::new(),
+            last_force_month: ((0, 0), 0, 0, 0),
         }
+    }
+
+    /// Fold the current (force, month) run into `force_months`.
+    fn flush_force_month(&mut self) {
+        let (key, rows, first, last) = self.last_force_month;
+        if rows > 0 {
+            let entry = self.force_months.entry(key).or_insert((0, first, last));
+            entry.0 += rows;
+            entry.1 = entry.1.min(first);
+            entry.2 = entry.2.max(last);
+        }
+        self.last_force_month = ((0, 0), 0, 0, 0);
     }
 
     fn reject(
@@ -158,12 +175,14 @@ pub fn parse_file(
             }
             other => return Err(bad(not_importable_reason(other, table.header()))),
         };
+        summary.flush_force_month();
         if let Some(mut last) = finished {
             last.dimensions = interners.take_pending();
             last.counts = drain_sorted(&mut summary.counts);
-            let digest = table.finish()?;
-            summary.sha256 = digest.sha256;
-            summary.bytes = digest.bytes;
+            last.raw = table.take_chunks();
+            let end = table.finish()?;
+            last.raw.extend(end.last_chunks);
+            summary.bytes = end.bytes;
             // A send error means the writer stopped; it reports why.
             let _ = channel.sender.send(last);
         }
@@ -214,6 +233,7 @@ fn parse_street<R: Read>(
             if summary.counts.len() >= MAX_COUNT_GROUPS {
                 batch.counts = drain_sorted(&mut summary.counts);
             }
+            batch.raw = table.take_chunks();
             if !channel.send(std::mem::replace(&mut batch, new_batch())) {
                 return Ok(None);
             }
@@ -273,11 +293,12 @@ fn new_batch() -> Batch {
         counts: Vec::new(),
         lookups: Vec::new(),
         populations: Vec::new(),
+        raw: Vec::new(),
     }
 }
 
 /// Empty the count map in key order (sorted inserts into the WITHOUT ROWID table are cheap).
-fn drain_sorted(counts: &mut FxHashMap<(u32, u8, u32), i64>) -> Vec<((u32, u8, u32), i64)> {
+fn drain_sorted(counts: &mut FxHashMap<(u32, u8, u32), i64>) -> Vec<CountDelta> {
     let mut out: Vec<_> = counts.drain().collect();
     out.sort_unstable_by_key(|(key, _)| *key);
     out
@@ -328,11 +349,13 @@ fn count_row(
     *s.counts
         .entry((record.month, record.crime_type, record.lsoa.unwrap_or(0)))
         .or_default() += 1;
-    let entry = s
-        .force_months
-        .entry((record.reported_by, record.month))
-        .or_insert((0, record.id, record.id));
-    entry.0 += 1;
-    entry.1 = entry.1.min(record.id);
-    entry.2 = entry.2.max(record.id);
+    let key = (record.reported_by, record.month);
+    if s.last_force_month.0 != key {
+        s.flush_force_month();
+        s.last_force_month = (key, 0, record.id, record.id);
+    }
+    let current = &mut s.last_force_month;
+    current.1 += 1;
+    current.2 = current.2.min(record.id);
+    current.3 = current.3.max(record.id);
 }
