@@ -12,6 +12,9 @@ pub struct Dimension {
     by_raw: FxHashMap<Box<[u8]>, u32>,
     by_text: FxHashMap<String, u32>,
     next_id: u32,
+    /// Whether values tend to repeat from one row to the next (forces), so that
+    /// remembering the last one pays.
+    remember_last: bool,
     /// The last value interned and its id.
     last: Option<(Box<[u8]>, u32)>,
     /// New entries not yet written: (id, text, extra text such as an LSOA name).
@@ -38,7 +41,10 @@ impl Dimension {
 
     /// The id of a (trimmed, non-empty) cell; `extra` is stored with a new entry.
     pub fn intern(&mut self, raw: &[u8], extra: &[u8]) -> u32 {
-        // Forces and outcomes repeat row after row: one compare beats a hash.
+        // Forces repeat row after row: one compare beats a hash.
+        if !self.remember_last {
+            return self.lookup_or_insert(raw, extra);
+        }
         if let Some((last_raw, id)) = &self.last {
             if last_raw.as_ref() == raw {
                 return *id;
@@ -102,7 +108,10 @@ impl Interners {
     pub fn load(conn: &Connection) -> rusqlite::Result<Self> {
         Ok(Interners {
             outcome: Dimension::load(conn, "SELECT id, name FROM outcome")?,
-            force: Dimension::load(conn, "SELECT id, name FROM force")?,
+            force: Dimension {
+                remember_last: true,
+                ..Dimension::load(conn, "SELECT id, name FROM force")?
+            },
             location: Dimension::load(conn, "SELECT id, name FROM location")?,
             lsoa: Dimension::load(conn, "SELECT id, code FROM lsoa")?,
         })

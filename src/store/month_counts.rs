@@ -163,11 +163,31 @@ mod tests {
     #[test]
     fn adding_and_removing_leaves_only_positive_cells() {
         let conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch("CREATE TABLE month_count (month INTEGER PRIMARY KEY, counts BLOB NOT NULL)")
-            .unwrap();
-        add(&conn, &[((202104, 3, 7), 5), ((202104, 1, 0), 2), ((202105, 3, 7), 1)]).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE month_count (month INTEGER PRIMARY KEY, counts BLOB NOT NULL)",
+        )
+        .unwrap();
+        add(
+            &conn,
+            &[
+                ((202104, 3, 7), 5),
+                ((202104, 1, 0), 2),
+                ((202105, 3, 7), 1),
+            ],
+        )
+        .unwrap();
         add(&conn, &[((202104, 3, 7), -5), ((202105, 3, 7), -1)]).unwrap();
         let months = read_months(&conn, None).unwrap();
-        assert_eq!(months, vec![(202104, vec![Cell { crime_type: 1, lsoa: 0, n: 2 }])]);
+        assert_eq!(
+            months,
+            vec![(
+                202104,
+                vec![Cell {
+                    crime_type: 1,
+                    lsoa: 0,
+                    n: 2
+                }]
+            )]
+        );
     }
 }

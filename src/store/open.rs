@@ -85,7 +85,7 @@ impl Store {
         if version == 0 {
             // Larger pages: fewer B-tree pages to balance on a bulk load (only takes
             // effect on a new, empty file).
-            self.conn.execute_batch("PRAGMA page_size = 16384;")?;
+            self.conn.execute_batch("PRAGMA page_size = 8192;")?;
         }
         let tx = self.conn.transaction()?;
         for (from, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {

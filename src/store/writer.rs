@@ -144,4 +144,3 @@ fn bind_rows(
     }
     Ok(())
 }
-
