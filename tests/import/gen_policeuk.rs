@@ -55,7 +55,13 @@ fn generated_file_counts_match_an_independent_count() {
         .into_iter()
         .map(|(month, t, n)| {
             let name = csp_assessment::import::crime_types::crime_type_name(t).unwrap();
-            ((csp_assessment::import::month::month_label(month), name.to_string()), n)
+            (
+                (
+                    csp_assessment::import::month::month_label(month),
+                    name.to_string(),
+                ),
+                n,
+            )
         })
         .collect();
     assert_eq!(maintained, expected, "maintained counts");
