@@ -156,10 +156,13 @@ fn our_binary() -> Result<PathBuf, String> {
     Ok(ours)
 }
 
+/// Runs one import of (CSV, database) and measures it.
+type Runner = Box<dyn Fn(&Path, &Path) -> Result<Sample, String>>;
+
 struct Contender {
     name: &'static str,
     db: PathBuf,
-    run: Box<dyn Fn(&Path, &Path) -> Result<Sample, String>>,
+    run: Runner,
 }
 
 fn contenders(args: &Args, ours: PathBuf) -> Vec<Contender> {

@@ -153,7 +153,7 @@ impl RowProblem {
 const LON_RANGE: std::ops::RangeInclusive<i32> = -9_000_000..=3_000_000;
 const LAT_RANGE: std::ops::RangeInclusive<i32> = 49_000_000..=61_000_000;
 
-fn cell<'a>(record: &'a ByteRecord, index: usize) -> &'a [u8] {
+fn cell(record: &ByteRecord, index: usize) -> &[u8] {
     trim_bytes(record.get(index).unwrap_or_default())
 }
 

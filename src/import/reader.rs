@@ -11,21 +11,77 @@ use sha2::{Digest, Sha256};
 use std::io::Read;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// Keeps a copy of every chunk that passes through, and counts bytes.
+/// Keeps a copy of every raw chunk that passes through (for the content hash), counts
+/// bytes, and turns CRLF line ends into LF on the way to the CSV parser: the csv crate
+/// numbers lines one short after a CRLF, and a rejected row must name its true line.
 struct TeeReader<'a, R> {
     inner: R,
     chunks: Vec<Vec<u8>>,
     bytes_read: &'a AtomicU64,
+    /// Normalised bytes not yet handed out.
+    out: Vec<u8>,
+    out_pos: usize,
+    /// The last raw chunk ended in CR: drop it if the next chunk starts with LF.
+    pending_cr: bool,
+}
+
+const CHUNK: usize = 256 * 1024;
+
+impl<R: Read> TeeReader<'_, R> {
+    /// Read one raw chunk and normalise it into `out`. False at the end of the input
+    /// with nothing left to hand out.
+    fn fill(&mut self) -> std::io::Result<bool> {
+        let mut raw = vec![0u8; CHUNK];
+        let n = self.inner.read(&mut raw)?;
+        raw.truncate(n);
+        self.bytes_read.fetch_add(n as u64, Ordering::Relaxed);
+        self.out.clear();
+        self.out_pos = 0;
+        let carried_cr = std::mem::take(&mut self.pending_cr);
+        if raw.is_empty() {
+            if carried_cr {
+                self.out.push(b'\r');
+            }
+            return Ok(!self.out.is_empty());
+        }
+        if carried_cr && raw.first() != Some(&b'\n') {
+            self.out.push(b'\r');
+        }
+        let (body, ends_in_cr) = match raw.split_last() {
+            Some((b'\r', rest)) => (rest, true),
+            _ => (&raw[..], false),
+        };
+        normalise_line_ends(body, &mut self.out);
+        self.pending_cr = ends_in_cr;
+        self.chunks.push(raw);
+        Ok(true)
+    }
+}
+
+/// Append `bytes` to `out` with every CR that precedes an LF removed.
+fn normalise_line_ends(bytes: &[u8], out: &mut Vec<u8>) {
+    if !bytes.contains(&b'\r') {
+        out.extend_from_slice(bytes);
+        return;
+    }
+    for (i, &b) in bytes.iter().enumerate() {
+        if !(b == b'\r' && bytes.get(i + 1) == Some(&b'\n')) {
+            out.push(b);
+        }
+    }
 }
 
 impl<R: Read> Read for TeeReader<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        let data = buf.get(..n).unwrap_or_default();
-        if !data.is_empty() {
-            self.chunks.push(data.to_vec());
+        while self.out_pos >= self.out.len() {
+            if !self.fill()? {
+                return Ok(0);
+            }
         }
-        self.bytes_read.fetch_add(n as u64, Ordering::Relaxed);
+        let available = self.out.get(self.out_pos..).unwrap_or_default();
+        let n = available.len().min(buf.len());
+        buf[..n].copy_from_slice(&available[..n]);
+        self.out_pos += n;
         Ok(n)
     }
 }
@@ -78,6 +134,9 @@ impl<'a, R: Read> TableReader<'a, R> {
             inner: input,
             chunks: Vec::new(),
             bytes_read,
+            out: Vec::new(),
+            out_pos: 0,
+            pending_cr: false,
         };
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
@@ -193,4 +252,54 @@ pub fn raw_text(record: &csv::ByteRecord) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines_of(data: &[u8], chunk: usize) -> (Vec<u64>, Vec<u8>) {
+        // A reader that hands out `chunk` bytes at a time, to split CRLF across reads.
+        struct Trickle<'a>(&'a [u8], usize);
+        impl Read for Trickle<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                let n = self.0.len().min(self.1).min(buf.len());
+                buf[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let counter = AtomicU64::new(0);
+        let mut table = TableReader::open("t.csv", Trickle(data, chunk), &counter).unwrap();
+        let mut lines = Vec::new();
+        let mut cells = Vec::new();
+        while let Some((line, record)) = table.next_record().unwrap() {
+            lines.push(line);
+            cells.extend_from_slice(record.get(0).unwrap());
+        }
+        let mut hasher = ContentHasher::default();
+        hasher.update(&table.take_chunks());
+        let end = table.finish().unwrap();
+        hasher.update(&end.last_chunks);
+        assert_eq!(end.bytes, data.len() as u64);
+        let mut direct = ContentHasher::default();
+        direct.update(&[data.to_vec()]);
+        assert_eq!(
+            hasher.finish(),
+            direct.finish(),
+            "the hash is of the raw bytes"
+        );
+        (lines, cells)
+    }
+
+    #[test]
+    fn crlf_files_report_true_line_numbers_whatever_the_chunking() {
+        for chunk in [1, 2, 3, 7, 1024] {
+            let (lines, cells) = lines_of(b"h\r\na\r\nb\r\n\"c\r\nd\"\r\ne\r", chunk);
+            assert_eq!(lines, vec![2, 3, 4, 6], "chunk {chunk}");
+            assert_eq!(cells, b"abc\nde".to_vec(), "chunk {chunk}");
+            let (lines, _) = lines_of(b"h\na\nb\n", chunk);
+            assert_eq!(lines, vec![2, 3]);
+        }
+    }
 }

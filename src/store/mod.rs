@@ -2,6 +2,7 @@
 //! its source file. Opening, migrations, the import writer and the queries pages use.
 //! No egui here.
 
+pub mod cube;
 pub mod geography;
 pub mod ingest;
 pub mod interner;
@@ -34,6 +35,8 @@ pub enum StoreError {
     Import(#[from] crate::import::ImportError),
     #[error("\"{0}\" is not a district or ward in the imported ward lookup")]
     NoSuchArea(String),
+    #[error("{0}")]
+    Invalid(String),
     #[error("the assessment file is damaged: {0}")]
     Corrupt(String),
     #[error("the import was cancelled; the assessment file is unchanged")]

@@ -33,7 +33,7 @@ const ROWS_PER_INSERT: usize = 50;
 const COLUMNS: usize = 12;
 
 fn insert_sql(rows: usize) -> String {
-    let one = format!("({})", vec!["?"; COLUMNS].join(","));
+    let one = format!("({})", ["?"; COLUMNS].join(","));
     format!(
         "INSERT INTO incident (id, source_id, month, crime_type_id, reported_by_id, falls_within_id, \
          outcome_id, lsoa_id, location_id, lon, lat, crime_id) VALUES {}",

@@ -5,6 +5,7 @@
 mod cli;
 mod formats;
 mod gen_policeuk;
+mod geography;
 mod replacement;
 mod safety;
 
