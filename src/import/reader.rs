@@ -31,9 +31,9 @@ impl<R: Read> TeeReader<'_, R> {
     /// Read one raw chunk and normalise it into `out`. False at the end of the input
     /// with nothing left to hand out.
     fn fill(&mut self) -> std::io::Result<bool> {
-        let mut raw = vec![0u8; CHUNK];
-        let n = self.inner.read(&mut raw)?;
-        raw.truncate(n);
+        // Not zero-filled: read_to_end writes only what it reads.
+        let mut raw = Vec::with_capacity(CHUNK);
+        let n = (&mut self.inner).take(CHUNK as u64).read_to_end(&mut raw)?;
         self.bytes_read.fetch_add(n as u64, Ordering::Relaxed);
         self.out.clear();
         self.out_pos = 0;
