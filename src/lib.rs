@@ -4,6 +4,7 @@
 //! Layers, dependencies pointing one way: `import` → `store` → `analysis` → `report` → `ui`.
 //! `cli` drives the same layers without a window.
 
+pub mod analysis;
 pub mod cli;
 pub mod import;
 pub mod report;

@@ -10,8 +10,11 @@ fn main() {
         }
     };
     match command {
-        csp_assessment::cli::Command::Gui { .. } => {
-            eprintln!("the window is not built yet");
+        csp_assessment::cli::Command::Gui { file } => {
+            if let Err(e) = csp_assessment::ui::run_app(file) {
+                eprintln!("error: {e}");
+                std::process::exit(csp_assessment::cli::EXIT_REJECTED);
+            }
         }
         other => std::process::exit(csp_assessment::cli::run(other)),
     }

@@ -2,8 +2,10 @@
 //! Never touches the window system. Exit codes: 0 success, 1 something was rejected or
 //! failed, 2 a usage error.
 
+mod area_cmd;
 mod import_cmd;
 mod sources_cmd;
+mod stats_cmd;
 
 use crate::import::kind::FileKind;
 use std::path::PathBuf;
@@ -21,6 +23,11 @@ Usage:
                                           ward_lookup | population)
   csp-assessment sources --db FILE [--json]
                                           list what the assessment file holds
+  csp-assessment stats --db FILE [--fy 2023/24] [--json]
+                                          the Overview figures of every theme (latest
+                                          complete financial year unless --fy is given)
+  csp-assessment area --db FILE (--district NAME | --wards CODE,CODE… [--name NAME] | --all)
+                                          set the area every page is filtered to
   csp-assessment help                     this text
 ";
 
@@ -45,7 +52,24 @@ pub enum Command {
         db: PathBuf,
         json: bool,
     },
+    Stats {
+        db: PathBuf,
+        fy: Option<String>,
+        json: bool,
+    },
+    Area {
+        db: PathBuf,
+        choice: AreaChoice,
+    },
     Help,
+}
+
+/// What `area` sets the area of interest to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AreaChoice {
+    District(String),
+    Wards { name: String, codes: Vec<String> },
+    All,
 }
 
 /// A usage error, shown with the usage text.
@@ -61,6 +85,8 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
     let mut db = None;
     let mut json = false;
     let mut kind = None;
+    let mut values: std::collections::HashMap<&str, String> = Default::default();
+    let mut all = false;
     let mut positional = Vec::new();
     let mut iter = rest.iter();
     while let Some(arg) = iter.next() {
@@ -72,6 +98,13 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                 db = Some(PathBuf::from(value));
             }
             "--json" => json = true,
+            "--all" => all = true,
+            flag @ ("--fy" | "--district" | "--wards" | "--name") => {
+                let value = iter
+                    .next()
+                    .ok_or_else(|| UsageError(format!("{flag} needs a value")))?;
+                values.insert(flag, value.clone());
+            }
             "--kind" => {
                 let value = iter
                     .next()
@@ -122,6 +155,37 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                 json,
             })
         }
+        "stats" => Ok(Command::Stats {
+            db: need_db(db)?,
+            fy: values.remove("--fy"),
+            json,
+        }),
+        "area" => {
+            let choice = match (values.remove("--district"), values.remove("--wards"), all) {
+                (Some(d), None, false) => AreaChoice::District(d),
+                (None, Some(w), false) => {
+                    let codes: Vec<String> = w
+                        .split(',')
+                        .map(|c| c.trim().to_string())
+                        .filter(|c| !c.is_empty())
+                        .collect();
+                    let name = values
+                        .remove("--name")
+                        .unwrap_or_else(|| format!("{} wards", codes.len()));
+                    AreaChoice::Wards { name, codes }
+                }
+                (None, None, true) => AreaChoice::All,
+                _ => {
+                    return Err(UsageError(
+                        "area takes one of --district NAME, --wards CODE,CODE or --all".into(),
+                    ))
+                }
+            };
+            Ok(Command::Area {
+                db: need_db(db)?,
+                choice,
+            })
+        }
         "help" | "--help" | "-h" => Ok(Command::Help),
         other => Err(UsageError(format!("unknown command {other}"))),
     }
@@ -137,6 +201,8 @@ pub fn run(command: Command) -> i32 {
             json,
         } => import_cmd::run(&db, &paths, kind, json),
         Command::Sources { db, json } => sources_cmd::run(&db, json),
+        Command::Stats { db, fy, json } => stats_cmd::run(&db, fy.as_deref(), json),
+        Command::Area { db, choice } => area_cmd::run(&db, &choice),
         Command::Help => {
             print!("{USAGE}");
             EXIT_OK

@@ -1,1 +1,35 @@
 //! egui panels and app state. Calls analysis and store; never writes SQL.
+//!
+//! `launch` starts the window and picks the first assessment file; `app` holds the state
+//! and its operations; `shell` draws the window around the pages and carries out what the
+//! analyst asked for. Each page is one file in `pages`: add a page with a `Page` variant in
+//! `navigation` and one arm in `pages::page_ui`. The import job, the dialogs, the cached
+//! view of the file and each window on top live in their own files.
+
+mod actions;
+mod app;
+mod chart;
+mod dialogs;
+mod drop_overlay;
+mod import_job;
+mod import_progress;
+mod import_summary;
+mod launch;
+mod navigation;
+mod notice;
+mod pages;
+mod rejected_rows;
+mod settings;
+mod shell;
+mod theme;
+mod top_bar;
+mod view;
+mod widgets;
+
+pub use app::App;
+pub use import_summary::{FileStatus, ImportSummary};
+pub use launch::{run_app, sample_assessment_path, APP_ID, APP_NAME};
+pub use navigation::Page;
+pub use notice::{Notice, Tone};
+pub use settings::Settings;
+pub use view::{AssessmentView, SourceRow};

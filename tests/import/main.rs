@@ -8,6 +8,7 @@ mod gen_policeuk;
 mod geography;
 mod replacement;
 mod safety;
+mod stats;
 
 use csp_assessment::store::ingest::{import_paths, FileOutcome, ImportReport};
 use csp_assessment::store::Store;

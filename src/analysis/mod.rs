@@ -1,0 +1,20 @@
+//! Pure statistics over query results: financial years, change tests, trends,
+//! seasonality, SPC charts, type breakdowns, hotspots and rates, and the pages built
+//! from them.
+//!
+//! Plain data in, plain data out: nothing here opens SQLite, reads a file or draws with
+//! egui, and nothing panics on odd input (empty, zero or huge counts).
+
+pub mod area;
+pub mod breakdown;
+pub mod change;
+pub mod financial_year;
+pub mod hotspots;
+pub mod monthly;
+pub mod overview;
+pub mod ranking;
+pub mod rates;
+pub mod seasonality;
+pub mod spc;
+pub mod theme;
+pub mod trend;

@@ -1,0 +1,106 @@
+//! `csp-assessment stats --db FILE [--fy 2023/24] [--json]`: the Overview figures of every
+//! theme for a financial year in the area of interest. The JSON fields listed in the README
+//! (`financial_year`, `themes.all_crime`/`themes.asb` with `total`, `previous_total`,
+//! `change`, `change_pct`, `change_significant`, `rate_per_1000`, `trend`, `months`,
+//! `by_type`, `top_wards`, `top5_share_pct`, `unlocated`) are a contract.
+
+use super::{EXIT_OK, EXIT_REJECTED};
+use crate::analysis::area::AreaIndex;
+use crate::analysis::financial_year::FinancialYear;
+use crate::analysis::overview::{default_year, theme_overview, ThemeOverview};
+use crate::analysis::theme::Theme;
+use crate::report::format::thousands;
+use crate::store::Store;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+#[derive(Serialize)]
+struct StatsJson {
+    financial_year: String,
+    area: String,
+    population: Option<f64>,
+    themes: BTreeMap<String, ThemeOverview>,
+}
+
+pub fn run(db: &Path, fy: Option<&str>, json: bool) -> i32 {
+    match build(db, fy) {
+        Ok(stats) => {
+            if json {
+                match serde_json::to_string_pretty(&stats) {
+                    Ok(text) => println!("{text}"),
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        return EXIT_REJECTED;
+                    }
+                }
+            } else {
+                print_page(&stats);
+            }
+            EXIT_OK
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            EXIT_REJECTED
+        }
+    }
+}
+
+fn build(db: &Path, fy: Option<&str>) -> Result<StatsJson, String> {
+    let store = Store::open_existing(db).map_err(|e| e.to_string())?;
+    let cube = store.count_cube().map_err(|e| e.to_string())?;
+    let year = match fy {
+        Some(text) => FinancialYear::parse(text)
+            .ok_or_else(|| format!("\"{text}\" is not a financial year (write it like 2023/24)"))?,
+        None => default_year(&cube.months).ok_or(
+            "the assessment file has no complete financial year (April to March) of police data yet",
+        )?,
+    };
+    let area = AreaIndex::build(&cube);
+    let themes = Theme::all(&cube.groups)
+        .into_iter()
+        .map(|theme| {
+            let page = theme_overview(&cube.months, &theme, &area, year);
+            (page.key.clone(), page)
+        })
+        .collect();
+    Ok(StatsJson {
+        financial_year: year.label(),
+        area: area.name.clone(),
+        population: area.population,
+        themes,
+    })
+}
+
+fn print_page(stats: &StatsJson) {
+    println!("Financial year {} — {}", stats.financial_year, stats.area);
+    for key in ["all_crime", "asb"] {
+        let Some(t) = stats.themes.get(key) else {
+            continue;
+        };
+        println!("\n{}", t.theme);
+        let rate = t
+            .rate_per_1000
+            .map(|r| format!(", {r:.1} per 1,000 residents"))
+            .unwrap_or_default();
+        println!("  level: {}{rate}", thousands(t.total));
+        println!("  {}", t.change_explained);
+        let trend: Vec<String> = t
+            .trend
+            .iter()
+            .map(|p| format!("{} {}", p.fy, thousands(p.total)))
+            .collect();
+        println!("  trend: {}", trend.join(", "));
+        for w in &t.top_wards {
+            println!(
+                "  hotspot: {} {} ({:.1}%)",
+                w.name,
+                thousands(w.count),
+                w.share_pct
+            );
+        }
+        if let Some(share) = t.top5_share_pct {
+            println!("  top 5 wards hold {share:.1}% of the total");
+        }
+    }
+}

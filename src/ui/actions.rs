@@ -1,0 +1,27 @@
+//! What the user asked for while a frame was drawn. Drawing functions push these instead
+//! of changing state, so the app applies them in one place once the frame's widgets are
+//! drawn.
+
+use super::navigation::Page;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Choose where to create a new assessment file (dialog).
+    NewFile,
+    /// Choose an assessment file to open (dialog).
+    OpenFile,
+    OpenRecent(PathBuf),
+    OpenSample,
+    /// Choose files or zips to import (dialog).
+    ImportFiles,
+    /// Choose a folder to import (dialog).
+    ImportFolder,
+    CancelImport,
+    ShowPage(Page),
+    ShowRejectedRows(i64),
+    CloseRejectedRows,
+    CloseImportSummary,
+    DismissNotice,
+    Quit,
+}

@@ -1,0 +1,300 @@
+//! The app's state and what can be done with it: the persisted settings, the open
+//! assessment file with its cached view, the import job, the windows on top. Opening,
+//! creating, importing and cancelling are methods tests call directly (the dialogs only
+//! choose paths). Reads the store only when a file is opened, an import finishes or
+//! rejected rows are asked for, never per frame. Drawing lives in `shell`.
+
+use super::import_job::{ImportJob, JobOutcome};
+use super::import_summary::ImportSummary;
+use super::launch::{bundled_sample_folder, sample_assessment_path};
+use super::navigation::Page;
+use super::notice::Notice;
+use super::rejected_rows::RejectedRowsView;
+use super::settings::Settings;
+use super::theme;
+use super::top_bar::file_name;
+use super::view::AssessmentView;
+use crate::store::Store;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How often the window redraws while an import runs, even without news from it.
+const IMPORT_REPAINT: Duration = Duration::from_millis(250);
+
+/// An open assessment file and what the pages show of it.
+pub(super) struct Assessment {
+    pub(super) store: Store,
+    pub(super) view: AssessmentView,
+}
+
+pub struct App {
+    pub(super) settings: Settings,
+    pub(super) page: Page,
+    pub(super) assessment: Option<Assessment>,
+    pub(super) job: Option<ImportJob>,
+    pub(super) summary: Option<ImportSummary>,
+    pub(super) rejected_rows: Option<RejectedRowsView>,
+    pub(super) notice: Option<Notice>,
+    egui_ctx: egui::Context,
+}
+
+impl App {
+    /// An app with no file open yet; `settings` are those remembered from the last run.
+    pub fn new(egui_ctx: &egui::Context, settings: Settings) -> App {
+        theme::apply(egui_ctx);
+        App {
+            settings,
+            page: Page::default(),
+            assessment: None,
+            job: None,
+            summary: None,
+            rejected_rows: None,
+            notice: None,
+            egui_ctx: egui_ctx.clone(),
+        }
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn page(&self) -> Page {
+        self.page
+    }
+
+    pub fn file_path(&self) -> Option<&Path> {
+        self.assessment.as_ref().map(|a| a.store.path())
+    }
+
+    pub fn view(&self) -> Option<&AssessmentView> {
+        self.assessment.as_ref().map(|a| &a.view)
+    }
+
+    pub fn is_importing(&self) -> bool {
+        self.job.is_some()
+    }
+
+    pub fn import_summary(&self) -> Option<&ImportSummary> {
+        self.summary.as_ref()
+    }
+
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// The first file of a run: the one named on the command line (created if new), else
+    /// the last one used, else the bundled Northvale sample.
+    pub fn open_at_start(&mut self, given: Option<PathBuf>) {
+        if let Some(path) = given {
+            self.open_or_create(&path);
+            return;
+        }
+        let sample = sample_assessment_path();
+        match self.settings.last_file.clone() {
+            Some(last) if last == sample => self.open_sample(),
+            Some(last) if last.exists() => self.open_file(&last),
+            Some(last) => {
+                self.settings.forget(&last);
+                self.open_sample();
+                self.notice = Some(Notice::info(format!(
+                    "The assessment file used last time, {}, is no longer there; the sample is open instead.",
+                    last.display()
+                )));
+            }
+            None => self.open_sample(),
+        }
+    }
+
+    /// Open an existing assessment file.
+    pub fn open_file(&mut self, path: &Path) {
+        if self.refuse_switch_during_import() {
+            return;
+        }
+        match Store::open_existing(path) {
+            Ok(store) => self.show_store(store),
+            Err(e) => {
+                self.settings.forget(path);
+                self.notice = Some(Notice::problem(e.to_string()));
+            }
+        }
+    }
+
+    /// Create a new, empty assessment file at `path` and open it. An existing file is
+    /// never overwritten.
+    pub fn new_file(&mut self, path: &Path) {
+        if self.refuse_switch_during_import() {
+            return;
+        }
+        let is_empty_or_absent = std::fs::metadata(path).map_or(true, |m| m.len() == 0);
+        if !is_empty_or_absent {
+            self.notice = Some(Notice::problem(format!(
+                "{} already exists, so it was left untouched. Choose another name, or use Open… to open it.",
+                path.display()
+            )));
+            return;
+        }
+        self.open_or_create(path);
+    }
+
+    /// Open the bundled Northvale sample, creating it (and starting its import) if needed.
+    pub fn open_sample(&mut self) {
+        let path = sample_assessment_path();
+        if let Some(folder) = path.parent() {
+            if let Err(e) = std::fs::create_dir_all(folder) {
+                self.notice = Some(Notice::problem(format!(
+                    "The folder for the sample, {}, could not be created: {e}.",
+                    folder.display()
+                )));
+                return;
+            }
+        }
+        self.open_or_create(&path);
+        let holds_nothing = self.view().is_some_and(|v| v.sources.is_empty());
+        if holds_nothing && self.file_path() == Some(path.as_path()) {
+            if let Some(folder) = bundled_sample_folder() {
+                self.start_import(vec![folder]);
+            }
+        }
+    }
+
+    /// Import files, folders and zips into the open assessment file on a background
+    /// thread. The view is reloaded, and the summary shown, when it finishes.
+    pub fn start_import(&mut self, paths: Vec<PathBuf>) {
+        if paths.is_empty() {
+            return;
+        }
+        if self.job.is_some() {
+            self.notice = Some(Notice::info(
+                "An import is already running. Wait for it to finish, or cancel it, before importing more.",
+            ));
+            return;
+        }
+        let Some(assessment) = self.file_path().map(Path::to_path_buf) else {
+            self.notice = Some(Notice::info(
+                "Open or create an assessment file first; the data is imported into it.",
+            ));
+            return;
+        };
+        match ImportJob::start(&assessment, paths, self.egui_ctx.clone()) {
+            Ok(job) => {
+                self.job = Some(job);
+                self.summary = None;
+                self.notice = None;
+            }
+            Err(message) => self.notice = Some(Notice::problem(message)),
+        }
+    }
+
+    /// Stop the running import; the assessment file is left as it was.
+    pub fn cancel_import(&mut self) {
+        if let Some(job) = &self.job {
+            job.cancel();
+        }
+    }
+
+    /// Open the rejected-rows window for one source.
+    pub fn show_rejected_rows(&mut self, source_id: i64) {
+        let Some(assessment) = &self.assessment else {
+            return;
+        };
+        let file = assessment
+            .view
+            .source(source_id)
+            .map_or_else(|| format!("source {source_id}"), |s| s.file.clone());
+        match assessment.store.rejected_rows(source_id) {
+            Ok(rows) => self.rejected_rows = Some(RejectedRowsView::new(&file, &rows)),
+            Err(e) => self.notice = Some(Notice::problem(e.to_string())),
+        }
+    }
+
+    pub fn show_page(&mut self, page: Page) {
+        self.page = page;
+    }
+
+    fn open_or_create(&mut self, path: &Path) {
+        if self.refuse_switch_during_import() {
+            return;
+        }
+        match Store::open_or_create(path) {
+            Ok(store) => self.show_store(store),
+            Err(e) => self.notice = Some(Notice::problem(e.to_string())),
+        }
+    }
+
+    fn show_store(&mut self, store: Store) {
+        match AssessmentView::load(&store) {
+            Ok(view) => {
+                self.settings.remember(store.path());
+                self.assessment = Some(Assessment { store, view });
+                self.summary = None;
+                self.rejected_rows = None;
+                self.notice = None;
+            }
+            Err(e) => {
+                self.notice = Some(Notice::problem(format!(
+                    "{} could not be read: {e}",
+                    store.path().display()
+                )))
+            }
+        }
+    }
+
+    fn refuse_switch_during_import(&mut self) -> bool {
+        if self.job.is_some() {
+            self.notice = Some(Notice::info(
+                "An import is running. Wait for it to finish, or cancel it, before opening another assessment file.",
+            ));
+        }
+        self.job.is_some()
+    }
+
+    /// Take the import's news; when it has ended, reload the view once and say how it went.
+    pub(super) fn poll_import(&mut self) {
+        let Some(job) = &mut self.job else {
+            return;
+        };
+        let Some(outcome) = job.poll() else {
+            self.egui_ctx.request_repaint_after(IMPORT_REPAINT);
+            return;
+        };
+        let imported_into = job.assessment().to_path_buf();
+        self.job = None;
+        match outcome {
+            JobOutcome::Finished(report) => {
+                self.summary = Some(ImportSummary::from_report(&report));
+                self.reload_view(&imported_into);
+            }
+            JobOutcome::Cancelled => {
+                self.notice = Some(Notice::info(
+                    "The import was cancelled; the assessment file is unchanged.",
+                ));
+            }
+            JobOutcome::Failed(message) => {
+                self.notice = Some(Notice::problem(format!("The import failed: {message}")));
+            }
+        }
+    }
+
+    fn reload_view(&mut self, imported_into: &Path) {
+        let Some(assessment) = &mut self.assessment else {
+            return;
+        };
+        if assessment.store.path() != imported_into {
+            return;
+        }
+        match AssessmentView::load(&assessment.store) {
+            Ok(view) => assessment.view = view,
+            Err(e) => self.notice = Some(Notice::problem(e.to_string())),
+        }
+    }
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("file", &self.file_path().map(file_name))
+            .field("page", &self.page)
+            .field("is_importing", &self.is_importing())
+            .finish_non_exhaustive()
+    }
+}

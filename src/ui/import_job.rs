@@ -1,0 +1,141 @@
+//! An import running on its own named thread, so the window never freezes: it opens a
+//! second connection to the same assessment file (the UI's connection only reads), reports
+//! progress over a channel and asks egui to repaint. The UI polls it each frame. Dropping a
+//! job cancels it and waits for the rollback, so the file is never left half-written.
+
+use crate::store::ingest::{import_paths, ImportReport, Progress};
+use crate::store::{Store, StoreError};
+use crossbeam_channel::{Receiver, TryRecvError};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+/// How often the worker reports progress (and wakes the UI).
+const PROGRESS_INTERVAL: Duration = Duration::from_millis(50);
+
+/// How an import ended.
+#[derive(Debug)]
+pub enum JobOutcome {
+    Finished(ImportReport),
+    Cancelled,
+    /// Nothing was written; the sentence says why.
+    Failed(String),
+}
+
+enum Message {
+    Progress(Progress),
+    Done(JobOutcome),
+}
+
+pub struct ImportJob {
+    assessment: PathBuf,
+    receiver: Receiver<Message>,
+    cancel: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+    progress: Progress,
+}
+
+impl ImportJob {
+    /// Start importing `inputs` (files, folders, zips) into the assessment file at
+    /// `assessment`; `repaint` is woken whenever there is news.
+    pub fn start(
+        assessment: &Path,
+        inputs: Vec<PathBuf>,
+        repaint: egui::Context,
+    ) -> Result<ImportJob, String> {
+        let (sender, receiver) = crossbeam_channel::unbounded();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let thread = {
+            let cancel = Arc::clone(&cancel);
+            let assessment = assessment.to_path_buf();
+            std::thread::Builder::new()
+                .name("import".into())
+                .spawn(move || {
+                    let mut last_sent = Instant::now();
+                    let mut on_progress = |progress: &Progress| {
+                        if last_sent.elapsed() >= PROGRESS_INTERVAL {
+                            last_sent = Instant::now();
+                            // The UI may have gone; then nobody needs the news.
+                            let _ = sender.send(Message::Progress(progress.clone()));
+                            repaint.request_repaint();
+                        }
+                    };
+                    let outcome = run_import(&assessment, &inputs, &cancel, &mut on_progress);
+                    let _ = sender.send(Message::Done(outcome));
+                    repaint.request_repaint();
+                })
+                .map_err(|e| format!("the import could not be started ({e})"))?
+        };
+        Ok(ImportJob {
+            assessment: assessment.to_path_buf(),
+            receiver,
+            cancel,
+            thread: Some(thread),
+            progress: Progress::default(),
+        })
+    }
+
+    /// Take the news since the last call: the latest progress is kept, and the outcome is
+    /// returned once the import has ended.
+    pub fn poll(&mut self) -> Option<JobOutcome> {
+        loop {
+            match self.receiver.try_recv() {
+                Ok(Message::Progress(progress)) => self.progress = progress,
+                Ok(Message::Done(outcome)) => return Some(outcome),
+                Err(TryRecvError::Empty) => return None,
+                Err(TryRecvError::Disconnected) => {
+                    return Some(JobOutcome::Failed(
+                        StoreError::Worker("the import thread ended without a result".into())
+                            .to_string(),
+                    ))
+                }
+            }
+        }
+    }
+
+    pub fn progress(&self) -> &Progress {
+        &self.progress
+    }
+
+    pub fn assessment(&self) -> &Path {
+        &self.assessment
+    }
+
+    /// Ask the import to stop; it rolls back and reports `Cancelled`.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_cancelling(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+}
+
+impl Drop for ImportJob {
+    fn drop(&mut self) {
+        self.cancel();
+        if let Some(thread) = self.thread.take() {
+            // A panic on the worker already rolled its transaction back; nothing to add.
+            let _ = thread.join();
+        }
+    }
+}
+
+fn run_import(
+    assessment: &Path,
+    inputs: &[PathBuf],
+    cancel: &AtomicBool,
+    on_progress: &mut dyn FnMut(&Progress),
+) -> JobOutcome {
+    let mut store = match Store::open_existing(assessment) {
+        Ok(store) => store,
+        Err(e) => return JobOutcome::Failed(e.to_string()),
+    };
+    match import_paths(&mut store, inputs, cancel, on_progress) {
+        Ok(report) => JobOutcome::Finished(report),
+        Err(StoreError::Cancelled) => JobOutcome::Cancelled,
+        Err(e) => JobOutcome::Failed(e.to_string()),
+    }
+}

@@ -1,0 +1,56 @@
+//! Starting the window: native options, the settings remembered from the last run, and
+//! where the bundled Northvale sample lives. Nothing here draws.
+
+use super::app::App;
+use super::settings::Settings;
+use std::path::PathBuf;
+
+pub const APP_NAME: &str = "CSP Strategic Assessment";
+/// Names the folder of the app's own files (settings, the sample) and the window class.
+pub const APP_ID: &str = "csp-assessment";
+const SAMPLE_FILE_NAME: &str = "northvale-sample.assessment";
+
+/// Open the window on `file` (or the last file used, or the sample) and run until it is
+/// closed.
+pub fn run_app(file: Option<PathBuf>) -> Result<(), String> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(APP_NAME)
+            .with_app_id(APP_ID)
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([900.0, 560.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        APP_NAME,
+        options,
+        Box::new(move |cc| {
+            let settings: Settings = cc
+                .storage
+                .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
+                .unwrap_or_default();
+            let mut app = App::new(&cc.egui_ctx, settings);
+            app.open_at_start(file);
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| format!("the window could not be opened ({e})"))
+}
+
+/// Where the sample assessment file is created: the app's data folder, or the temporary
+/// folder where a computer has none.
+pub fn sample_assessment_path() -> PathBuf {
+    eframe::storage_dir(APP_ID)
+        .unwrap_or_else(std::env::temp_dir)
+        .join(SAMPLE_FILE_NAME)
+}
+
+/// The police.uk folders shipped with the app, if they are there.
+pub fn bundled_sample_folder() -> Option<PathBuf> {
+    let folder = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sample-data/police-uk"
+    ));
+    folder.is_dir().then_some(folder)
+}

@@ -1,0 +1,45 @@
+//! The pages of the app and the navigation between them down the left-hand side. A new
+//! page is a `Page` variant here, a file in `pages/`, and one arm in `pages::page_ui`.
+
+use super::actions::Action;
+use egui::{RichText, Vec2};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Page {
+    #[default]
+    Data,
+    Overview,
+}
+
+impl Page {
+    /// In navigation order.
+    pub const ALL: [Page; 2] = [Page::Data, Page::Overview];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Page::Data => "Data",
+            Page::Overview => "Overview",
+        }
+    }
+
+    fn description(self) -> &'static str {
+        match self {
+            Page::Data => "The files this assessment holds, what was accepted and rejected",
+            Page::Overview => "Recorded crime and anti-social behaviour month by month",
+        }
+    }
+}
+
+pub fn navigation_ui(ui: &mut egui::Ui, current: Page, actions: &mut Vec<Action>) {
+    ui.add_space(12.0);
+    ui.label(RichText::new("ASSESSMENT").small().strong().weak());
+    ui.add_space(4.0);
+    let width = ui.available_width();
+    for page in Page::ALL {
+        let button = egui::Button::selectable(page == current, page.title())
+            .min_size(Vec2::new(width, 30.0));
+        if ui.add(button).on_hover_text(page.description()).clicked() {
+            actions.push(Action::ShowPage(page));
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! One file per page. `page_ui` draws the page the navigation selected, from the cached
+//! view of the assessment file; pages never query the store.
+
+mod data;
+mod overview;
+
+use super::actions::Action;
+use super::navigation::Page;
+use super::view::AssessmentView;
+
+/// What every page may draw from.
+pub struct PageContext<'a> {
+    pub view: &'a AssessmentView,
+    pub is_importing: bool,
+}
+
+pub fn page_ui(
+    ui: &mut egui::Ui,
+    page: Page,
+    context: &PageContext<'_>,
+    actions: &mut Vec<Action>,
+) {
+    egui::ScrollArea::vertical()
+        .id_salt(page.title())
+        .auto_shrink([false, false])
+        .show(ui, |ui| match page {
+            Page::Data => data::data_page_ui(ui, context, actions),
+            Page::Overview => overview::overview_page_ui(ui, context, actions),
+        });
+}
+
+/// Shown instead of the pages when no assessment file is open.
+pub fn no_file_ui(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    super::widgets::page_heading_ui(
+        ui,
+        "No assessment file is open",
+        "An assessment file holds the imported data of one strategic assessment.",
+    );
+    ui.horizontal(|ui| {
+        if ui.button("New assessment…").clicked() {
+            actions.push(Action::NewFile);
+        }
+        if ui.button("Open…").clicked() {
+            actions.push(Action::OpenFile);
+        }
+        if ui.button("Open the Northvale sample").clicked() {
+            actions.push(Action::OpenSample);
+        }
+    });
+}

@@ -1,0 +1,143 @@
+//! The window around the pages: top bar, navigation, the page itself, the import strip
+//! and the windows on top, drawn from the app's state each frame; and the one place where
+//! what the analyst asked for while drawing is carried out.
+
+use super::actions::Action;
+use super::app::App;
+use super::dialogs;
+use super::drop_overlay::drop_overlay_ui;
+use super::import_progress::import_progress_ui;
+use super::import_summary::import_summary_ui;
+use super::navigation::navigation_ui;
+use super::notice::notice_ui;
+use super::pages::{no_file_ui, page_ui, PageContext};
+use super::rejected_rows::rejected_rows_ui;
+use super::top_bar::{top_bar_ui, TopBarState};
+use std::path::PathBuf;
+
+impl eframe::App for App {
+    fn logic(&mut self, _ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.poll_import();
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.take_dropped_files(&ctx);
+        let mut actions = Vec::new();
+        let can_import = self.assessment.is_some() && self.job.is_none();
+        egui::Panel::top("top_bar")
+            .frame(
+                egui::Frame::side_top_panel(ui.style())
+                    .inner_margin(egui::Margin::symmetric(10, 6)),
+            )
+            .show(ui, |ui| {
+                let state = TopBarState {
+                    file: self.file_path(),
+                    recent_files: &self.settings.recent_files,
+                    can_switch_file: self.job.is_none(),
+                    can_import,
+                };
+                top_bar_ui(ui, &state, &mut actions);
+            });
+        if let Some(job) = &self.job {
+            egui::Panel::bottom("import_progress")
+                .frame(
+                    egui::Frame::side_top_panel(ui.style())
+                        .inner_margin(egui::Margin::symmetric(16, 4)),
+                )
+                .show(ui, |ui| {
+                    import_progress_ui(ui, job.progress(), job.is_cancelling(), &mut actions);
+                });
+        }
+        egui::Panel::left("navigation")
+            .resizable(false)
+            .exact_size(180.0)
+            .show(ui, |ui| navigation_ui(ui, self.page, &mut actions));
+        egui::CentralPanel::default()
+            .frame(
+                egui::Frame::central_panel(ui.style())
+                    .inner_margin(egui::Margin::symmetric(24, 16)),
+            )
+            .show(ui, |ui| {
+                if let Some(notice) = &self.notice {
+                    notice_ui(ui, notice, &mut actions);
+                }
+                match &self.assessment {
+                    Some(assessment) => {
+                        let context = PageContext {
+                            view: &assessment.view,
+                            is_importing: self.job.is_some(),
+                        };
+                        page_ui(ui, self.page, &context, &mut actions);
+                    }
+                    None => no_file_ui(ui, &mut actions),
+                }
+            });
+        if let Some(summary) = &self.summary {
+            import_summary_ui(&ctx, summary, &mut actions);
+        }
+        if let Some(rejected_rows) = &self.rejected_rows {
+            rejected_rows_ui(&ctx, rejected_rows, &mut actions);
+        }
+        drop_overlay_ui(&ctx, can_import);
+        for action in actions {
+            self.apply(action, &ctx);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+}
+
+impl App {
+    /// Files dropped on the window: one assessment file is opened, anything else imported.
+    fn take_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        match dropped.as_slice() {
+            [] => {}
+            [one] if one.extension().is_some_and(|e| e == "assessment") => self.open_file(one),
+            _ => self.start_import(dropped),
+        }
+    }
+
+    fn apply(&mut self, action: Action, ctx: &egui::Context) {
+        match action {
+            Action::NewFile => {
+                if let Some(path) = dialogs::pick_new_assessment() {
+                    self.new_file(&path);
+                }
+            }
+            Action::OpenFile => {
+                if let Some(path) = dialogs::pick_assessment_to_open() {
+                    self.open_file(&path);
+                }
+            }
+            Action::OpenRecent(path) => self.open_file(&path),
+            Action::OpenSample => self.open_sample(),
+            Action::ImportFiles => {
+                if let Some(paths) = dialogs::pick_files_to_import() {
+                    self.start_import(paths);
+                }
+            }
+            Action::ImportFolder => {
+                if let Some(folder) = dialogs::pick_folder_to_import() {
+                    self.start_import(vec![folder]);
+                }
+            }
+            Action::CancelImport => self.cancel_import(),
+            Action::ShowPage(page) => self.show_page(page),
+            Action::ShowRejectedRows(source_id) => self.show_rejected_rows(source_id),
+            Action::CloseRejectedRows => self.rejected_rows = None,
+            Action::CloseImportSummary => self.summary = None,
+            Action::DismissNotice => self.notice = None,
+            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+}

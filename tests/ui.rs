@@ -1,0 +1,385 @@
+//! The app window driven as an analyst would, with egui_kittest (no display, no GPU):
+//! real assessment files in temporary folders, real police.uk CSV text, the import on its
+//! background thread. Widgets are found by the text the analyst sees.
+
+use csp_assessment::store::Store;
+use csp_assessment::ui::{App, Page, Settings, Tone};
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use egui_kittest::Harness;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+const HEADER: &str = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n";
+
+/// One police.uk row; ASB rows have no Crime ID, like the real files.
+fn police_row(n: usize, month: &str, crime_type: &str) -> String {
+    let crime_id = if crime_type == "Anti-social behaviour" {
+        String::new()
+    } else {
+        format!("{:064x}", n + 1)
+    };
+    let outcome = if crime_type == "Anti-social behaviour" {
+        ""
+    } else {
+        "Under investigation"
+    };
+    format!(
+        "{crime_id},{month},Testshire Police,Testshire Police,0.510000,51.380000,On or near High Street,E01000001,Testtown 001A,{crime_type},{outcome},\n"
+    )
+}
+
+/// A street file: `crimes` burglaries and `asb` ASB incidents in each month given.
+fn street_file(dir: &Path, name: &str, months: &[&str], crimes: usize, asb: usize) -> PathBuf {
+    let mut text = String::from(HEADER);
+    let mut n = 0;
+    for month in months {
+        for _ in 0..crimes {
+            text.push_str(&police_row(n, month, "Burglary"));
+            n += 1;
+        }
+        for _ in 0..asb {
+            text.push_str(&police_row(n, month, "Anti-social behaviour"));
+            n += 1;
+        }
+    }
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// The app at a fixed window size, on a new empty assessment file in `dir`.
+fn app_on_new_file(dir: &Path) -> (Harness<'static, App>, PathBuf) {
+    let path = dir.join("test.assessment");
+    let mut harness = Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 800.0))
+        .build_eframe(|cc| App::new(&cc.egui_ctx, Settings::default()));
+    harness.state_mut().new_file(&path);
+    harness.run();
+    (harness, path)
+}
+
+/// Step the window (as the event loop would) until the background import has ended.
+fn wait_for_import(harness: &mut Harness<'_, App>) {
+    for _ in 0..3000 {
+        harness.step();
+        if !harness.state().is_importing() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("the import did not finish within 30 s");
+}
+
+#[test]
+fn an_import_fills_the_sources_table_and_the_totals() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, path) = app_on_new_file(dir.path());
+    assert!(harness
+        .query_by_label("This assessment file holds no data yet")
+        .is_some());
+    let csv = street_file(
+        dir.path(),
+        "2021-04-testshire-street.csv",
+        &["2021-04", "2021-05"],
+        5,
+        2,
+    );
+
+    harness.state_mut().start_import(vec![csv]);
+    harness.step();
+    assert!(harness.state().is_importing());
+    wait_for_import(&mut harness);
+
+    let summary = harness
+        .state()
+        .import_summary()
+        .expect("the summary is shown");
+    assert_eq!(
+        summary.headline,
+        "1 of 1 file imported: 14 rows accepted, 0 rejected, 0 replaced."
+    );
+    assert!(harness.query_by_label("Import summary").is_some());
+    harness.get_by_label("Close").click();
+    harness.run();
+    assert!(harness.state().import_summary().is_none());
+
+    // The sources table: file, months, accepted rows.
+    harness.get_by_label("2021-04-testshire-street.csv");
+    harness.get_by_label("2021-04 to 2021-05");
+    assert!(
+        harness.query_all_by_label("14").count() >= 2,
+        "accepted and in file now"
+    );
+    // The totals, on screen and in the file.
+    harness.get_by_label("Recorded crime");
+    assert!(harness.query_by_label("10").is_some(), "10 recorded crimes");
+    let totals = Store::open_existing(&path).unwrap().totals().unwrap();
+    assert_eq!((totals.crime, totals.asb, totals.rejected), (10, 4, 0));
+    assert_eq!(harness.state().view().unwrap().totals, totals);
+}
+
+#[test]
+fn rejected_rows_are_listed_with_line_and_reason() {
+    const REASON: &str =
+        r#"column Month: "2021-13" is not a month (expected YYYY-MM, e.g. 2021-04)"#;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _path) = app_on_new_file(dir.path());
+    let mut text = String::from(HEADER);
+    text.push_str(&police_row(0, "2021-06", "Burglary"));
+    text.push_str(&police_row(1, "2021-13", "Burglary"));
+    text.push_str(&police_row(2, "2021-06", "Anti-social behaviour"));
+    let csv = dir.path().join("bad-month.csv");
+    std::fs::write(&csv, text).unwrap();
+
+    harness.state_mut().start_import(vec![csv]);
+    wait_for_import(&mut harness);
+
+    harness.get_by_label_contains("2 rows accepted, 1 rejected");
+    harness.get_by_label("Show the 1 rejected row").click();
+    harness.run();
+    let window = harness
+        .get_by_label("Rejected rows of bad-month.csv")
+        .rect();
+    harness.run_steps(5);
+    assert_eq!(
+        harness
+            .get_by_label("Rejected rows of bad-month.csv")
+            .rect(),
+        window,
+        "the window keeps its size"
+    );
+    harness.get_by_label(REASON);
+    assert!(harness.query_by_label("3").is_some(), "line 3 of the file");
+    harness.get_by_label("Month");
+
+    // The same rows from the count in the sources table, once both windows are closed
+    // (the rejected rows lie over the summary, so they are closed first).
+    harness
+        .get_by_role_and_label(Role::Window, "Rejected rows of bad-month.csv")
+        .get_by_label("Close")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Window, "Import summary")
+        .get_by_label("Close")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label("Import summary").is_none());
+    assert!(harness
+        .query_by_label("Rejected rows of bad-month.csv")
+        .is_none());
+    harness.get_by_role_and_label(Role::Link, "1").click();
+    harness.run();
+    harness.get_by_label(REASON);
+}
+
+#[test]
+fn cancel_leaves_the_assessment_file_without_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, path) = app_on_new_file(dir.path());
+    let mut text = String::with_capacity(300_000 * 110);
+    text.push_str(HEADER);
+    for i in 0..300_000 {
+        text.push_str(&format!(
+            ",2022-{:02},Testshire Police,Testshire Police,0.5,51.3,On or near Street {},E0100{:04},Town {},Anti-social behaviour,,\n",
+            i % 12 + 1,
+            i % 500,
+            i % 300,
+            i % 300
+        ));
+    }
+    let big = dir.path().join("big.csv");
+    std::fs::write(&big, text).unwrap();
+
+    harness.state_mut().start_import(vec![big]);
+    harness.run_steps(2);
+    harness.get_by_label("Cancel").click();
+    harness.step();
+    wait_for_import(&mut harness);
+
+    let notice = harness
+        .state()
+        .notice()
+        .expect("a notice says what happened");
+    assert_eq!(notice.tone, Tone::Info);
+    assert_eq!(
+        notice.text,
+        "The import was cancelled; the assessment file is unchanged."
+    );
+    harness.get_by_label(&notice.text.clone());
+    assert!(harness.state().import_summary().is_none());
+    assert!(Store::open_existing(&path)
+        .unwrap()
+        .sources()
+        .unwrap()
+        .is_empty());
+    assert!(harness
+        .query_by_label("This assessment file holds no data yet")
+        .is_some());
+}
+
+#[test]
+fn the_overview_page_shows_the_monthly_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _path) = app_on_new_file(dir.path());
+    harness.get_by_label("Overview").click();
+    harness.run();
+    assert_eq!(harness.state().page(), Page::Overview);
+    harness.get_by_label("No police data yet");
+
+    let csv = street_file(
+        dir.path(),
+        "street.csv",
+        &["2021-01", "2021-02", "2021-04"],
+        3,
+        1,
+    );
+    harness.state_mut().start_import(vec![csv]);
+    wait_for_import(&mut harness);
+    harness.state_mut().show_page(Page::Overview);
+    harness.run();
+    harness.get_by_label("Recorded crime and anti-social behaviour per month");
+    harness.get_by_label("2021-01 to 2021-04");
+    let monthly = &harness.state().view().unwrap().monthly;
+    assert_eq!(monthly.month_count(), 4, "March is a gap, drawn as zero");
+    assert_eq!(monthly.crime[2].y, 0.0);
+}
+
+/// A file dropped on the window, as the windowing system hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_folder_dropped_on_the_window_is_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _path) = app_on_new_file(dir.path());
+    let folder = dir.path().join("download");
+    std::fs::create_dir_all(folder.join("2021-04")).unwrap();
+    std::fs::create_dir_all(folder.join("2021-05")).unwrap();
+    street_file(
+        &folder.join("2021-04"),
+        "2021-04-testshire-street.csv",
+        &["2021-04"],
+        2,
+        1,
+    );
+    street_file(
+        &folder.join("2021-05"),
+        "2021-05-testshire-street.csv",
+        &["2021-05"],
+        2,
+        1,
+    );
+
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(folder)));
+    harness.step();
+    assert!(harness.state().is_importing());
+    wait_for_import(&mut harness);
+    let view = harness.state().view().unwrap();
+    assert_eq!(view.sources.len(), 2);
+    assert_eq!((view.totals.crime, view.totals.asb), (4, 2));
+}
+
+#[test]
+fn files_that_cannot_be_opened_are_explained_and_nothing_is_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, path) = app_on_new_file(dir.path());
+    let not_ours = dir.path().join("notes.assessment");
+    std::fs::write(&not_ours, "meeting notes, not an assessment").unwrap();
+
+    harness.state_mut().open_file(&not_ours);
+    harness.run();
+    let notice = harness.state().notice().unwrap().clone();
+    assert_eq!(notice.tone, Tone::Problem);
+    assert!(
+        notice.text.contains("is not an assessment file"),
+        "{}",
+        notice.text
+    );
+    assert!(notice.text.contains("left untouched"), "{}", notice.text);
+    harness.get_by_label(&notice.text);
+    assert_eq!(
+        harness.state().file_path(),
+        Some(path.as_path()),
+        "still open"
+    );
+
+    harness.state_mut().new_file(&not_ours);
+    harness.run();
+    assert!(harness
+        .state()
+        .notice()
+        .unwrap()
+        .text
+        .contains("already exists"));
+    assert_eq!(
+        std::fs::read_to_string(&not_ours).unwrap(),
+        "meeting notes, not an assessment"
+    );
+    harness.get_by_label("Dismiss").click();
+    harness.run();
+    assert!(harness.state().notice().is_none());
+}
+
+#[test]
+fn opened_files_are_remembered_most_recent_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, first) = app_on_new_file(dir.path());
+    let second = dir.path().join("second.assessment");
+    harness.state_mut().new_file(&second);
+    harness.state_mut().open_file(&first);
+    harness.run();
+    let settings = harness.state().settings();
+    assert_eq!(settings.last_file.as_deref(), Some(first.as_path()));
+    assert_eq!(settings.recent_files, vec![first.clone(), second.clone()]);
+    // The top bar names the open file.
+    harness.get_by_label("test.assessment");
+}
+
+#[test]
+fn the_first_file_is_the_one_given_else_the_last_one_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let given = dir.path().join("given.assessment");
+    let ctx = egui::Context::default();
+    let mut app = App::new(&ctx, Settings::default());
+    app.open_at_start(Some(given.clone()));
+    assert_eq!(app.file_path(), Some(given.as_path()), "created when new");
+
+    let settings = app.settings().clone();
+    let mut next_run = App::new(&ctx, settings);
+    next_run.open_at_start(None);
+    assert_eq!(next_run.file_path(), Some(given.as_path()));
+}
+
+#[test]
+fn without_a_file_the_window_says_so_and_import_waits_for_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = street_file(dir.path(), "street.csv", &["2021-04"], 1, 1);
+    let mut harness = Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 800.0))
+        .build_eframe(|cc| App::new(&cc.egui_ctx, Settings::default()));
+    harness.get_by_label("No assessment file is open");
+    harness.get_by_label("New assessment…");
+    harness.get_by_label("Open the Northvale sample");
+
+    harness.state_mut().start_import(vec![csv]);
+    harness.run();
+    assert!(!harness.state().is_importing());
+    harness.get_by_label("Open or create an assessment file first; the data is imported into it.");
+}
