@@ -6,7 +6,7 @@
 
 use super::import_job::{ImportJob, JobOutcome};
 use super::import_summary::ImportSummary;
-use super::launch::{bundled_sample_folder, sample_assessment_path};
+use super::launch::{bundled_sample_files, sample_assessment_path};
 use super::navigation::Page;
 use super::notice::Notice;
 use super::rejected_rows::RejectedRowsView;
@@ -151,9 +151,7 @@ impl App {
         self.open_or_create(&path);
         let holds_nothing = self.view().is_some_and(|v| v.sources.is_empty());
         if holds_nothing && self.file_path() == Some(path.as_path()) {
-            if let Some(folder) = bundled_sample_folder() {
-                self.start_import(vec![folder]);
-            }
+            self.start_import(bundled_sample_files());
         }
     }
 

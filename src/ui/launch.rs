@@ -46,11 +46,17 @@ pub fn sample_assessment_path() -> PathBuf {
         .join(SAMPLE_FILE_NAME)
 }
 
-/// The police.uk folders shipped with the app, if they are there.
-pub fn bundled_sample_folder() -> Option<PathBuf> {
-    let folder = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/sample-data/police-uk"
-    ));
-    folder.is_dir().then_some(folder)
+/// The sample files shipped with the app, if they are there: the police.uk folders, the
+/// ward lookup and the ward populations (so the sample shows rates and ward hotspots).
+pub fn bundled_sample_files() -> Vec<PathBuf> {
+    let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data"));
+    [
+        "police-uk",
+        "geography/lsoa_ward_lookup.csv",
+        "geography/ward_population.csv",
+    ]
+    .iter()
+    .map(|p| root.join(p))
+    .filter(|p| p.exists())
+    .collect()
 }
