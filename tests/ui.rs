@@ -383,3 +383,65 @@ fn without_a_file_the_window_says_so_and_import_waits_for_one() {
     assert!(!harness.state().is_importing());
     harness.get_by_label("Open or create an assessment file first; the data is imported into it.");
 }
+
+#[test]
+fn the_crime_picture_follows_the_theme_and_year_selectors() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _path) = app_on_new_file(dir.path());
+    let months = |y: u32| -> Vec<String> {
+        (4..=15)
+            .map(|m| {
+                if m <= 12 {
+                    format!("{y}-{m:02}")
+                } else {
+                    format!("{}-{:02}", y + 1, m - 12)
+                }
+            })
+            .collect()
+    };
+    let earlier: Vec<String> = months(2022);
+    let later: Vec<String> = months(2023);
+    let a = street_file(
+        dir.path(),
+        "a.csv",
+        &earlier.iter().map(String::as_str).collect::<Vec<_>>(),
+        2,
+        1,
+    );
+    let b = street_file(
+        dir.path(),
+        "b.csv",
+        &later.iter().map(String::as_str).collect::<Vec<_>>(),
+        3,
+        2,
+    );
+    harness.state_mut().start_import(vec![a, b]);
+    wait_for_import(&mut harness);
+    harness.get_by_label("Close").click();
+    harness.run();
+    harness.get_by_label("Overview").click();
+    harness.run();
+    // Latest complete year, all recorded crime: 3 burglaries a month.
+    harness.get_by_label("All recorded crime 2023/24");
+    assert!(harness.query_all_by_label("36").count() >= 1);
+    harness.get_by_label("+12 (+50.0%)");
+    // Switch theme to ASB: 2 a month.
+    harness.get_by_label("Theme").click();
+    harness.run();
+    // The first match is the choice in the open list (the monthly chart below also names ASB).
+    harness
+        .query_all_by_label("Anti-social behaviour")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    harness.get_by_label("Anti-social behaviour 2023/24");
+    assert!(harness.query_all_by_label("24").count() >= 1);
+    // Switch year to 2022/23: 1 ASB a month, no earlier year to compare with.
+    harness.get_by_label("Financial year").click();
+    harness.run();
+    harness.get_by_label("2022/23").click();
+    harness.run();
+    harness.get_by_label("Anti-social behaviour 2022/23");
+    harness.get_by_label("No earlier year");
+}

@@ -20,6 +20,8 @@ pub enum Action {
     CancelImport,
     ShowPage(Page),
     ShowRejectedRows(i64),
+    /// Show the crime picture of theme `.0` (index) for financial year `.1`.
+    SelectPicture(usize, crate::analysis::financial_year::FinancialYear),
     CloseRejectedRows,
     CloseImportSummary,
     DismissNotice,

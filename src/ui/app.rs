@@ -205,6 +205,21 @@ impl App {
         }
     }
 
+    /// Choose the theme (index into the picture's themes) and year the Overview shows.
+    pub fn select_picture(
+        &mut self,
+        theme: usize,
+        year: crate::analysis::financial_year::FinancialYear,
+    ) {
+        if let Some(picture) = self
+            .assessment
+            .as_mut()
+            .and_then(|a| a.view.picture.as_mut())
+        {
+            picture.select(theme, year);
+        }
+    }
+
     pub fn show_page(&mut self, page: Page) {
         self.page = page;
     }

@@ -9,6 +9,7 @@
 mod actions;
 mod app;
 mod chart;
+mod crime_picture;
 mod dialogs;
 mod drop_overlay;
 mod import_job;

@@ -134,6 +134,7 @@ impl App {
             Action::CancelImport => self.cancel_import(),
             Action::ShowPage(page) => self.show_page(page),
             Action::ShowRejectedRows(source_id) => self.show_rejected_rows(source_id),
+            Action::SelectPicture(theme, year) => self.select_picture(theme, year),
             Action::CloseRejectedRows => self.rejected_rows = None,
             Action::CloseImportSummary => self.summary = None,
             Action::DismissNotice => self.notice = None,

@@ -3,6 +3,7 @@
 //! formatted. Pages never query the store, so nothing slow happens per frame.
 
 use super::chart::MonthlySeries;
+use super::crime_picture::CrimePicture;
 use crate::report::format::thousands;
 use crate::store::queries::{SourceSummary, Totals};
 use crate::store::{Store, StoreError};
@@ -68,6 +69,8 @@ pub struct AssessmentView {
     pub totals: Totals,
     pub totals_text: TotalsText,
     pub monthly: MonthlySeries,
+    /// The Overview's crime picture (theme, year, figures); `None` without a complete year.
+    pub picture: Option<CrimePicture>,
 }
 
 impl AssessmentView {
@@ -80,6 +83,7 @@ impl AssessmentView {
             totals,
             totals_text: TotalsText::from_totals(&totals),
             monthly: MonthlySeries::from_counts(&monthly),
+            picture: CrimePicture::load(store)?,
         })
     }
 

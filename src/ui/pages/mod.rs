@@ -3,6 +3,7 @@
 
 mod data;
 mod overview;
+mod picture;
 
 use super::actions::Action;
 use super::navigation::Page;

@@ -36,6 +36,17 @@ pub fn overview_page_ui(ui: &mut egui::Ui, context: &PageContext<'_>, actions: &
         });
         return;
     }
+    match &view.picture {
+        Some(picture) => super::picture::crime_picture_ui(ui, picture, actions),
+        None => {
+            ui.label(
+                RichText::new(
+                    "The crime picture appears once the file holds a complete financial year (April to March).",
+                )
+                .weak(),
+            );
+        }
+    }
     let months = month_span(
         series.first_month.map(month_label).as_deref(),
         series.last_month.map(month_label).as_deref(),
