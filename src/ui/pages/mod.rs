@@ -1,6 +1,7 @@
 //! One file per page. `page_ui` draws the page the navigation selected, from the cached
 //! view of the assessment file; pages never query the store.
 
+mod control_chart;
 mod data;
 mod overview;
 mod picture;

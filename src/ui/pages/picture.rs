@@ -57,6 +57,11 @@ pub fn crime_picture_ui(ui: &mut egui::Ui, picture: &CrimePicture, actions: &mut
         section_heading_ui(&mut cols[1], "Seasonality: this year against earlier years");
         seasonality_chart_ui(&mut cols[1], f);
     });
+    section_heading_ui(
+        ui,
+        "Is any month unusual? Control chart of the last three years (mean ± 3σ)",
+    );
+    super::control_chart::control_chart_ui(ui, &f.spc);
     ui.columns(2, |cols| {
         if !f.by_type.is_empty() {
             let rows: Vec<Vec<String>> = f

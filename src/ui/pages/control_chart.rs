@@ -1,0 +1,77 @@
+//! The Overview's control chart (c-chart): the theme's monthly counts over the three years
+//! to the end of the chosen year, the mean and ±3σ limits, and the months that signal —
+//! beyond a limit (red) or in a run of 7+ on one side of the mean (amber).
+
+use crate::analysis::spc::ControlChart;
+use egui::Color32;
+use egui_plot::{HLine, Legend, Line, Plot, PlotPoints, Points};
+
+const SIGNAL: Color32 = Color32::from_rgb(192, 57, 43);
+const RUN: Color32 = Color32::from_rgb(211, 145, 30);
+
+pub fn control_chart_ui(ui: &mut egui::Ui, chart: &ControlChart) {
+    if chart.points.is_empty() {
+        return;
+    }
+    let labels: Vec<String> = chart.points.iter().map(|p| p.month.clone()).collect();
+    let counts: Vec<[f64; 2]> = chart
+        .points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| [i as f64, p.count as f64])
+        .collect();
+    let flagged = |keep: &dyn Fn(&crate::analysis::spc::ControlPoint) -> bool| -> Vec<[f64; 2]> {
+        chart
+            .points
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| keep(p))
+            .map(|(i, p)| [i as f64, p.count as f64])
+            .collect()
+    };
+    let beyond = flagged(&|p| p.above_upper || p.below_lower);
+    let runs = flagged(&|p| p.in_run && !(p.above_upper || p.below_lower));
+    Plot::new("picture_control_chart")
+        .height(240.0)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .include_y(0.0)
+        .legend(Legend::default())
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                labels.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .show(ui, |plot_ui| {
+            plot_ui.line(
+                Line::new("Monthly count", PlotPoints::new(counts))
+                    .width(2.0)
+                    .color(Color32::from_rgb(41, 98, 155)),
+            );
+            plot_ui.hline(HLine::new(format!("Mean {:.1}", chart.mean), chart.mean));
+            plot_ui.hline(
+                HLine::new(format!("Upper limit {:.1}", chart.upper), chart.upper).color(SIGNAL),
+            );
+            plot_ui.hline(
+                HLine::new(format!("Lower limit {:.1}", chart.lower), chart.lower).color(SIGNAL),
+            );
+            if !beyond.is_empty() {
+                plot_ui.points(
+                    Points::new("Beyond a limit", PlotPoints::new(beyond))
+                        .radius(5.0)
+                        .color(SIGNAL),
+                );
+            }
+            if !runs.is_empty() {
+                plot_ui.points(
+                    Points::new("Run of 7+ on one side", PlotPoints::new(runs))
+                        .radius(4.0)
+                        .color(RUN),
+                );
+            }
+        });
+}
