@@ -2,9 +2,10 @@
 //! to the end of the chosen year, the mean and ±3σ limits, and the months that signal —
 //! beyond a limit (red) or in a run of 7+ on one side of the mean (amber).
 
+use super::picture::{fixed_plot, label_at};
 use crate::analysis::spc::ControlChart;
 use egui::Color32;
-use egui_plot::{HLine, Legend, Line, Plot, PlotPoints, Points};
+use egui_plot::{HLine, Legend, Line, PlotPoints, Points};
 
 const SIGNAL: Color32 = Color32::from_rgb(192, 57, 43);
 const RUN: Color32 = Color32::from_rgb(211, 145, 30);
@@ -31,21 +32,9 @@ pub fn control_chart_ui(ui: &mut egui::Ui, chart: &ControlChart) {
     };
     let beyond = flagged(&|p| p.above_upper || p.below_lower);
     let runs = flagged(&|p| p.in_run && !(p.above_upper || p.below_lower));
-    Plot::new("picture_control_chart")
-        .height(240.0)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .include_y(0.0)
+    fixed_plot("picture_control_chart", 240.0)
         .legend(Legend::default())
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                labels.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
+        .x_axis_formatter(move |mark, _| label_at(&labels, mark.value))
         .show(ui, |plot_ui| {
             plot_ui.line(
                 Line::new("Monthly count", PlotPoints::new(counts))

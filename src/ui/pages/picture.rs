@@ -159,20 +159,8 @@ fn trend_chart_ui(ui: &mut egui::Ui, f: &ThemeOverview) {
         })
         .collect();
     let labels: Vec<String> = f.trend.iter().map(|p| p.fy.clone()).collect();
-    Plot::new("picture_trend")
-        .height(220.0)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .include_y(0.0)
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                labels.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
+    fixed_plot("picture_trend", 220.0)
+        .x_axis_formatter(move |mark, _| label_at(&labels, mark.value))
         .show(ui, |plot_ui| {
             plot_ui.bar_chart(BarChart::new("Total", bars).width(0.6))
         });
@@ -192,21 +180,10 @@ fn seasonality_chart_ui(ui: &mut egui::Ui, f: &ThemeOverview) {
         .enumerate()
         .filter_map(|(i, v)| v.map(|v| [i as f64, v]))
         .collect();
-    Plot::new("picture_seasonality")
-        .height(220.0)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .include_y(0.0)
+    let names: Vec<String> = MONTH_NAMES.iter().map(|m| m.to_string()).collect();
+    fixed_plot("picture_seasonality", 220.0)
         .legend(Legend::default())
-        .x_axis_formatter(|mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && (0.0..12.0).contains(&i) {
-                MONTH_NAMES[i as usize].to_string()
-            } else {
-                String::new()
-            }
-        })
+        .x_axis_formatter(move |mark, _| label_at(&names, mark.value))
         .show(ui, |plot_ui| {
             plot_ui
                 .line(Line::new(f.financial_year.clone(), PlotPoints::new(this_year)).width(2.0));
@@ -216,6 +193,26 @@ fn seasonality_chart_ui(ui: &mut egui::Ui, f: &ThemeOverview) {
                 );
             }
         });
+}
+
+/// A chart that stays put (no zoom, drag or scroll, so the page scrolls), from zero up.
+pub fn fixed_plot(id: &str, height: f32) -> Plot<'static> {
+    Plot::new(id)
+        .height(height)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .include_y(0.0)
+}
+
+/// The label of the whole-number x position `value`, blank between positions.
+pub fn label_at(labels: &[String], value: f64) -> String {
+    let i = value.round();
+    if (value - i).abs() < 1e-6 && i >= 0.0 {
+        labels.get(i as usize).cloned().unwrap_or_default()
+    } else {
+        String::new()
+    }
 }
 
 /// A table with a "Copy" button that puts it on the clipboard as tab-separated text.
