@@ -11,6 +11,7 @@ use super::breakdown::{type_shares, TypeShare};
 use super::change::{explain, test_change};
 use super::financial_year::FinancialYear;
 use super::hotspots::{concentration_top_decile, top_areas, top_share_pct, AreaCount, HotspotRow};
+use super::monthly::year_total;
 use super::rates::rate_per_1000;
 use super::seasonality::{seasonal_profile, SeasonalProfile};
 use super::spc::{c_chart, ControlChart};
@@ -157,13 +158,7 @@ pub fn theme_overview(
     let g = gather(months, theme, area, fy);
     let held: Vec<u32> = g.by_month.keys().copied().collect();
     let fy_total = |year: FinancialYear| -> Option<(i64, bool)> {
-        let mut present = 0;
-        let total = year
-            .months()
-            .iter()
-            .filter_map(|m| g.by_month.get(m).inspect(|_| present += 1))
-            .sum();
-        (present > 0).then_some((total, present == 12))
+        year_total(&g.by_month, year).map(|t| (t.total, t.is_complete()))
     };
     let total = fy_total(fy).map_or(0, |t| t.0);
     let previous_total = fy_total(FinancialYear(fy.0.saturating_sub(1))).map(|t| t.0);

@@ -4,7 +4,7 @@
 
 use super::{EXIT_OK, EXIT_REJECTED};
 use crate::import::kind::FileKind;
-use crate::import::month::month_label;
+use crate::import::month::{month_label, month_range_text};
 use crate::report::format::{duration, thousands};
 use crate::store::ingest::{import_paths_as, FileOutcome, ImportReport, Progress};
 use crate::store::Store;
@@ -76,13 +76,12 @@ fn print_summary(db: &Path, report: &ImportReport, seconds: f64) {
                 last_month,
                 ..
             } => {
-                let span = match (first_month, last_month) {
-                    (Some(a), Some(b)) if a != b => {
-                        format!(" ({} to {})", month_label(*a), month_label(*b))
-                    }
-                    (Some(a), _) => format!(" ({})", month_label(*a)),
-                    _ => String::new(),
-                };
+                let span = month_range_text(
+                    first_month.map(month_label).as_deref(),
+                    last_month.map(month_label).as_deref(),
+                )
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default();
                 println!(
                     "  {}: {} accepted, {} rejected, {} replaced{span}",
                     file.name,

@@ -3,6 +3,7 @@
 //! first_month,last_month}` and `totals.{crime,asb,rejected}` are a contract.
 
 use super::{EXIT_OK, EXIT_REJECTED};
+use crate::import::month::month_range_text;
 use crate::report::format::thousands;
 use crate::store::queries::{SourceSummary, Totals};
 use crate::store::Store;
@@ -51,11 +52,8 @@ pub fn run(db: &Path, json: bool) -> i32 {
 fn print_table(db: &Path, sources: &[SourceSummary], totals: Totals) {
     println!("{}: {} sources", db.display(), sources.len());
     for s in sources {
-        let span = match (&s.first_month, &s.last_month) {
-            (Some(a), Some(b)) if a != b => format!("{a} to {b}"),
-            (Some(a), _) => a.clone(),
-            _ => "no months".into(),
-        };
+        let span = month_range_text(s.first_month.as_deref(), s.last_month.as_deref())
+            .unwrap_or_else(|| "no months".into());
         println!(
             "  {}  {}  accepted {}, rejected {}, replaced {}, in file now {}  ({span})",
             s.file,

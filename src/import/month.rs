@@ -55,6 +55,16 @@ pub fn month_label(month: u32) -> String {
     format!("{:04}-{:02}", month / 100, month % 100)
 }
 
+/// A range of months as people write it: `2021-04 to 2022-03`, or `2021-04` for one month;
+/// `None` when there are no months.
+pub fn month_range_text(first: Option<&str>, last: Option<&str>) -> Option<String> {
+    match (first, last) {
+        (Some(a), Some(b)) if a != b => Some(format!("{a} to {b}")),
+        (Some(a), _) | (None, Some(a)) => Some(a.to_string()),
+        (None, None) => None,
+    }
+}
+
 /// The financial year (April–March) a month falls in, as its starting calendar year:
 /// 202103 → 2020 (2020/21), 202104 → 2021 (2021/22).
 pub fn financial_year_of(month: u32) -> u32 {

@@ -105,11 +105,7 @@ fn kind_label(kind: &str) -> &str {
 
 /// `2021-04 to 2022-03`, one month alone, or a dash for files without months (lookups).
 pub fn month_span(first: Option<&str>, last: Option<&str>) -> String {
-    match (first, last) {
-        (Some(a), Some(b)) if a != b => format!("{a} to {b}"),
-        (Some(a), _) | (None, Some(a)) => a.to_string(),
-        (None, None) => "—".to_string(),
-    }
+    crate::import::month::month_range_text(first, last).unwrap_or_else(|| "—".to_string())
 }
 
 /// The stored UTC time (`2026-11-23T14:05:00Z`) in local time, as `23 Nov 2026 14:05`;

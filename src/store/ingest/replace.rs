@@ -2,7 +2,7 @@
 //! deletes the earlier source's rows for it (by rowid range, no index on the fact table),
 //! keeping the maintained counts and each source's `rows_current` in step.
 
-use crate::import::month::month_label;
+use crate::import::month::{month_label, month_range_text};
 use crate::store::{month_counts, StoreError};
 use std::collections::BTreeMap;
 
@@ -66,11 +66,11 @@ pub fn replace_earlier_months(
             [old_source],
             |r| r.get(0),
         )?;
-        let span = match (months.iter().min(), months.iter().max()) {
-            (Some(a), Some(b)) if a != b => format!("{} to {}", month_label(*a), month_label(*b)),
-            (Some(a), _) => month_label(*a),
-            _ => String::new(),
-        };
+        let span = month_range_text(
+            months.iter().min().map(|m| month_label(*m)).as_deref(),
+            months.iter().max().map(|m| month_label(*m)).as_deref(),
+        )
+        .unwrap_or_default();
         notes.push(format!(
             "replaced {rows} rows of {span} imported earlier from {name} (police.uk re-publishes months with updated outcomes)"
         ));
