@@ -445,3 +445,133 @@ fn the_crime_picture_follows_the_theme_and_year_selectors() {
     harness.get_by_label("Anti-social behaviour 2022/23");
     harness.get_by_label("No earlier year");
 }
+
+/// One financial year of street rows: `per_month` crimes of `crime_type` in `lsoa`, each
+/// month from April `year` to March `year + 1`.
+fn year_of_rows(text: &mut String, year: u32, lsoa: &str, crime_type: &str, per_month: usize) {
+    for m in 0..12u32 {
+        let (y, mo) = if m < 9 {
+            (year, m + 4)
+        } else {
+            (year + 1, m - 8)
+        };
+        for i in 0..per_month {
+            let id = format!("{:064x}", text.len() + i);
+            text.push_str(&format!(
+                "{id},{y}-{mo:02},Testshire Police,Testshire Police,0.510000,51.380000,On or near High Street,{lsoa},{lsoa} name,{crime_type},Under investigation,\n"
+            ));
+        }
+    }
+}
+
+/// Two years of burglaries and robberies in two LSOAs of two wards, with their lookup.
+fn two_ward_files(dir: &Path) -> Vec<PathBuf> {
+    let mut text = String::from(HEADER);
+    for year in [2022, 2023] {
+        year_of_rows(&mut text, year, "E01000001", "Burglary", 3);
+        year_of_rows(&mut text, year, "E01000002", "Burglary", 2);
+        year_of_rows(&mut text, year, "E01000002", "Robbery", 1);
+    }
+    let street = dir.join("street.csv");
+    std::fs::write(&street, text).unwrap();
+    let lookup = dir.join("lookup.csv");
+    std::fs::write(
+        &lookup,
+        "LSOA21CD,LSOA21NM,WD24CD,WD24NM,LAD24CD,LAD24NM\n\
+         E01000001,Testtown 001A,E05000001,Castle,E06000001,Testshire\n\
+         E01000002,Testtown 001B,E05000002,Harbour,E06000001,Testshire\n",
+    )
+    .unwrap();
+    vec![street, lookup]
+}
+
+#[test]
+fn choosing_wards_filters_the_crime_picture_and_is_kept_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, path) = app_on_new_file(dir.path());
+    harness.state_mut().start_import(two_ward_files(dir.path()));
+    wait_for_import(&mut harness);
+    harness.get_by_label("Close").click();
+    harness.run();
+    harness.get_by_label("Overview").click();
+    harness.run();
+    // Both wards: (3 + 2 + 1) a month = 72 a year.
+    harness.get_by_label("All recorded crime 2023/24");
+    assert!(harness.query_all_by_label("72").count() >= 1);
+    harness.get_by_label("Area").click();
+    harness.run();
+    harness.get_by_label("Choose wards…").click();
+    harness.run();
+    harness.get_by_label("Castle (E05000001)").click();
+    harness.run();
+    harness.get_by_label("Apply").click();
+    harness.run();
+    // Castle alone: 3 a month.
+    assert_eq!(harness.query_all_by_label("72").count(), 0);
+    assert!(harness.query_all_by_label("36").count() >= 1);
+    let area = harness
+        .state()
+        .view()
+        .unwrap()
+        .picture
+        .as_ref()
+        .unwrap()
+        .area_name()
+        .to_string();
+    assert_eq!(area, "1 ward");
+    drop(harness);
+    let store = Store::open_existing(&path).unwrap();
+    assert_eq!(
+        store.area_of_interest().unwrap().ward_codes,
+        vec!["E05000001".to_string()]
+    );
+}
+
+#[test]
+fn a_theme_group_defined_in_the_editor_becomes_a_theme() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, path) = app_on_new_file(dir.path());
+    harness.state_mut().start_import(two_ward_files(dir.path()));
+    wait_for_import(&mut harness);
+    harness.get_by_label("Close").click();
+    harness.run();
+    harness.get_by_label("Overview").click();
+    harness.run();
+    harness.get_by_label("Theme groups…").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Group name")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Group name")
+        .type_text("Robbery and burglary");
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Burglary")
+        .click();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Robbery")
+        .click();
+    harness.run();
+    let form = harness.state_mut().group_editor().cloned().unwrap();
+    assert_eq!(form.name, "Robbery and burglary");
+    assert_eq!(form.crime_types.len(), 2);
+    harness.get_by_label("Save group").click();
+    harness.run();
+    assert_eq!(harness.state().notice().map(|n| n.text.clone()), None);
+    harness.get_by_label("Edit Robbery and burglary");
+    harness.get_by_label("Close").click();
+    harness.run();
+    harness.get_by_label("Theme").click();
+    harness.run();
+    harness.get_by_label("Robbery and burglary").click();
+    harness.run();
+    harness.get_by_label("Robbery and burglary 2023/24");
+    assert!(harness.query_all_by_label("72").count() >= 1);
+    drop(harness);
+    let store = Store::open_existing(&path).unwrap();
+    let groups = store.theme_groups().unwrap();
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0].name, "Robbery and burglary");
+}

@@ -3,11 +3,14 @@
 //! failed, 2 a usage error.
 
 mod area_cmd;
+mod groups_cmd;
 mod import_cmd;
 mod sources_cmd;
 mod stats_cmd;
 
 use crate::import::kind::FileKind;
+use crate::store::geography::AreaChoice;
+pub use groups_cmd::GroupChange;
 use std::path::PathBuf;
 
 pub const USAGE: &str = "\
@@ -28,6 +31,9 @@ Usage:
                                           complete financial year unless --fy is given)
   csp-assessment area --db FILE (--district NAME | --wards CODE,CODE… [--name NAME] | --all)
                                           set the area every page is filtered to
+  csp-assessment groups --db FILE [--save NAME --types TYPE,TYPE… | --delete NAME] [--json]
+                                          list, define or remove theme groups (sets of crime
+                                          types, e.g. acquisitive crime)
   csp-assessment help                     this text
 ";
 
@@ -61,15 +67,12 @@ pub enum Command {
         db: PathBuf,
         choice: AreaChoice,
     },
+    Groups {
+        db: PathBuf,
+        change: GroupChange,
+        json: bool,
+    },
     Help,
-}
-
-/// What `area` sets the area of interest to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AreaChoice {
-    District(String),
-    Wards { name: String, codes: Vec<String> },
-    All,
 }
 
 /// A usage error, shown with the usage text.
@@ -99,7 +102,8 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             }
             "--json" => json = true,
             "--all" => all = true,
-            flag @ ("--fy" | "--district" | "--wards" | "--name") => {
+            flag @ ("--fy" | "--district" | "--wards" | "--name" | "--save" | "--types"
+            | "--delete") => {
                 let value = iter
                     .next()
                     .ok_or_else(|| UsageError(format!("{flag} needs a value")))?;
@@ -171,10 +175,10 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                         .collect();
                     let name = values
                         .remove("--name")
-                        .unwrap_or_else(|| format!("{} wards", codes.len()));
+                        .unwrap_or_else(|| crate::store::geography::ward_count_name(codes.len()));
                     AreaChoice::Wards { name, codes }
                 }
-                (None, None, true) => AreaChoice::All,
+                (None, None, true) => AreaChoice::Everything,
                 _ => {
                     return Err(UsageError(
                         "area takes one of --district NAME, --wards CODE,CODE or --all".into(),
@@ -184,6 +188,34 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             Ok(Command::Area {
                 db: need_db(db)?,
                 choice,
+            })
+        }
+        "groups" => {
+            let change = match (
+                values.remove("--save"),
+                values.remove("--types"),
+                values.remove("--delete"),
+            ) {
+                (None, None, None) => GroupChange::None,
+                (Some(name), Some(types), None) => GroupChange::Save {
+                    name,
+                    types: types
+                        .split(',')
+                        .map(|t| t.trim().to_string())
+                        .filter(|t| !t.is_empty())
+                        .collect(),
+                },
+                (None, None, Some(name)) => GroupChange::Delete(name),
+                _ => {
+                    return Err(UsageError(
+                        "groups takes --save NAME with --types TYPE,TYPE…, or --delete NAME".into(),
+                    ))
+                }
+            };
+            Ok(Command::Groups {
+                db: need_db(db)?,
+                change,
+                json,
             })
         }
         "help" | "--help" | "-h" => Ok(Command::Help),
@@ -203,6 +235,7 @@ pub fn run(command: Command) -> i32 {
         Command::Sources { db, json } => sources_cmd::run(&db, json),
         Command::Stats { db, fy, json } => stats_cmd::run(&db, fy.as_deref(), json),
         Command::Area { db, choice } => area_cmd::run(&db, &choice),
+        Command::Groups { db, change, json } => groups_cmd::run(&db, &change, json),
         Command::Help => {
             print!("{USAGE}");
             EXIT_OK

@@ -82,6 +82,26 @@ pub struct Ward {
     pub district_name: String,
 }
 
+/// What the analyst filters every page to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AreaChoice {
+    /// No filter: every row of the file, "No Location" included.
+    Everything,
+    /// The wards of one district of the lookup (by code or name).
+    District(String),
+    /// A named set of wards.
+    Wards { name: String, codes: Vec<String> },
+}
+
+/// An unnamed area's name: "1 ward", "3 wards".
+pub fn ward_count_name(n: usize) -> String {
+    if n == 1 {
+        "1 ward".into()
+    } else {
+        format!("{n} wards")
+    }
+}
+
 /// A district named in the lookup, with its number of wards.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct District {
@@ -165,10 +185,19 @@ impl Store {
             name: match (name, ward_codes.is_empty()) {
                 (_, true) => "All data".into(),
                 (Some(n), false) => n,
-                (None, false) => format!("{} wards", ward_codes.len()),
+                (None, false) => ward_count_name(ward_codes.len()),
             },
             ward_codes,
         })
+    }
+
+    /// Set the area of interest, stored in the file.
+    pub fn set_area(&mut self, choice: &AreaChoice) -> Result<AreaOfInterest, StoreError> {
+        match choice {
+            AreaChoice::Everything => self.set_area_to_wards("All data", &[]),
+            AreaChoice::District(district) => self.set_area_to_district(district),
+            AreaChoice::Wards { name, codes } => self.set_area_to_wards(name, codes),
+        }
     }
 
     /// Filter every page to a district (by code or name, as in the lookup).

@@ -22,6 +22,19 @@ pub enum Action {
     ShowRejectedRows(i64),
     /// Show the crime picture of theme `.0` (index) for financial year `.1`.
     SelectPicture(usize, crate::analysis::financial_year::FinancialYear),
+    /// Filter every page to an area (stored in the assessment file).
+    SetArea(crate::store::geography::AreaChoice),
+    /// Open the window that picks a set of wards as the area.
+    ChooseWards,
+    CloseWardChooser,
+    /// Open the theme-group editor.
+    EditThemeGroups,
+    SaveThemeGroup {
+        name: String,
+        crime_types: Vec<u8>,
+    },
+    DeleteThemeGroup(i64),
+    CloseThemeGroups,
     CloseRejectedRows,
     CloseImportSummary,
     DismissNotice,

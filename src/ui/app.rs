@@ -4,6 +4,8 @@
 //! choose paths). Reads the store only when a file is opened, an import finishes or
 //! rejected rows are asked for, never per frame. Drawing lives in `shell`.
 
+use super::area_chooser::WardChooser;
+use super::crime_picture::CrimePicture;
 use super::import_job::{ImportJob, JobOutcome};
 use super::import_summary::ImportSummary;
 use super::launch::{bundled_sample_files, sample_assessment_path};
@@ -12,8 +14,10 @@ use super::notice::Notice;
 use super::rejected_rows::RejectedRowsView;
 use super::settings::Settings;
 use super::theme;
+use super::theme_group_editor::GroupEditor;
 use super::top_bar::file_name;
 use super::view::AssessmentView;
+use crate::store::geography::AreaChoice;
 use crate::store::Store;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -35,6 +39,8 @@ pub struct App {
     pub(super) summary: Option<ImportSummary>,
     pub(super) rejected_rows: Option<RejectedRowsView>,
     pub(super) notice: Option<Notice>,
+    pub(super) ward_chooser: Option<WardChooser>,
+    pub(super) group_editor: Option<GroupEditor>,
     egui_ctx: egui::Context,
 }
 
@@ -50,6 +56,8 @@ impl App {
             summary: None,
             rejected_rows: None,
             notice: None,
+            ward_chooser: None,
+            group_editor: None,
             egui_ctx: egui_ctx.clone(),
         }
     }
@@ -217,6 +225,82 @@ impl App {
             .and_then(|a| a.view.picture.as_mut())
         {
             picture.select(theme, year);
+        }
+    }
+
+    /// Filter every page to an area; stored in the assessment file, so it is still chosen
+    /// next time the file is opened.
+    pub fn set_area(&mut self, choice: AreaChoice) {
+        let Some(assessment) = self.assessment.as_mut() else {
+            return;
+        };
+        match assessment.store.set_area(&choice) {
+            Ok(_) => {
+                self.ward_chooser = None;
+                self.refresh_picture();
+            }
+            Err(e) => {
+                self.notice = Some(Notice::problem(format!("The area could not be set: {e}")))
+            }
+        }
+    }
+
+    /// Open the ward picker, starting from the current area.
+    pub fn choose_wards(&mut self) {
+        if let Some(picture) = self.view().and_then(|v| v.picture.as_ref()) {
+            self.ward_chooser = Some(WardChooser::starting_from(
+                picture.area_ward_codes(),
+                picture.area_name(),
+            ));
+        }
+    }
+
+    pub fn ward_chooser(&mut self) -> Option<&mut WardChooser> {
+        self.ward_chooser.as_mut()
+    }
+
+    pub fn edit_theme_groups(&mut self) {
+        self.group_editor = Some(GroupEditor::default());
+    }
+
+    pub fn group_editor(&mut self) -> Option<&mut GroupEditor> {
+        self.group_editor.as_mut()
+    }
+
+    /// Create or redefine a theme group; it becomes a theme on every page at once.
+    pub fn save_theme_group(&mut self, name: &str, crime_types: &[u8]) {
+        let Some(assessment) = self.assessment.as_mut() else {
+            return;
+        };
+        match assessment.store.save_theme_group(name, crime_types) {
+            Ok(_) => {
+                self.group_editor = Some(GroupEditor::default());
+                self.refresh_picture();
+            }
+            Err(e) => self.notice = Some(Notice::problem(format!("The group was not saved: {e}"))),
+        }
+    }
+
+    pub fn delete_theme_group(&mut self, id: i64) {
+        let Some(assessment) = self.assessment.as_mut() else {
+            return;
+        };
+        match assessment.store.delete_theme_group(id) {
+            Ok(()) => self.refresh_picture(),
+            Err(e) => {
+                self.notice = Some(Notice::problem(format!("The group was not deleted: {e}")))
+            }
+        }
+    }
+
+    /// Re-read the counts after the area or the groups changed, keeping the theme and year.
+    fn refresh_picture(&mut self) {
+        let Some(assessment) = self.assessment.as_mut() else {
+            return;
+        };
+        match CrimePicture::reload(&assessment.store, assessment.view.picture.as_ref()) {
+            Ok(picture) => assessment.view.picture = picture,
+            Err(e) => self.notice = Some(Notice::problem(e.to_string())),
         }
     }
 

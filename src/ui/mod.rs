@@ -8,6 +8,7 @@
 
 mod actions;
 mod app;
+mod area_chooser;
 mod chart;
 mod crime_picture;
 mod dialogs;
@@ -23,14 +24,17 @@ mod rejected_rows;
 mod settings;
 mod shell;
 mod theme;
+mod theme_group_editor;
 mod top_bar;
 mod view;
 mod widgets;
 
 pub use app::App;
+pub use area_chooser::WardChooser;
 pub use import_summary::{FileStatus, ImportSummary};
 pub use launch::{run_app, sample_assessment_path, APP_ID, APP_NAME};
 pub use navigation::Page;
 pub use notice::{Notice, Tone};
 pub use settings::Settings;
+pub use theme_group_editor::GroupEditor;
 pub use view::{AssessmentView, SourceRow};

@@ -4,6 +4,7 @@
 
 use super::actions::Action;
 use super::app::App;
+use super::area_chooser::ward_chooser_ui;
 use super::dialogs;
 use super::drop_overlay::drop_overlay_ui;
 use super::import_progress::import_progress_ui;
@@ -12,6 +13,7 @@ use super::navigation::navigation_ui;
 use super::notice::notice_ui;
 use super::pages::{no_file_ui, page_ui, PageContext};
 use super::rejected_rows::rejected_rows_ui;
+use super::theme_group_editor::theme_group_editor_ui;
 use super::top_bar::{top_bar_ui, TopBarState};
 use std::path::PathBuf;
 
@@ -79,6 +81,16 @@ impl eframe::App for App {
         if let Some(rejected_rows) = &self.rejected_rows {
             rejected_rows_ui(&ctx, rejected_rows, &mut actions);
         }
+        if let Some(assessment) = &self.assessment {
+            if let Some(picture) = &assessment.view.picture {
+                if let Some(chooser) = self.ward_chooser.as_mut() {
+                    ward_chooser_ui(&ctx, chooser, picture.all_wards(), &mut actions);
+                }
+                if let Some(editor) = self.group_editor.as_mut() {
+                    theme_group_editor_ui(&ctx, editor, picture.groups(), &mut actions);
+                }
+            }
+        }
         drop_overlay_ui(&ctx, can_import);
         for action in actions {
             self.apply(action, &ctx);
@@ -135,6 +147,15 @@ impl App {
             Action::ShowPage(page) => self.show_page(page),
             Action::ShowRejectedRows(source_id) => self.show_rejected_rows(source_id),
             Action::SelectPicture(theme, year) => self.select_picture(theme, year),
+            Action::SetArea(choice) => self.set_area(choice),
+            Action::ChooseWards => self.choose_wards(),
+            Action::CloseWardChooser => self.ward_chooser = None,
+            Action::EditThemeGroups => self.edit_theme_groups(),
+            Action::SaveThemeGroup { name, crime_types } => {
+                self.save_theme_group(&name, &crime_types)
+            }
+            Action::DeleteThemeGroup(id) => self.delete_theme_group(id),
+            Action::CloseThemeGroups => self.group_editor = None,
             Action::CloseRejectedRows => self.rejected_rows = None,
             Action::CloseImportSummary => self.summary = None,
             Action::DismissNotice => self.notice = None,

@@ -307,3 +307,62 @@ fn awkward_cases_missing_month_ties_unknown_lsoas_and_zero_counts() {
     assert_eq!(json["themes"]["all_crime"]["total"], 11);
     assert_eq!(json["themes"]["all_crime"]["previous_total"], 0);
 }
+
+#[test]
+fn a_theme_group_saved_by_the_cli_counts_its_types_in_stats() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("northvale.assessment");
+    let mut store = Store::open_or_create(&db).unwrap();
+    assert!(import(&mut store, &[root.join("police-uk")]).is_clean());
+    drop(store);
+    let groups = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_csp-assessment"))
+            .args(["groups", "--db"])
+            .arg(&db)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let saved = groups(&[
+        "--save",
+        "Acquisitive crime",
+        "--types",
+        "Burglary,robbery,vehicle_crime",
+        "--json",
+    ]);
+    assert_eq!(saved.status.code(), Some(0));
+    let listed: serde_json::Value = serde_json::from_slice(&saved.stdout).unwrap();
+    assert_eq!(listed["groups"][0]["key"], "group_acquisitive_crime");
+    assert_eq!(
+        listed["groups"][0]["crime_types"],
+        serde_json::json!(["Burglary", "Robbery", "Vehicle crime"])
+    );
+    let refused = groups(&["--save", "Odd", "--types", "Burglary,Fraud"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("\"Fraud\""));
+
+    let stats = stats_json(&db, &["--fy", "2024/25"]);
+    let expected = raw_rows(&root.join("police-uk"))
+        .iter()
+        .filter(|r| fy_of(&r.0) == 2024)
+        .filter(|r| ["Burglary", "Robbery", "Vehicle crime"].contains(&r.1.as_str()))
+        .count() as i64;
+    let group = &stats["themes"]["group_acquisitive_crime"];
+    assert_eq!(group["total"], expected);
+    let by_type: i64 = group["by_type"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["count"].as_i64().unwrap())
+        .sum();
+    assert_eq!(by_type, expected);
+
+    assert_eq!(
+        groups(&["--delete", "acquisitive crime"]).status.code(),
+        Some(0)
+    );
+    assert!(stats_json(&db, &[])["themes"]
+        .get("group_acquisitive_crime")
+        .is_none());
+}

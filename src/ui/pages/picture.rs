@@ -4,8 +4,10 @@
 //! months against the average of earlier years, the type breakdown and the top wards,
 //! each table copyable as tab-separated text for Excel.
 
+use crate::analysis::hotspots::HotspotRow;
 use crate::analysis::overview::ThemeOverview;
 use crate::report::format::thousands;
+use crate::store::geography::AreaChoice;
 use crate::ui::actions::Action;
 use crate::ui::crime_picture::CrimePicture;
 use crate::ui::widgets::{figure_card_ui, section_heading_ui};
@@ -46,7 +48,15 @@ pub fn crime_picture_ui(ui: &mut egui::Ui, picture: &CrimePicture, actions: &mut
                 }
             });
         ui.add_space(12.0);
-        ui.label(RichText::new(format!("Area: {}", picture.area_name())).weak());
+        area_selector_ui(ui, picture, actions);
+        ui.add_space(12.0);
+        if ui
+            .button("Theme groups…")
+            .on_hover_text("Define your own groups of crime types, e.g. acquisitive crime")
+            .clicked()
+        {
+            actions.push(Action::EditThemeGroups);
+        }
     });
     ui.add_space(8.0);
     headline_ui(ui, f);
@@ -83,19 +93,6 @@ pub fn crime_picture_ui(ui: &mut egui::Ui, picture: &CrimePicture, actions: &mut
                 &rows,
             );
         }
-        let rows: Vec<Vec<String>> = f
-            .top_wards
-            .iter()
-            .map(|w| {
-                vec![
-                    w.name.clone(),
-                    thousands(w.count),
-                    format!("{:.1}%", w.share_pct),
-                    w.rate_per_1000.map_or("–".into(), |r| format!("{r:.1}")),
-                    w.rank_previous.map_or("–".into(), |r| r.to_string()),
-                ]
-            })
-            .collect();
         let title = match f.top5_share_pct {
             Some(share) => format!("Hotspot wards (top 5 hold {share:.1}%)"),
             None => "Hotspot wards (import a ward lookup to see them)".into(),
@@ -105,9 +102,81 @@ pub fn crime_picture_ui(ui: &mut egui::Ui, picture: &CrimePicture, actions: &mut
             &title,
             "top_wards",
             &["Ward", "Count", "Share", "Per 1,000", "Rank last year"],
-            &rows,
+            &hotspot_rows(&f.top_wards),
         );
     });
+    if !f.top_lsoas.is_empty() {
+        let title = match f.lsoa_top_decile_share_pct {
+            Some(share) => {
+                format!("Hotspot neighbourhoods (LSOAs): the busiest 10% of LSOAs hold {share:.1}%")
+            }
+            None => "Hotspot neighbourhoods (LSOAs)".into(),
+        };
+        ui.add_space(8.0);
+        table_ui(
+            ui,
+            &title,
+            "top_lsoas",
+            &["LSOA", "Count", "Share", "Per 1,000", "Rank last year"],
+            &hotspot_rows(&f.top_lsoas),
+        );
+    }
+    if f.ward_unknown > 0 || f.unlocated > 0 {
+        ui.label(
+            RichText::new(format!(
+                "{} incidents have no location and {} are in LSOAs the ward lookup does not know (\"ward unknown\"); neither appears in any ward.",
+                thousands(f.unlocated),
+                thousands(f.ward_unknown)
+            ))
+            .weak(),
+        );
+    }
+}
+
+/// A hotspot table's rows: name, count, share, rate and last year's rank.
+fn hotspot_rows(rows: &[HotspotRow]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|w| {
+            vec![
+                w.name.clone(),
+                thousands(w.count),
+                format!("{:.1}%", w.share_pct),
+                w.rate_per_1000.map_or("–".into(), |r| format!("{r:.1}")),
+                w.rank_previous.map_or("–".into(), |r| r.to_string()),
+            ]
+        })
+        .collect()
+}
+
+/// All data, one district of the lookup, or a chosen set of wards.
+fn area_selector_ui(ui: &mut egui::Ui, picture: &CrimePicture, actions: &mut Vec<Action>) {
+    let current = picture.area_ward_codes();
+    egui::ComboBox::new("picture_area", "Area")
+        .selected_text(picture.area_name())
+        .width(200.0)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(current.is_empty(), "All data")
+                .on_hover_text("Every row of the file, including rows with no location")
+                .clicked()
+            {
+                actions.push(Action::SetArea(AreaChoice::Everything));
+            }
+            for district in &picture.districts {
+                let label = format!("{} ({} wards)", district.name, district.wards);
+                let chosen = !current.is_empty() && picture.area_name() == district.name;
+                if ui.selectable_label(chosen, label).clicked() {
+                    actions.push(Action::SetArea(AreaChoice::District(district.code.clone())));
+                }
+            }
+            if ui
+                .selectable_label(false, "Choose wards…")
+                .on_hover_text("Pick the wards every page is filtered to")
+                .clicked()
+            {
+                actions.push(Action::ChooseWards);
+            }
+        });
 }
 
 fn headline_ui(ui: &mut egui::Ui, f: &ThemeOverview) {
