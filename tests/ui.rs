@@ -575,3 +575,35 @@ fn a_theme_group_defined_in_the_editor_becomes_a_theme() {
     assert_eq!(groups.len(), 1);
     assert_eq!(groups[0].name, "Robbery and burglary");
 }
+
+#[test]
+fn the_trends_page_switches_between_xmr_and_c_chart_and_the_months_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _path) = app_on_new_file(dir.path());
+    let mut text = String::from(HEADER);
+    for (year, per_month) in [(2020, 2), (2021, 2), (2022, 2), (2023, 6)] {
+        year_of_rows(&mut text, year, "E01000001", "Burglary", per_month);
+    }
+    let street = dir.path().join("street.csv");
+    std::fs::write(&street, text).unwrap();
+    harness.state_mut().start_import(vec![street]);
+    wait_for_import(&mut harness);
+    harness.get_by_label("Close").click();
+    harness.run();
+    harness.get_by_label("Trends").click();
+    harness.run();
+    // Three years to March 2024: 24 months of 2 then 12 of 6, mean 3.3. XmR limits from
+    // the one jump in 35 moving ranges: 3.3 ± 0.3.
+    harness.get_by_label_contains("mean 3.3 a month, limits 3.0 to 3.6; 36 of 36 months signal");
+    harness
+        .get_by_label_contains("c-chart (Poisson limits)")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("mean 3.3 a month, limits 0.0 to 8.8; 36 of 36 months signal");
+    harness.get_by_label("Every month held").click();
+    harness.run();
+    // 48 months: mean 3.0, Poisson limits 0.0 to 8.2.
+    harness.get_by_label_contains("mean 3.0 a month, limits 0.0 to 8.2;");
+    harness.get_by_label_contains("of 48 months signal");
+    harness.get_by_label("Months that signal");
+}

@@ -68,6 +68,9 @@ pub struct ThemeOverview {
     pub seasonality: SeasonalProfile,
     /// c-chart over the 36 months to the end of the year.
     pub spc: ControlChart,
+    /// Every month held, in order, counted in the area (the Trends page's series).
+    #[serde(skip)]
+    pub series: Vec<(u32, i64)>,
     pub by_type: Vec<TypeShare>,
     pub top_wards: Vec<HotspotRow>,
     pub top5_share_pct: Option<f64>,
@@ -148,6 +151,17 @@ fn gather(
     g
 }
 
+/// The months of a series in the three financial years ending with `fy`.
+pub fn last_three_years(series: &[(u32, i64)], fy: FinancialYear) -> Vec<(u32, i64)> {
+    let start = FinancialYear(fy.0.saturating_sub(2)).months()[0];
+    let end = fy.months()[11];
+    series
+        .iter()
+        .filter(|(m, _)| (start..=end).contains(m))
+        .copied()
+        .collect()
+}
+
 /// Build a theme's Overview for a financial year.
 pub fn theme_overview(
     months: &[(u32, Vec<Cell>)],
@@ -194,13 +208,7 @@ pub fn theme_overview(
             count: g.by_month.get(m).copied().unwrap_or(0),
         })
         .collect();
-    let spc_start = FinancialYear(fy.0.saturating_sub(2)).months()[0];
-    let spc_end = fy.months()[11];
-    let spc_series: Vec<(u32, i64)> = series
-        .iter()
-        .filter(|(m, _)| (spc_start..=spc_end).contains(m))
-        .copied()
-        .collect();
+    let spc_series = last_three_years(&series, fy);
     let type_counts: Vec<(String, i64)> = g
         .by_type
         .iter()
@@ -230,6 +238,7 @@ pub fn theme_overview(
         months: year_months,
         seasonality: seasonal_profile(&series, fy),
         spc: c_chart(&spc_series),
+        series,
         by_type: if theme.has_breakdown() {
             type_shares(&type_counts)
         } else {

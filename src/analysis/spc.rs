@@ -1,6 +1,8 @@
 //! Statistical process control for monthly counts: a c-chart (mean ± 3√mean, the Poisson
-//! standard deviation) with the signals analysts look for: points outside the limits
-//! and runs of 7 or more on one side of the mean.
+//! standard deviation) or an XmR chart (mean ± 2.66 × the mean moving range, which takes
+//! its spread from the data, so over-dispersed counts are not flagged month after month),
+//! with the signals analysts look for: points outside the limits and runs of 7 or more on
+//! one side of the mean.
 //!
 //! The mean is taken over exactly the series given; choosing the baseline months is the
 //! caller's job. Missing months are simply absent: a run continues across a gap.
@@ -43,14 +45,45 @@ pub struct ControlChart {
     pub points: Vec<ControlPoint>,
 }
 
+/// Which limits a chart uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub enum ChartKind {
+    /// Poisson limits, mean ± 3√mean.
+    #[default]
+    CChart,
+    /// Individuals chart, mean ± 2.66 × mean moving range.
+    Xmr,
+}
+
+impl ChartKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ChartKind::CChart => "c-chart (Poisson limits)",
+            ChartKind::Xmr => "XmR chart (limits from month-to-month variation)",
+        }
+    }
+}
+
+/// Wheeler's constant for individuals charts: 3 / d2 with d2 = 1.128 for ranges of two.
+const XMR_FACTOR: f64 = 2.66;
+
 /// Build the c-chart of a monthly series (any order; a month listed twice has its
 /// figures added). An empty series gives mean 0 and no points.
 pub fn c_chart(monthly: &[(u32, i64)]) -> ControlChart {
+    control_chart(monthly, ChartKind::CChart)
+}
+
+/// Build the chart of the given kind for a monthly series (as [`c_chart`]). An XmR chart
+/// of fewer than two months has no moving range, so its limits sit on the mean.
+pub fn control_chart(monthly: &[(u32, i64)], kind: ChartKind) -> ControlChart {
     let series: Vec<(u32, i64)> = by_month(monthly).into_iter().collect();
     let n = series.len() as i128;
     let sum: i128 = series.iter().map(|(_, c)| i128::from(*c)).sum();
     let mean = if n == 0 { 0.0 } else { sum as f64 / n as f64 };
-    let spread = 3.0 * mean.max(0.0).sqrt();
+    let spread = match kind {
+        ChartKind::CChart => 3.0 * mean.max(0.0).sqrt(),
+        ChartKind::Xmr => XMR_FACTOR * mean_moving_range(&series),
+    };
     let (upper, lower) = (mean + spread, (mean - spread).max(0.0));
     // Compare count·n with the sum in integers, so a point exactly on the mean is
     // recognised as such and breaks a run.
@@ -74,6 +107,19 @@ pub fn c_chart(monthly: &[(u32, i64)]) -> ControlChart {
                 in_run,
             })
             .collect(),
+    }
+}
+
+/// Mean of the absolute differences between consecutive months; 0 for fewer than two.
+fn mean_moving_range(series: &[(u32, i64)]) -> f64 {
+    let ranges: Vec<f64> = series
+        .windows(2)
+        .filter_map(|w| Some((w.get(1)?.1 - w.first()?.1).abs() as f64))
+        .collect();
+    if ranges.is_empty() {
+        0.0
+    } else {
+        ranges.iter().sum::<f64>() / ranges.len() as f64
     }
 }
 
@@ -114,6 +160,34 @@ mod tests {
                 (202300 + (k / 12) * 100 + k % 12 + 1, *c)
             })
             .collect()
+    }
+
+    #[test]
+    fn xmr_limits_come_from_the_moving_range() {
+        // Moving ranges 10, 20, 20, 10 → mean 15; mean of the counts 110;
+        // limits 110 ± 2.66 × 15 = 70.1 and 149.9.
+        let chart = control_chart(&series(&[100, 110, 130, 110, 100]), ChartKind::Xmr);
+        assert_eq!((chart.mean, chart.upper, chart.lower), (110.0, 149.9, 70.1));
+        assert!(chart
+            .points
+            .iter()
+            .all(|p| !p.above_upper && !p.below_lower));
+        // Over-dispersed counts around 2,000: the Poisson limits (±134) flag months the
+        // XmR limits (from the real month-to-month variation) do not.
+        let noisy = series(&[2000, 2300, 1800, 2250, 1750, 2100, 1900, 2200]);
+        let c = c_chart(&noisy);
+        let xmr = control_chart(&noisy, ChartKind::Xmr);
+        let flagged = |ch: &ControlChart| {
+            ch.points
+                .iter()
+                .filter(|p| p.above_upper || p.below_lower)
+                .count()
+        };
+        assert!(flagged(&c) >= 4, "{c:?}");
+        assert_eq!(flagged(&xmr), 0, "{xmr:?}");
+        // One month: no moving range, limits on the mean.
+        let one = control_chart(&series(&[50]), ChartKind::Xmr);
+        assert_eq!((one.upper, one.lower), (50.0, 50.0));
     }
 
     #[test]

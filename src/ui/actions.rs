@@ -35,6 +35,8 @@ pub enum Action {
     },
     DeleteThemeGroup(i64),
     CloseThemeGroups,
+    /// The Trends page's chart kind and months.
+    SetTrendOptions(super::crime_picture::TrendOptions),
     CloseRejectedRows,
     CloseImportSummary,
     DismissNotice,

@@ -304,6 +304,17 @@ impl App {
         }
     }
 
+    /// Choose the Trends page's chart kind and months.
+    pub fn set_trend_options(&mut self, options: super::crime_picture::TrendOptions) {
+        if let Some(picture) = self
+            .assessment
+            .as_mut()
+            .and_then(|a| a.view.picture.as_mut())
+        {
+            picture.set_trend_options(options);
+        }
+    }
+
     pub fn show_page(&mut self, page: Page) {
         self.page = page;
     }

@@ -4,7 +4,10 @@
 
 use crate::analysis::area::AreaIndex;
 use crate::analysis::financial_year::FinancialYear;
-use crate::analysis::overview::{complete_years, default_year, theme_overview, ThemeOverview};
+use crate::analysis::overview::{
+    complete_years, default_year, last_three_years, theme_overview, ThemeOverview,
+};
+use crate::analysis::spc::{control_chart, ChartKind, ControlChart};
 use crate::analysis::theme::Theme;
 use crate::store::cube::{CountCube, ThemeGroup};
 use crate::store::geography::{District, Ward};
@@ -22,6 +25,37 @@ pub struct CrimePicture {
     pub theme: usize,
     pub year: FinancialYear,
     pub figures: ThemeOverview,
+    pub trend_options: TrendOptions,
+    /// The Trends page's control chart for the theme, year and options.
+    pub trend_chart: ControlChart,
+}
+
+/// Which months the Trends page charts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TrendWindow {
+    /// The 36 months to the end of the chosen financial year.
+    #[default]
+    LastThreeYears,
+    /// Every month the file holds.
+    AllMonths,
+}
+
+/// The Trends page's choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TrendOptions {
+    pub kind: ChartKind,
+    pub window: TrendWindow,
+}
+
+impl Default for TrendOptions {
+    /// XmR first: monthly crime counts vary more than Poisson limits allow, so a c-chart
+    /// flags month after month at borough volumes.
+    fn default() -> Self {
+        TrendOptions {
+            kind: ChartKind::Xmr,
+            window: TrendWindow::LastThreeYears,
+        }
+    }
 }
 
 impl CrimePicture {
@@ -34,6 +68,8 @@ impl CrimePicture {
         let area = AreaIndex::build(&cube);
         let themes = Theme::all(&cube.groups);
         let figures = theme_overview(&cube.months, &themes[0], &area, year);
+        let trend_options = TrendOptions::default();
+        let trend_chart = trend_chart(&figures, year, trend_options);
         Ok(Some(CrimePicture {
             years: complete_years(&cube.months),
             districts: store.districts()?,
@@ -43,6 +79,8 @@ impl CrimePicture {
             theme: 0,
             year,
             figures,
+            trend_options,
+            trend_chart,
         }))
     }
 
@@ -68,6 +106,7 @@ impl CrimePicture {
                 picture.year
             };
             picture.select(theme, year);
+            picture.set_trend_options(before.trend_options);
         }
         Ok(Some(picture))
     }
@@ -83,6 +122,15 @@ impl CrimePicture {
         self.figures = theme_overview(&self.cube.months, chosen, &self.area, year);
         self.theme = theme;
         self.year = year;
+        self.trend_chart = trend_chart(&self.figures, year, self.trend_options);
+    }
+
+    /// Change the Trends page's chart kind or months.
+    pub fn set_trend_options(&mut self, options: TrendOptions) {
+        if options != self.trend_options {
+            self.trend_options = options;
+            self.trend_chart = trend_chart(&self.figures, self.year, options);
+        }
     }
 
     pub fn area_name(&self) -> &str {
@@ -107,5 +155,18 @@ impl CrimePicture {
     pub fn chosen_theme(&self) -> &Theme {
         const FALLBACK: &Theme = &Theme::AllCrime;
         self.themes.get(self.theme).unwrap_or(FALLBACK)
+    }
+}
+
+fn trend_chart(
+    figures: &ThemeOverview,
+    year: FinancialYear,
+    options: TrendOptions,
+) -> ControlChart {
+    match options.window {
+        TrendWindow::LastThreeYears => {
+            control_chart(&last_three_years(&figures.series, year), options.kind)
+        }
+        TrendWindow::AllMonths => control_chart(&figures.series, options.kind),
     }
 }

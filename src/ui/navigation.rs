@@ -9,23 +9,26 @@ pub enum Page {
     #[default]
     Data,
     Overview,
+    Trends,
 }
 
 impl Page {
     /// In navigation order.
-    pub const ALL: [Page; 2] = [Page::Data, Page::Overview];
+    pub const ALL: [Page; 3] = [Page::Data, Page::Overview, Page::Trends];
 
     pub fn title(self) -> &'static str {
         match self {
             Page::Data => "Data",
             Page::Overview => "Overview",
+            Page::Trends => "Trends",
         }
     }
 
     fn description(self) -> &'static str {
         match self {
             Page::Data => "The files this assessment holds, what was accepted and rejected",
-            Page::Overview => "Recorded crime and anti-social behaviour month by month",
+            Page::Overview => "The crime picture of a theme: level, change, seasonality, hotspots",
+            Page::Trends => "Monthly series with control limits: which months are unusual",
         }
     }
 }

@@ -156,6 +156,7 @@ impl App {
             }
             Action::DeleteThemeGroup(id) => self.delete_theme_group(id),
             Action::CloseThemeGroups => self.group_editor = None,
+            Action::SetTrendOptions(options) => self.set_trend_options(options),
             Action::CloseRejectedRows => self.rejected_rows = None,
             Action::CloseImportSummary => self.summary = None,
             Action::DismissNotice => self.notice = None,

@@ -10,7 +10,7 @@ use egui_plot::{HLine, Legend, Line, PlotPoints, Points};
 const SIGNAL: Color32 = Color32::from_rgb(192, 57, 43);
 const RUN: Color32 = Color32::from_rgb(211, 145, 30);
 
-pub fn control_chart_ui(ui: &mut egui::Ui, chart: &ControlChart) {
+pub fn control_chart_ui(ui: &mut egui::Ui, id: &str, chart: &ControlChart, height: f32) {
     if chart.points.is_empty() {
         return;
     }
@@ -32,7 +32,7 @@ pub fn control_chart_ui(ui: &mut egui::Ui, chart: &ControlChart) {
     };
     let beyond = flagged(&|p| p.above_upper || p.below_lower);
     let runs = flagged(&|p| p.in_run && !(p.above_upper || p.below_lower));
-    fixed_plot("picture_control_chart", 240.0)
+    fixed_plot(id, height)
         .legend(Legend::default())
         .x_axis_formatter(move |mark, _| label_at(&labels, mark.value))
         .show(ui, |plot_ui| {

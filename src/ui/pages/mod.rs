@@ -5,6 +5,7 @@ mod control_chart;
 mod data;
 mod overview;
 mod picture;
+mod trends;
 
 use super::actions::Action;
 use super::navigation::Page;
@@ -28,6 +29,7 @@ pub fn page_ui(
         .show(ui, |ui| match page {
             Page::Data => data::data_page_ui(ui, context, actions),
             Page::Overview => overview::overview_page_ui(ui, context, actions),
+            Page::Trends => trends::trends_page_ui(ui, context, actions),
         });
 }
 

@@ -20,44 +20,7 @@ const MONTH_NAMES: [&str; 12] = [
 
 pub fn crime_picture_ui(ui: &mut egui::Ui, picture: &CrimePicture, actions: &mut Vec<Action>) {
     let f = &picture.figures;
-    ui.horizontal(|ui| {
-        egui::ComboBox::new("picture_theme", "Theme")
-            .selected_text(f.theme.clone())
-            .width(240.0)
-            .show_ui(ui, |ui| {
-                for (i, theme) in picture.themes.iter().enumerate() {
-                    if ui
-                        .selectable_label(i == picture.theme, theme.label())
-                        .clicked()
-                    {
-                        actions.push(Action::SelectPicture(i, picture.year));
-                    }
-                }
-            });
-        ui.add_space(12.0);
-        egui::ComboBox::new("picture_year", "Financial year")
-            .selected_text(picture.year.label())
-            .show_ui(ui, |ui| {
-                for year in &picture.years {
-                    if ui
-                        .selectable_label(*year == picture.year, year.label())
-                        .clicked()
-                    {
-                        actions.push(Action::SelectPicture(picture.theme, *year));
-                    }
-                }
-            });
-        ui.add_space(12.0);
-        area_selector_ui(ui, picture, actions);
-        ui.add_space(12.0);
-        if ui
-            .button("Theme groups…")
-            .on_hover_text("Define your own groups of crime types, e.g. acquisitive crime")
-            .clicked()
-        {
-            actions.push(Action::EditThemeGroups);
-        }
-    });
+    picture_selectors_ui(ui, picture, actions);
     ui.add_space(8.0);
     headline_ui(ui, f);
     ui.label(&f.change_explained);
@@ -71,7 +34,7 @@ pub fn crime_picture_ui(ui: &mut egui::Ui, picture: &CrimePicture, actions: &mut
         ui,
         "Is any month unusual? Control chart of the last three years (mean ± 3σ)",
     );
-    super::control_chart::control_chart_ui(ui, &f.spc);
+    super::control_chart::control_chart_ui(ui, "picture_control_chart", &f.spc, 240.0);
     ui.columns(2, |cols| {
         if !f.by_type.is_empty() {
             let rows: Vec<Vec<String>> = f
@@ -146,6 +109,50 @@ fn hotspot_rows(rows: &[HotspotRow]) -> Vec<Vec<String>> {
             ]
         })
         .collect()
+}
+
+/// The theme, financial-year and area selectors and the theme-group button, shared by the
+/// Overview and Trends pages (one selection for both).
+pub fn picture_selectors_ui(ui: &mut egui::Ui, picture: &CrimePicture, actions: &mut Vec<Action>) {
+    let f = &picture.figures;
+    ui.horizontal(|ui| {
+        egui::ComboBox::new("picture_theme", "Theme")
+            .selected_text(f.theme.clone())
+            .width(240.0)
+            .show_ui(ui, |ui| {
+                for (i, theme) in picture.themes.iter().enumerate() {
+                    if ui
+                        .selectable_label(i == picture.theme, theme.label())
+                        .clicked()
+                    {
+                        actions.push(Action::SelectPicture(i, picture.year));
+                    }
+                }
+            });
+        ui.add_space(12.0);
+        egui::ComboBox::new("picture_year", "Financial year")
+            .selected_text(picture.year.label())
+            .show_ui(ui, |ui| {
+                for year in &picture.years {
+                    if ui
+                        .selectable_label(*year == picture.year, year.label())
+                        .clicked()
+                    {
+                        actions.push(Action::SelectPicture(picture.theme, *year));
+                    }
+                }
+            });
+        ui.add_space(12.0);
+        area_selector_ui(ui, picture, actions);
+        ui.add_space(12.0);
+        if ui
+            .button("Theme groups…")
+            .on_hover_text("Define your own groups of crime types, e.g. acquisitive crime")
+            .clicked()
+        {
+            actions.push(Action::EditThemeGroups);
+        }
+    });
 }
 
 /// All data, one district of the lookup, or a chosen set of wards.
@@ -285,7 +292,13 @@ pub fn label_at(labels: &[String], value: f64) -> String {
 }
 
 /// A table with a "Copy" button that puts it on the clipboard as tab-separated text.
-fn table_ui(ui: &mut egui::Ui, title: &str, id: &str, header: &[&str], rows: &[Vec<String>]) {
+pub(super) fn table_ui(
+    ui: &mut egui::Ui,
+    title: &str,
+    id: &str,
+    header: &[&str],
+    rows: &[Vec<String>],
+) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(title).size(16.0).strong());
         if ui
