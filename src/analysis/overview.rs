@@ -14,7 +14,7 @@ use super::hotspots::{concentration_top_decile, top_areas, top_share_pct, AreaCo
 use super::monthly::year_total;
 use super::rates::rate_per_1000;
 use super::seasonality::{seasonal_profile, SeasonalProfile};
-use super::spc::{c_chart, ControlChart};
+use super::spc::{c_chart, control_chart, ChartKind, ControlChart};
 use super::theme::Theme;
 use crate::import::crime_types::crime_type_name;
 use crate::import::month::month_label;
@@ -68,6 +68,8 @@ pub struct ThemeOverview {
     pub seasonality: SeasonalProfile,
     /// c-chart over the 36 months to the end of the year.
     pub spc: ControlChart,
+    /// XmR chart over the same months (limits from the month-to-month variation).
+    pub spc_xmr: ControlChart,
     /// Every month held, in order, counted in the area (the Trends page's series).
     #[serde(skip)]
     pub series: Vec<(u32, i64)>,
@@ -238,6 +240,7 @@ pub fn theme_overview(
         months: year_months,
         seasonality: seasonal_profile(&series, fy),
         spc: c_chart(&spc_series),
+        spc_xmr: control_chart(&spc_series, ChartKind::Xmr),
         series,
         by_type: if theme.has_breakdown() {
             type_shares(&type_counts)

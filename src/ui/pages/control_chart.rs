@@ -1,6 +1,6 @@
-//! The Overview's control chart (c-chart): the theme's monthly counts over the three years
-//! to the end of the chosen year, the mean and ±3σ limits, and the months that signal —
-//! beyond a limit (red) or in a run of 7+ on one side of the mean (amber).
+//! A control chart as the Overview and Trends pages draw it: the theme's monthly counts, the
+//! mean and the control limits (XmR or c-chart), and the months that signal — beyond a
+//! limit (red) or in a run of 7+ on one side of the mean (amber).
 
 use super::picture::{fixed_plot, label_at};
 use crate::analysis::spc::ControlChart;
@@ -33,7 +33,7 @@ pub fn control_chart_ui(ui: &mut egui::Ui, id: &str, chart: &ControlChart, heigh
     let beyond = flagged(&|p| p.above_upper || p.below_lower);
     let runs = flagged(&|p| p.in_run && !(p.above_upper || p.below_lower));
     fixed_plot(id, height)
-        .legend(Legend::default())
+        .legend(Legend::default().position(egui_plot::Corner::LeftBottom))
         .x_axis_formatter(move |mark, _| label_at(&labels, mark.value))
         .show(ui, |plot_ui| {
             plot_ui.line(

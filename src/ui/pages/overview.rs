@@ -16,7 +16,7 @@ pub fn overview_page_ui(ui: &mut egui::Ui, context: &PageContext<'_>, actions: &
     page_heading_ui(
         ui,
         "Overview",
-        "Everything imported into this assessment file, all areas and all months.",
+        "The crime picture of one theme, financial year and area, laid out like a strategic assessment's Overall Crime Picture.",
     );
     let view = context.view;
     let series = &view.monthly;

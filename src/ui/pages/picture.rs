@@ -32,9 +32,17 @@ pub fn crime_picture_ui(ui: &mut egui::Ui, picture: &CrimePicture, actions: &mut
     });
     section_heading_ui(
         ui,
-        "Is any month unusual? Control chart of the last three years (mean ± 3σ)",
+        &format!(
+            "Is any month unusual? {} of the last three years (options on the Trends page)",
+            picture.trend_options.kind.label()
+        ),
     );
-    super::control_chart::control_chart_ui(ui, "picture_control_chart", &f.spc, 240.0);
+    super::control_chart::control_chart_ui(
+        ui,
+        "picture_control_chart",
+        &picture.trend_chart,
+        240.0,
+    );
     ui.columns(2, |cols| {
         if !f.by_type.is_empty() {
             let rows: Vec<Vec<String>> = f
@@ -258,8 +266,11 @@ fn seasonality_chart_ui(ui: &mut egui::Ui, f: &ThemeOverview) {
         .collect();
     let names: Vec<String> = MONTH_NAMES.iter().map(|m| m.to_string()).collect();
     fixed_plot("picture_seasonality", 220.0)
-        .legend(Legend::default())
-        .x_axis_formatter(move |mark, _| label_at(&names, mark.value))
+        .legend(Legend::default().position(egui_plot::Corner::RightBottom))
+        .x_grid_spacer(every_whole_number)
+        .custom_x_axes(vec![egui_plot::AxisHints::new_x()
+            .label_spacing(22.0..=30.0)
+            .formatter(move |mark, _| label_at(&names, mark.value))])
         .show(ui, |plot_ui| {
             plot_ui
                 .line(Line::new(f.financial_year.clone(), PlotPoints::new(this_year)).width(2.0));
@@ -279,6 +290,19 @@ pub fn fixed_plot(id: &str, height: f32) -> Plot<'static> {
         .allow_drag(false)
         .allow_scroll(false)
         .include_y(0.0)
+}
+
+/// Grid marks at every whole number of the x range, so each month gets its label.
+fn every_whole_number(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    let (low, high) = input.bounds;
+    let first = low.ceil().max(0.0) as i64;
+    let last = high.floor().max(0.0) as i64;
+    (first..=last)
+        .map(|i| egui_plot::GridMark {
+            value: i as f64,
+            step_size: 1.0,
+        })
+        .collect()
 }
 
 /// The label of the whole-number x position `value`, blank between positions.

@@ -80,6 +80,12 @@ pub fn trends_page_ui(ui: &mut egui::Ui, context: &PageContext<'_>, actions: &mu
         })
         .collect();
     ui.add_space(10.0);
+    if rows.is_empty() {
+        ui.label(
+            RichText::new("No month signals: the series is within its normal variation.").strong(),
+        );
+        return;
+    }
     table_ui(
         ui,
         "Months that signal",
