@@ -485,16 +485,22 @@ fn two_ward_files(dir: &Path) -> Vec<PathBuf> {
     vec![street, lookup]
 }
 
-#[test]
-fn choosing_wards_filters_the_crime_picture_and_is_kept_in_the_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let (mut harness, path) = app_on_new_file(dir.path());
-    harness.state_mut().start_import(two_ward_files(dir.path()));
+/// The app on the Overview of a new file holding [`two_ward_files`].
+fn overview_of_two_wards(dir: &Path) -> (Harness<'static, App>, PathBuf) {
+    let (mut harness, path) = app_on_new_file(dir);
+    harness.state_mut().start_import(two_ward_files(dir));
     wait_for_import(&mut harness);
     harness.get_by_label("Close").click();
     harness.run();
     harness.get_by_label("Overview").click();
     harness.run();
+    (harness, path)
+}
+
+#[test]
+fn choosing_wards_filters_the_crime_picture_and_is_kept_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, path) = overview_of_two_wards(dir.path());
     // Both wards: (3 + 2 + 1) a month = 72 a year.
     harness.get_by_label("All recorded crime 2023/24");
     assert!(harness.query_all_by_label("72").count() >= 1);
@@ -530,13 +536,7 @@ fn choosing_wards_filters_the_crime_picture_and_is_kept_in_the_file() {
 #[test]
 fn a_theme_group_defined_in_the_editor_becomes_a_theme() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut harness, path) = app_on_new_file(dir.path());
-    harness.state_mut().start_import(two_ward_files(dir.path()));
-    wait_for_import(&mut harness);
-    harness.get_by_label("Close").click();
-    harness.run();
-    harness.get_by_label("Overview").click();
-    harness.run();
+    let (mut harness, path) = overview_of_two_wards(dir.path());
     harness.get_by_label("Theme groups…").click();
     harness.run();
     harness
