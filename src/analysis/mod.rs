@@ -12,6 +12,7 @@ pub mod financial_year;
 pub mod hotspots;
 pub mod monthly;
 pub mod overview;
+pub mod priority;
 pub mod ranking;
 pub mod rates;
 pub mod seasonality;

@@ -8,7 +8,9 @@ pub mod ingest;
 pub mod interner;
 pub mod month_counts;
 pub mod open;
+pub mod priorities;
 pub mod queries;
+pub mod report_plan;
 pub mod schema;
 pub mod writer;
 

@@ -7,7 +7,7 @@
 pub const APPLICATION_ID: i32 = 0x4353_5041;
 
 /// Migration `i` brings a file from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[MIGRATION_1, MIGRATION_2];
+pub const MIGRATIONS: &[&str] = &[MIGRATION_1, MIGRATION_2, MIGRATION_3];
 
 /// The schema version this build writes.
 pub fn current_version() -> i32 {
@@ -131,4 +131,28 @@ CREATE TABLE theme_group_type (
     crime_type_id INTEGER NOT NULL REFERENCES crime_type(id),
     PRIMARY KEY (group_id, crime_type_id)
 ) WITHOUT ROWID;
+"#;
+
+/// The report: which sections, in what order, with the analyst's narrative; the priority
+/// matrix (issues, their scores, the weights).
+const MIGRATION_3: &str = r#"
+CREATE TABLE report_section (
+    key       TEXT PRIMARY KEY,
+    position  INTEGER NOT NULL,
+    included  INTEGER NOT NULL DEFAULT 1 CHECK (included IN (0, 1)),
+    narrative TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+
+CREATE TABLE priority_issue (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    theme_key  TEXT,
+    position   INTEGER NOT NULL,
+    -- {"physical_harm": 3, ...}: scores 0-4 by criterion key
+    scores     TEXT NOT NULL DEFAULT '{}',
+    confidence TEXT NOT NULL DEFAULT 'B' CHECK (confidence IN ('A', 'B', 'C')),
+    notes      TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE priority_weight (criterion TEXT PRIMARY KEY, weight REAL NOT NULL) WITHOUT ROWID;
 "#;
