@@ -28,15 +28,69 @@ pub struct Criterion {
 
 /// The criteria, in the order the matrix shows them.
 pub const CRITERIA: [Criterion; 9] = [
-    Criterion { key: "physical_harm", label: "Physical harm", high_means: "death or serious injury is likely", default_weight: 1.0, from_data: false },
-    Criterion { key: "psychological_harm", label: "Psychological harm", high_means: "lasting trauma for victims", default_weight: 1.0, from_data: false },
-    Criterion { key: "financial_harm", label: "Financial harm", high_means: "severe loss to victims or services", default_weight: 1.0, from_data: false },
-    Criterion { key: "community_harm", label: "Community harm", high_means: "erodes confidence across the area", default_weight: 1.0, from_data: false },
-    Criterion { key: "scope", label: "Scope", high_means: "affects the whole area", default_weight: 1.0, from_data: false },
-    Criterion { key: "vulnerability", label: "Victim vulnerability", high_means: "victims are mostly vulnerable people", default_weight: 1.0, from_data: false },
-    Criterion { key: "volume", label: "Volume", high_means: "a fifth or more of recorded crime", default_weight: 1.0, from_data: true },
-    Criterion { key: "trend", label: "Trend", high_means: "a real rise of 10% or more", default_weight: 1.0, from_data: true },
-    Criterion { key: "organisational_position", label: "Organisational position", high_means: "partners have little capacity or capability to respond", default_weight: 1.0, from_data: false },
+    Criterion {
+        key: "physical_harm",
+        label: "Physical harm",
+        high_means: "death or serious injury is likely",
+        default_weight: 1.0,
+        from_data: false,
+    },
+    Criterion {
+        key: "psychological_harm",
+        label: "Psychological harm",
+        high_means: "lasting trauma for victims",
+        default_weight: 1.0,
+        from_data: false,
+    },
+    Criterion {
+        key: "financial_harm",
+        label: "Financial harm",
+        high_means: "severe loss to victims or services",
+        default_weight: 1.0,
+        from_data: false,
+    },
+    Criterion {
+        key: "community_harm",
+        label: "Community harm",
+        high_means: "erodes confidence across the area",
+        default_weight: 1.0,
+        from_data: false,
+    },
+    Criterion {
+        key: "scope",
+        label: "Scope",
+        high_means: "affects the whole area",
+        default_weight: 1.0,
+        from_data: false,
+    },
+    Criterion {
+        key: "vulnerability",
+        label: "Victim vulnerability",
+        high_means: "victims are mostly vulnerable people",
+        default_weight: 1.0,
+        from_data: false,
+    },
+    Criterion {
+        key: "volume",
+        label: "Volume",
+        high_means: "a fifth or more of recorded crime",
+        default_weight: 1.0,
+        from_data: true,
+    },
+    Criterion {
+        key: "trend",
+        label: "Trend",
+        high_means: "a real rise of 10% or more",
+        default_weight: 1.0,
+        from_data: true,
+    },
+    Criterion {
+        key: "organisational_position",
+        label: "Organisational position",
+        high_means: "partners have little capacity or capability to respond",
+        default_weight: 1.0,
+        from_data: false,
+    },
 ];
 
 /// An issue's place in the ranking.
@@ -141,7 +195,10 @@ pub fn trend_score(change_pct: Option<f64>, significant: Option<bool>) -> u8 {
 /// The scores the data can give a theme's issue: volume and trend.
 pub fn scores_from_data(theme: &ThemeOverview, all_crime_total: i64) -> BTreeMap<String, u8> {
     BTreeMap::from([
-        ("volume".to_string(), volume_score(theme.total, all_crime_total)),
+        (
+            "volume".to_string(),
+            volume_score(theme.total, all_crime_total),
+        ),
         (
             "trend".to_string(),
             trend_score(theme.change_pct, theme.change_significant),
@@ -166,15 +223,29 @@ mod tests {
     fn totals_are_weighted_sums_and_rank_with_ties_by_name() {
         let issues = vec![
             issue(1, "Shoplifting", &[("volume", 3), ("trend", 4)]),
-            issue(2, "Domestic abuse", &[("physical_harm", 4), ("vulnerability", 4), ("volume", 2)]),
+            issue(
+                2,
+                "Domestic abuse",
+                &[("physical_harm", 4), ("vulnerability", 4), ("volume", 2)],
+            ),
             issue(3, "Burglary", &[("volume", 3), ("trend", 4)]),
         ];
         let mut weights = BTreeMap::new();
         weights.insert("physical_harm".to_string(), 2.0);
         // Domestic abuse 2×4 + 4 + 2 = 14; the other two 7 each.
         let ranked = rank_issues(&issues, &weights);
-        let order: Vec<(&str, usize, f64)> = ranked.iter().map(|r| (r.name.as_str(), r.rank, r.total)).collect();
-        assert_eq!(order, vec![("Domestic abuse", 1, 14.0), ("Burglary", 2, 7.0), ("Shoplifting", 2, 7.0)]);
+        let order: Vec<(&str, usize, f64)> = ranked
+            .iter()
+            .map(|r| (r.name.as_str(), r.rank, r.total))
+            .collect();
+        assert_eq!(
+            order,
+            vec![
+                ("Domestic abuse", 1, 14.0),
+                ("Burglary", 2, 7.0),
+                ("Shoplifting", 2, 7.0)
+            ]
+        );
         // Max: (2 + 8×1) × 4 = 40.
         assert_eq!(max_total(&weights), 40.0);
         assert_eq!(ranked[0].percent_of_max, 35.0);

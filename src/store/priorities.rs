@@ -80,7 +80,9 @@ impl Store {
         for row in rows {
             let (id, name, theme_key, scores, confidence, notes) = row?;
             let scores: BTreeMap<String, u8> = serde_json::from_str(&scores).map_err(|e| {
-                StoreError::Corrupt(format!("the scores of priority \"{name}\" are unreadable: {e}"))
+                StoreError::Corrupt(format!(
+                    "the scores of priority \"{name}\" are unreadable: {e}"
+                ))
             })?;
             issues.push(PriorityIssue {
                 id,
@@ -113,22 +115,35 @@ impl Store {
         let changed = self.conn.execute(
             "UPDATE priority_issue SET name = ?2, theme_key = ?3, scores = ?4, confidence = ?5,
              notes = ?6 WHERE id = ?1",
-            params![issue.id, name, issue.theme_key, scores, issue.confidence.letter(), issue.notes],
+            params![
+                issue.id,
+                name,
+                issue.theme_key,
+                scores,
+                issue.confidence.letter(),
+                issue.notes
+            ],
         )?;
         if changed == 0 {
-            return Err(StoreError::Invalid(format!("priority issue {} no longer exists", issue.id)));
+            return Err(StoreError::Invalid(format!(
+                "priority issue {} no longer exists",
+                issue.id
+            )));
         }
         Ok(issue.id)
     }
 
     pub fn delete_priority_issue(&mut self, id: i64) -> Result<(), StoreError> {
-        self.conn.execute("DELETE FROM priority_issue WHERE id = ?1", [id])?;
+        self.conn
+            .execute("DELETE FROM priority_issue WHERE id = ?1", [id])?;
         Ok(())
     }
 
     /// Weights the analyst changed, by criterion key (others take their default).
     pub fn priority_weights(&self) -> Result<BTreeMap<String, f64>, StoreError> {
-        let mut stmt = self.conn.prepare("SELECT criterion, weight FROM priority_weight")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT criterion, weight FROM priority_weight")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -165,19 +180,27 @@ mod tests {
             ..PriorityIssue::default()
         };
         issue.id = store.save_priority_issue(&issue).unwrap();
-        let second = PriorityIssue { name: "County lines".into(), ..PriorityIssue::default() };
+        let second = PriorityIssue {
+            name: "County lines".into(),
+            ..PriorityIssue::default()
+        };
         store.save_priority_issue(&second).unwrap();
         issue.scores.insert("trend".into(), 3);
         store.save_priority_issue(&issue).unwrap();
         store.save_priority_weight("physical_harm", 2.0).unwrap();
         assert!(store.save_priority_weight("scope", -1.0).is_err());
-        assert!(store.save_priority_issue(&PriorityIssue::default()).is_err());
+        assert!(store
+            .save_priority_issue(&PriorityIssue::default())
+            .is_err());
         drop(store);
         let store = Store::open_existing(&path).unwrap();
         let issues = store.priority_issues().unwrap();
         assert_eq!(issues.len(), 2);
         assert_eq!(issues[0], issue);
         assert_eq!(issues[1].name, "County lines");
-        assert_eq!(store.priority_weights().unwrap().get("physical_harm"), Some(&2.0));
+        assert_eq!(
+            store.priority_weights().unwrap().get("physical_harm"),
+            Some(&2.0)
+        );
     }
 }
