@@ -84,9 +84,10 @@ pub fn suppress(matrix: &CountMatrix, threshold: i64) -> Suppressed {
         }
         row[columns] = (0..columns).map(|c| cell(r, c)).sum();
     }
-    for c in 0..=columns {
-        value[rows][c] = (0..rows).map(|r| value[r][c]).sum();
-    }
+    let column_totals: Vec<i64> = (0..=columns)
+        .map(|c| value.iter().take(rows).map(|row| row[c]).sum())
+        .collect();
+    value[rows] = column_totals;
     let published = |(r, c): Pos| -> bool {
         match (r == rows, c == columns) {
             (false, false) => true,
