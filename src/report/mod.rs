@@ -4,3 +4,4 @@
 pub mod disclosure;
 pub mod docx;
 pub mod format;
+pub mod table;
