@@ -9,6 +9,7 @@ pub mod area;
 pub mod breakdown;
 pub mod change;
 pub mod financial_year;
+pub mod geo;
 pub mod hotspots;
 pub mod monthly;
 pub mod overview;
