@@ -10,6 +10,7 @@ pub mod breakdown;
 pub mod change;
 pub mod financial_year;
 pub mod geo;
+pub mod hotspot_grid;
 pub mod hotspots;
 pub mod monthly;
 pub mod overview;
