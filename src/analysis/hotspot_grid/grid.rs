@@ -63,7 +63,7 @@ impl GridSpec {
             return Err(HotspotError::EmptyArea);
         }
         let cell_size = cell_size.unwrap_or_else(|| default_cell_size(bbox));
-        if !(cell_size.is_finite() && cell_size > 0.0) {
+        if !cell_size.is_finite() || cell_size <= 0.0 {
             return Err(HotspotError::BadCellSize(cell_size));
         }
         let cells_along = |length: f64| ((length / cell_size).ceil() as usize).max(1);
@@ -97,11 +97,10 @@ impl GridSpec {
     pub fn cell_of(&self, (x, y): (f64, f64)) -> Option<(usize, usize)> {
         let locate = |offset: f64, cells: usize| -> Option<usize> {
             let t = offset / self.cell_size;
-            // `!(t >= 0.0)` also rejects NaN.
-            if !(t >= 0.0) || t > cells as f64 {
-                return None;
-            }
-            Some((t as usize).min(cells - 1))
+            // A range test is false for NaN too.
+            (0.0..=cells as f64)
+                .contains(&t)
+                .then(|| (t as usize).min(cells.saturating_sub(1)))
         };
         Some((
             locate(x - self.origin_x, self.cols)?,

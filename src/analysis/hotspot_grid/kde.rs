@@ -99,7 +99,7 @@ pub fn kernel_density(
             .ceil()
             .max(0.0) as usize;
         let last = ((at + reach - origin) / spec.cell_size - 0.5).floor();
-        let last = if last < 0.0 {
+        let last = if last < 0.0 || cells == 0 {
             None
         } else {
             Some((last as usize).min(cells - 1))
