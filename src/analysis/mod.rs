@@ -9,6 +9,8 @@ pub mod area;
 pub mod breakdown;
 pub mod change;
 pub mod financial_year;
+pub mod geo;
+pub mod hotspot_grid;
 pub mod hotspots;
 pub mod monthly;
 pub mod overview;

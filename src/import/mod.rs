@@ -2,6 +2,7 @@
 //! partner layouts), understands their quirks, and says exactly what was wrong with any
 //! row it cannot accept. No SQL and no egui here.
 
+pub mod boundaries;
 pub mod crime_types;
 pub mod geography;
 pub mod inputs;
