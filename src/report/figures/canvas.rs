@@ -3,11 +3,11 @@
 //! The chart code works in points only, so SVG and PNG share one layout; this is the one
 //! place that knows pixels.
 
-use super::font::{TextMetrics, FAMILY};
-use super::FigureError;
+use super::font::FAMILY;
+use super::{glyphs, FigureError};
 use plotters::coord::Shift;
 use plotters::element::{Circle, DashedPathElement, PathElement, Rectangle, Text};
-use plotters::prelude::{DrawingArea, DrawingBackend, IntoFont, RGBColor};
+use plotters::prelude::{Color, DrawingArea, DrawingBackend, IntoFont, RGBColor};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{ShapeStyle, TextStyle};
 
@@ -26,13 +26,24 @@ pub struct TextLook {
     pub colour: RGBColor,
 }
 
+/// How text reaches the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextOutput {
+    /// Real `<text>` elements, through plotters' SVG backend.
+    Svg,
+    /// Glyph pixels blended into the bitmap, laid out by [`glyphs`].
+    Pixels,
+}
+
+/// Plotters' SVG text writes `font-size = size / 1.24` and puts the baseline 0.76 em
+/// below the point given (`dy="0.76em"`, top anchor).
+const SVG_SIZE_PER_EM: f64 = 1.24;
+const SVG_BASELINE_BELOW_TOP: f64 = 0.76;
+
 pub struct Canvas<'a, DB: DrawingBackend> {
     area: &'a DrawingArea<DB, Shift>,
     px_per_pt: f64,
-    metrics: TextMetrics,
-    /// Text widths are measured with the bitmap convention on every backend, so the
-    /// layout does not depend on the output format.
-    measure: TextMetrics,
+    text_output: TextOutput,
 }
 
 fn drawing_error(e: impl std::fmt::Display) -> FigureError {
@@ -43,14 +54,13 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
     pub fn new(
         area: &'a DrawingArea<DB, Shift>,
         px_per_pt: f64,
-        metrics: TextMetrics,
-    ) -> Result<Canvas<'a, DB>, FigureError> {
-        Ok(Canvas {
+        text_output: TextOutput,
+    ) -> Canvas<'a, DB> {
+        Canvas {
             area,
             px_per_pt,
-            metrics,
-            measure: TextMetrics::bitmap()?,
-        })
+            text_output,
+        }
     }
 
     /// Width and height of the surface in points.
@@ -78,15 +88,9 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
         }
     }
 
-    /// Width of `text` in points.
+    /// Width of `text` in points; the same for every output, so the layout is too.
     pub fn text_width(&self, text: &str, size_pt: f64) -> Result<f64, FigureError> {
-        let em_px = size_pt * self.px_per_pt;
-        let font = TextStyle::from((FAMILY, self.measure.plotters_size(em_px)).into_font());
-        let (w, _) = self
-            .area
-            .estimate_text_size(text, &font)
-            .map_err(drawing_error)?;
-        Ok(f64::from(w) / self.px_per_pt)
+        Ok(glyphs::width(text, size_pt * self.px_per_pt)? / self.px_per_pt)
     }
 
     /// Draw `text` with its baseline at `baseline`.
@@ -102,25 +106,45 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
             return Ok(());
         }
         let em_px = look.size_pt * self.px_per_pt;
-        let top = self
-            .metrics
-            .top_for_baseline(baseline * self.px_per_pt, em_px);
-        let h = match align {
-            Align::Left => HPos::Left,
-            Align::Centre => HPos::Center,
-            Align::Right => HPos::Right,
-        };
-        let style: TextStyle = (FAMILY, self.metrics.plotters_size(em_px))
-            .into_font()
-            .color(&look.colour)
-            .pos(Pos::new(h, VPos::Top));
-        self.area
-            .draw(&Text::new(
-                text.to_string(),
-                (self.px(x), top.round() as i32),
-                style,
-            ))
-            .map_err(drawing_error)
+        let (x_px, baseline_px) = (x * self.px_per_pt, baseline * self.px_per_pt);
+        match self.text_output {
+            TextOutput::Svg => {
+                let h = match align {
+                    Align::Left => HPos::Left,
+                    Align::Centre => HPos::Center,
+                    Align::Right => HPos::Right,
+                };
+                let style: TextStyle = (FAMILY, em_px * SVG_SIZE_PER_EM)
+                    .into_font()
+                    .color(&look.colour)
+                    .pos(Pos::new(h, VPos::Top));
+                let top = baseline_px - SVG_BASELINE_BELOW_TOP * em_px;
+                self.area
+                    .draw(&Text::new(
+                        text.to_string(),
+                        (x_px.round() as i32, top.round() as i32),
+                        style,
+                    ))
+                    .map_err(drawing_error)
+            }
+            TextOutput::Pixels => {
+                let width = glyphs::width(text, em_px)?;
+                let left = match align {
+                    Align::Left => x_px,
+                    Align::Centre => x_px - width / 2.0,
+                    Align::Right => x_px - width,
+                };
+                let mut result = Ok(());
+                glyphs::rasterize(text, left, baseline_px, em_px, |x, y, coverage| {
+                    if result.is_ok() && coverage > 0.0 {
+                        result = self
+                            .area
+                            .draw_pixel((x, y), &look.colour.mix(f64::from(coverage.min(1.0))));
+                    }
+                })?;
+                result.map_err(drawing_error)
+            }
+        }
     }
 
     /// A filled rectangle between two corners.

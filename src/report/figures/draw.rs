@@ -11,6 +11,8 @@ use plotters::prelude::DrawingBackend;
 
 /// Space between the header rows and the plot, and above the source line, in points.
 const SECTION_GAP: f64 = 6.0;
+/// Space between the vertical axis title and the top tick label, in points.
+const AXIS_TITLE_GAP: f64 = 3.0;
 /// Least space between the axis title and a legend sharing its row.
 const TITLE_LEGEND_GAP: f64 = 18.0;
 
@@ -52,7 +54,7 @@ pub fn draw_figure<DB: DrawingBackend>(
             legend::draw_row(canvas, row, *row_width, right, baseline)?;
         }
     }
-    y += style::line_height(LABEL);
+    y += style::line_height(LABEL) + AXIS_TITLE_GAP;
 
     let source_baseline = height - MARGIN - SOURCE.size_pt * (style::LINE_SPACING - ASCENT);
     canvas.text(&figure.source_line, left, source_baseline, SOURCE, Align::Left)?;

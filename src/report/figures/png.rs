@@ -2,8 +2,8 @@
 //! encodes it with a `pHYs` chunk saying 300 dpi, so Word places it at 16 cm × 9 cm. The
 //! encoder writes no time or text chunks: the same figure gives the same bytes.
 
+use super::canvas::{Canvas, TextOutput};
 use super::draw::draw_figure;
-use super::font::TextMetrics;
 use super::page::{HEIGHT_PX, PX_PER_METRE, PX_PER_PT, WIDTH_PX};
 use super::spec::Figure;
 use super::FigureError;
@@ -21,7 +21,7 @@ pub fn render(figure: &Figure) -> Result<Vec<u8>, FigureError> {
         let root = backend.into_drawing_area();
         root.fill(&WHITE)
             .map_err(|e| FigureError::Draw(e.to_string()))?;
-        let canvas = super::canvas::Canvas::new(&root, PX_PER_PT, TextMetrics::bitmap()?)?;
+        let canvas = Canvas::new(&root, PX_PER_PT, TextOutput::Pixels);
         draw_figure(&canvas, figure)?;
         root.present()
             .map_err(|e| FigureError::Draw(e.to_string()))?;

@@ -2,8 +2,8 @@
 //! (so the two share one layout), with the document's size set to 160 mm × 90 mm so Word
 //! places it at print size. Text stays real `<text>` naming the font family.
 
+use super::canvas::{Canvas, TextOutput};
 use super::draw::draw_figure;
-use super::font::TextMetrics;
 use super::page::{HEIGHT_MM, HEIGHT_PX, PX_PER_PT, WIDTH_MM, WIDTH_PX};
 use super::spec::Figure;
 use super::FigureError;
@@ -15,7 +15,7 @@ pub fn render(figure: &Figure) -> Result<String, FigureError> {
         let root = SVGBackend::with_string(&mut out, (WIDTH_PX, HEIGHT_PX)).into_drawing_area();
         root.fill(&WHITE)
             .map_err(|e| FigureError::Draw(e.to_string()))?;
-        let canvas = super::canvas::Canvas::new(&root, PX_PER_PT, TextMetrics::svg())?;
+        let canvas = Canvas::new(&root, PX_PER_PT, TextOutput::Svg);
         draw_figure(&canvas, figure)?;
         root.present()
             .map_err(|e| FigureError::Draw(e.to_string()))?;
