@@ -39,6 +39,10 @@ pub enum TextOutput {
 /// below the point given (`dy="0.76em"`, top anchor).
 const SVG_SIZE_PER_EM: f64 = 1.24;
 const SVG_BASELINE_BELOW_TOP: f64 = 0.76;
+/// An SVG viewer draws its own sans-serif face, not our Ubuntu Light: Arial (Word) sets
+/// text about as wide, DejaVu Sans (Linux) about 13% wider. The SVG's layout leaves that
+/// much room, so labels neither collide nor run off the page in any of them.
+const SVG_WIDTH_SLACK: f64 = 1.15;
 
 pub struct Canvas<'a, DB: DrawingBackend> {
     area: &'a DrawingArea<DB, Shift>,
@@ -66,10 +70,7 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
     /// Width and height of the surface in points.
     pub fn size_pt(&self) -> (f64, f64) {
         let (w, h) = self.area.dim_in_pixel();
-        (
-            f64::from(w) / self.px_per_pt,
-            f64::from(h) / self.px_per_pt,
-        )
+        (f64::from(w) / self.px_per_pt, f64::from(h) / self.px_per_pt)
     }
 
     fn px(&self, pt: f64) -> i32 {
@@ -88,9 +89,14 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
         }
     }
 
-    /// Width of `text` in points; the same for every output, so the layout is too.
+    /// Width of `text` in points, as far as the layout is concerned: exact in pixels;
+    /// in an SVG, wide enough for the viewer's substitute font (see [`SVG_WIDTH_SLACK`]).
     pub fn text_width(&self, text: &str, size_pt: f64) -> Result<f64, FigureError> {
-        Ok(glyphs::width(text, size_pt * self.px_per_pt)? / self.px_per_pt)
+        let slack = match self.text_output {
+            TextOutput::Svg => SVG_WIDTH_SLACK,
+            TextOutput::Pixels => 1.0,
+        };
+        Ok(glyphs::width(text, size_pt * self.px_per_pt)? * slack / self.px_per_pt)
     }
 
     /// Draw `text` with its baseline at `baseline`.
@@ -191,7 +197,12 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
     }
 
     /// A filled circle.
-    pub fn dot(&self, centre: (f64, f64), radius_pt: f64, colour: RGBColor) -> Result<(), FigureError> {
+    pub fn dot(
+        &self,
+        centre: (f64, f64),
+        radius_pt: f64,
+        colour: RGBColor,
+    ) -> Result<(), FigureError> {
         self.area
             .draw(&Circle::new(
                 self.point(centre),

@@ -59,7 +59,11 @@ pub fn draw<DB: DrawingBackend>(
     let chart = axes::category_axes(canvas, area, categories, ValueAxis::from_zero(top, whole))?;
     let across = |y: f64| [(chart.plot.left, y), (chart.plot.right, y)];
 
-    canvas.line(&across(chart.y(limits.centre)), CENTRE_LINE, REFERENCE_WIDTH)?;
+    canvas.line(
+        &across(chart.y(limits.centre)),
+        CENTRE_LINE,
+        REFERENCE_WIDTH,
+    )?;
     canvas.dashed_line(&across(chart.y(limits.upper)), SIGNAL, REFERENCE_WIDTH)?;
     // A c-chart's lower limit is clamped at zero, where it would only hide the axis.
     if limits.lower > 0.0 {

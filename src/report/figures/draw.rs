@@ -25,10 +25,22 @@ pub fn draw_figure<DB: DrawingBackend>(
     let (left, right) = (MARGIN, width - MARGIN);
     let mut y = MARGIN;
 
-    canvas.text(&figure.title, left, y + TITLE.size_pt * ASCENT, TITLE, Align::Left)?;
+    canvas.text(
+        &figure.title,
+        left,
+        y + TITLE.size_pt * ASCENT,
+        TITLE,
+        Align::Left,
+    )?;
     y += style::line_height(TITLE);
     if let Some(subtitle) = &figure.subtitle {
-        canvas.text(subtitle, left, y + SUBTITLE.size_pt * ASCENT, SUBTITLE, Align::Left)?;
+        canvas.text(
+            subtitle,
+            left,
+            y + SUBTITLE.size_pt * ASCENT,
+            SUBTITLE,
+            Align::Left,
+        )?;
         y += style::line_height(SUBTITLE);
     }
     y += SECTION_GAP;
@@ -57,12 +69,24 @@ pub fn draw_figure<DB: DrawingBackend>(
     y += style::line_height(LABEL) + AXIS_TITLE_GAP;
 
     let source_baseline = height - MARGIN - SOURCE.size_pt * (style::LINE_SPACING - ASCENT);
-    canvas.text(&figure.source_line, left, source_baseline, SOURCE, Align::Left)?;
+    canvas.text(
+        &figure.source_line,
+        left,
+        source_baseline,
+        SOURCE,
+        Align::Left,
+    )?;
     let mut bottom = height - MARGIN - style::line_height(SOURCE) - SECTION_GAP;
     if let Some(x_label) = &figure.x_label {
         let x_label_baseline = bottom - LABEL.size_pt * (style::LINE_SPACING - ASCENT);
         bottom -= style::line_height(LABEL);
-        canvas.text(x_label, (left + right) / 2.0, x_label_baseline, LABEL, Align::Centre)?;
+        canvas.text(
+            x_label,
+            (left + right) / 2.0,
+            x_label_baseline,
+            LABEL,
+            Align::Centre,
+        )?;
     }
 
     let area = Rect {

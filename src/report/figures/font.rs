@@ -24,8 +24,8 @@ pub fn font() -> Result<&'static FontRef<'static>, FigureError> {
 /// Register the font with plotters (only the first call does the work).
 pub fn ensure_registered() -> Result<(), FigureError> {
     static REGISTERED: OnceLock<bool> = OnceLock::new();
-    let ok = *REGISTERED
-        .get_or_init(|| register_font(FAMILY, FontStyle::Normal, FONT_BYTES).is_ok());
+    let ok =
+        *REGISTERED.get_or_init(|| register_font(FAMILY, FontStyle::Normal, FONT_BYTES).is_ok());
     if ok {
         Ok(())
     } else {

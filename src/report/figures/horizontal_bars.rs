@@ -40,7 +40,11 @@ pub fn draw<DB: DrawingBackend>(
     let zero = area.left + label_width + TICK_GAP * 2.0;
     let full = (area.right - value_width - TICK_GAP) - zero;
     let top_value = values.iter().copied().fold(0.0, f64::max);
-    let scale = if top_value > 0.0 { full / top_value } else { 0.0 };
+    let scale = if top_value > 0.0 {
+        full / top_value
+    } else {
+        0.0
+    };
 
     for (i, ((name, value), label)) in names.iter().zip(values).zip(value_labels).enumerate() {
         let middle = area.top + (i as f64 + 0.5) * row;

@@ -13,11 +13,9 @@ use plotters::prelude::{IntoDrawingArea, WHITE};
 pub fn render(figure: &Figure) -> Result<Vec<u8>, FigureError> {
     let mut rgb = vec![0u8; WIDTH_PX as usize * HEIGHT_PX as usize * 3];
     {
-        let backend = BitMapBackend::<RGBPixel>::with_buffer_and_format(
-            &mut rgb,
-            (WIDTH_PX, HEIGHT_PX),
-        )
-        .map_err(|e| FigureError::Draw(e.to_string()))?;
+        let backend =
+            BitMapBackend::<RGBPixel>::with_buffer_and_format(&mut rgb, (WIDTH_PX, HEIGHT_PX))
+                .map_err(|e| FigureError::Draw(e.to_string()))?;
         let root = backend.into_drawing_area();
         root.fill(&WHITE)
             .map_err(|e| FigureError::Draw(e.to_string()))?;

@@ -25,7 +25,9 @@ fn figure(title: &str, y_label: &str, body: FigureBody) -> Figure {
 }
 
 fn trend() -> Figure {
-    let years = ["2019/20", "2020/21", "2021/22", "2022/23", "2023/24", "2024/25"];
+    let years = [
+        "2019/20", "2020/21", "2021/22", "2022/23", "2023/24", "2024/25",
+    ];
     figure(
         "Recorded crime by financial year",
         "Recorded crimes",
@@ -188,7 +190,10 @@ fn png_draws_the_title_text_and_the_bars() {
     let png = decode(&render_png(&trend()).unwrap());
     // The title's line: 8 pt margin, 12 pt type.
     let title_ink = png.ink_in(8.0, 8.0, 200.0, 22.0);
-    assert!(title_ink > 2_000, "title text drawn: {title_ink} dark pixels");
+    assert!(
+        title_ink > 2_000,
+        "title text drawn: {title_ink} dark pixels"
+    );
     // Right of the title's end nothing is written on that line.
     assert_eq!(png.ink_in(300.0, 8.0, 445.0, 22.0), 0);
     let plot_ink = png.ink_in(60.0, 80.0, 445.0, 200.0);
@@ -252,7 +257,10 @@ fn svg_is_well_formed_with_every_label_as_text() {
     for category in figure.body.categories() {
         assert!(texts.contains(&category.as_str()), "{category} missing");
     }
-    assert!(texts.contains(&"20,000"), "tick labels with separators: {texts:?}");
+    assert!(
+        texts.contains(&"20,000"),
+        "tick labels with separators: {texts:?}"
+    );
     assert!(doc
         .descendants()
         .filter(|n| n.has_tag_name("text"))
@@ -333,8 +341,14 @@ fn empty_data_is_an_error_not_a_panic() {
                 value_labels.clear();
             }
         }
-        assert!(matches!(render_png(&figure), Err(FigureError::NoData { .. })));
-        assert!(matches!(render_svg(&figure), Err(FigureError::NoData { .. })));
+        assert!(matches!(
+            render_png(&figure),
+            Err(FigureError::NoData { .. })
+        ));
+        assert!(matches!(
+            render_svg(&figure),
+            Err(FigureError::NoData { .. })
+        ));
     }
 }
 
@@ -372,7 +386,11 @@ fn mismatched_lengths_and_bad_limits_are_refused() {
     }
     assert!(matches!(
         render_svg(&short),
-        Err(FigureError::LengthMismatch { expected: 8, found: 7, .. })
+        Err(FigureError::LengthMismatch {
+            expected: 8,
+            found: 7,
+            ..
+        })
     ));
     let mut flagged = control_chart();
     if let FigureBody::ControlChart { flagged, .. } = &mut flagged.body {
@@ -380,7 +398,10 @@ fn mismatched_lengths_and_bad_limits_are_refused() {
     }
     assert!(matches!(
         render_png(&flagged),
-        Err(FigureError::FlaggedOutOfRange { index: 36, months: 36 })
+        Err(FigureError::FlaggedOutOfRange {
+            index: 36,
+            months: 36
+        })
     ));
     let mut limits = control_chart();
     if let FigureBody::ControlChart { upper, .. } = &mut limits.body {
@@ -409,9 +430,15 @@ fn write_previews() {
     let dir = std::path::Path::new("/tmp/figures-preview");
     std::fs::create_dir_all(dir).unwrap();
     for figure in all_kinds() {
-        std::fs::write(dir.join(format!("{}.png", figure.slug())), render_png(&figure).unwrap())
-            .unwrap();
-        std::fs::write(dir.join(format!("{}.svg", figure.slug())), render_svg(&figure).unwrap())
-            .unwrap();
+        std::fs::write(
+            dir.join(format!("{}.png", figure.slug())),
+            render_png(&figure).unwrap(),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join(format!("{}.svg", figure.slug())),
+            render_svg(&figure).unwrap(),
+        )
+        .unwrap();
     }
 }

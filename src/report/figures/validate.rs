@@ -47,7 +47,13 @@ pub fn validate(figure: &Figure) -> Result<(), FigureError> {
             }
             for s in series {
                 same_length("series values", s.values.len())?;
-                values_ok(&mut s.values.iter().enumerate().filter_map(|(i, v)| Some((i, (*v)?))))?;
+                values_ok(
+                    &mut s
+                        .values
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, v)| Some((i, (*v)?))),
+                )?;
             }
             Ok(())
         }
