@@ -58,6 +58,7 @@ pub fn draw_figure<DB: DrawingBackend>(
             legend::draw_row(canvas, row, *row_width, right, y + LABEL.size_pt * ASCENT)?;
             y += style::line_height(LABEL);
         }
+        y += AXIS_TITLE_GAP;
     }
     let baseline = y + LABEL.size_pt * ASCENT;
     canvas.text(&figure.y_label, left, baseline, LABEL, Align::Left)?;
