@@ -1,7 +1,8 @@
-//! Figures and documents: number formatting, and (later) charts and the Word export.
-//! No egui here.
+//! Figures and documents: number formatting, disclosure control, publishable tables, the
+//! headless figures (SVG and 300 dpi PNG) and the Word document. No egui here.
 
 pub mod disclosure;
 pub mod docx;
+pub mod figures;
 pub mod format;
 pub mod table;
