@@ -627,6 +627,83 @@ DA7,2023-02-30,Crime,Stalking,E01000001,F,18-24,N,Medium,N
         );
     }
 
+    fn sample_file(name: &str) -> (Vec<String>, Vec<ByteRecord>) {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("sample-data/partners")
+            .join(name);
+        records(&std::fs::read_to_string(path).unwrap())
+    }
+
+    #[test]
+    fn sample_reference_files_are_recognised_and_read_cleanly() {
+        for (name, layout) in [
+            ("domestic_abuse_incidents.csv", PartnerLayout::DomesticAbuse),
+            ("marac_quarterly.csv", PartnerLayout::Marac),
+            ("asb_cases.csv", PartnerLayout::AsbCases),
+            ("treatment.csv", PartnerLayout::Treatment),
+        ] {
+            let (h, rows) = sample_file(name);
+            let found = super::super::detect_layout(&h).unwrap();
+            assert_eq!(found.layout, layout, "{name}");
+            assert!(found.unused.is_empty(), "{name}");
+            let mut m = ColumnMapping::from_reference(layout, &h).unwrap();
+            let sample = rows.get(..50).unwrap_or(&rows);
+            if let Some(detection) = m.detect_date_format(sample) {
+                assert_eq!(detection.format, DateFormat::Iso, "{name}");
+            }
+            let total = rows.len();
+            let p = preview(&m, rows, 5).unwrap();
+            assert_eq!(p.rejected_by_reason, vec![], "{name}");
+            assert_eq!(p.accepted, total, "{name}");
+        }
+    }
+
+    #[test]
+    fn sample_other_force_extract_needs_a_mapping_and_has_two_bad_rows() {
+        let (h, rows) = sample_file("da_extract_other_force_layout.csv");
+        assert_eq!(super::super::detect_layout(&h), None);
+        let mut m = ColumnMapping::new("Other force DA", PartnerLayout::DomesticAbuse, &h);
+        for (name, field) in [
+            ("Geog", FieldKey::DaAreaCode),
+            ("Recorded On", FieldKey::DaDate),
+            ("Occurrence_ID", FieldKey::DaReference),
+            ("MARAC", FieldKey::DaReferredToMarac),
+            ("DASH Grade", FieldKey::DaRiskLevel),
+            ("Victim Gender", FieldKey::DaVictimSex),
+            ("Victim Age", FieldKey::DaVictimAgeBand),
+            ("Classification", FieldKey::DaCrimeFlag),
+            ("Home Office Class", FieldKey::DaOffence),
+            ("Repeat (12m)", FieldKey::DaRepeatVictim),
+        ] {
+            let column = h.iter().position(|c| c == name).unwrap();
+            m.set(column, ColumnTarget::Field(field));
+        }
+        let detection = m.detect_date_format(&rows[..50]).unwrap();
+        assert_eq!(detection.format, DateFormat::DayMonthYear);
+        assert!(!detection.ambiguous);
+        let total = rows.len();
+        let p = preview(&m, rows, 10).unwrap();
+        assert_eq!((p.accepted, p.rejected), (total - 2, 2));
+        let reasons: Vec<&str> = p
+            .rejected_by_reason
+            .iter()
+            .map(|g| g.example.as_str())
+            .collect();
+        assert_eq!(
+            reasons,
+            vec![
+                "Recorded On \"31/02/2025\" is not a real date",
+                "Geog is blank"
+            ]
+        );
+        assert!(p.normalisation.total_for(FieldKey::DaRiskLevel, "High") > 0);
+        assert!(p
+            .normalisation
+            .entries()
+            .iter()
+            .any(|e| e.raw == "H" && e.normalised == "High"));
+    }
+
     #[test]
     fn preview_refuses_an_invalid_mapping() {
         let (h, rows) = records("A,B\n1,2\n");
