@@ -11,6 +11,11 @@ place or real events. The files imitate the public formats the app imports:
   geography/lsoa_boundaries.geojson   LSOA polygons (WGS84)
   geography/ward_boundaries.geojson   ward polygons (WGS84)
   police-uk/YYYY-MM/YYYY-MM-northvale-street.csv   police.uk street-level crime + ASB
+  partners/domestic_abuse_incidents.csv            DA incidents, reference layout
+  partners/marac_quarterly.csv                     MARAC quarterly summary, reference layout
+  partners/asb_cases.csv                           council ASB cases, reference layout
+  partners/treatment.csv                           drug/alcohol treatment counts, reference layout
+  partners/da_extract_other_force_layout.csv       DA incidents in another layout (needs a mapping)
 
 Usage:  python3 sample-data/generate.py [--seed N]
 
