@@ -11,6 +11,11 @@ place or real events. The files imitate the public formats the app imports:
   geography/lsoa_boundaries.geojson   LSOA polygons (WGS84)
   geography/ward_boundaries.geojson   ward polygons (WGS84)
   police-uk/YYYY-MM/YYYY-MM-northvale-street.csv   police.uk street-level crime + ASB
+  partners/domestic_abuse_incidents.csv            DA incidents, reference layout
+  partners/marac_quarterly.csv                     MARAC quarterly summary, reference layout
+  partners/asb_cases.csv                           council ASB cases, reference layout
+  partners/treatment.csv                           drug/alcohol treatment counts, reference layout
+  partners/da_extract_other_force_layout.csv       DA incidents in another layout (needs a mapping)
 
 Usage:  python3 sample-data/generate.py [--seed N]
 
@@ -22,6 +27,7 @@ choices()/randrange()/gauss()/shuffle(), whose algorithms may change between ver
 import argparse
 import bisect
 import csv
+import datetime
 import hashlib
 import json
 import math
@@ -1213,6 +1219,314 @@ def write_boundaries(geo, out):
                    for w in wards])
 
 
+# Step 4: partner data (domestic abuse, MARAC, council ASB cases, drug/alcohol treatment)
+#
+# Drawn from its own stream, sub_rng(seed, "partners"), after everything else is written,
+# so adding it left every police.uk and geography file byte-identical.
+# ---------------------------------------------------------------------------------------------
+
+DA_TARGET = {2019: 4300, 2020: 4650, 2021: 4700, 2022: 4850, 2023: 4950, 2024: 5100, 2025: 5200}
+# Summer and Christmas/New Year bumps (January to December).
+DA_SEASON = [1.05, 0.90, 0.95, 0.97, 1.02, 1.06, 1.10, 1.08, 0.98, 0.96, 0.92, 1.12]
+DA_LOCKDOWN = {"2020-04": 0.10, "2020-05": 0.10, "2020-06": 0.06, "2021-01": 0.05,
+               "2021-02": 0.05}
+DA_CRIME_SHARE = 0.60
+DA_OFFENCES = {
+    "Assault without injury": 30, "Stalking and harassment": 25, "Assault with injury": 20,
+    "Malicious communications": 8, "Criminal damage": 8, "Controlling or coercive behaviour": 5,
+    "Sexual offences": 2, "Other offences": 2,
+}
+DA_AGE_BANDS = {"under 16": 1, "16-17": 3, "18-24": 17, "25-34": 31, "35-44": 23, "45-54": 14,
+                "55-64": 7, "65+": 4}
+DA_AGE_RANGES = {"under 16": (13, 15), "16-17": (16, 17), "18-24": (18, 24), "25-34": (25, 34),
+                 "35-44": (35, 44), "45-54": (45, 54), "55-64": (55, 64), "65+": (65, 88)}
+# (risk level, share, probability of being a repeat victim, probability of a MARAC referral)
+DA_RISK = [("Standard", 0.57, 0.25, 0.0), ("Medium", 0.30, 0.34, 0.02), ("High", 0.10, 0.45, 0.78),
+           ("", 0.03, 0.25, 0.0)]
+
+ASB_CASES_TARGET = {2019: 880, 2020: 1250, 2021: 1050, 2022: 980, 2023: 930, 2024: 880, 2025: 860}
+ASB_CATEGORIES = {  # share, summer lift
+    "Noise": (34, 0.30), "Neighbour dispute": (18, 0.10), "Youth nuisance": (14, 0.35),
+    "Verbal abuse and harassment": (8, 0.0), "Drugs": (8, 0.05), "Vehicle nuisance": (7, 0.15),
+    "Street drinking": (4, 0.40), "Other": (7, 0.0),
+}
+ASB_ACTIONS = [("None", 44), ("Warning", 30), ("CPW", 12), ("CPN", 5), ("ABC", 4),
+               ("PSPO FPN", 4), ("Injunction", 1)]
+
+TREATMENT_GROUPS = [  # name, in treatment, new presentations, completion rate, re-presentation
+    ("Opiate", 640, 45, 0.21, 0.16), ("Non-opiate only", 175, 50, 0.36, 0.08),
+    ("Non-opiate and alcohol", 160, 38, 0.30, 0.10), ("Alcohol only", 395, 95, 0.42, 0.07),
+]
+
+
+def poisson_like(rng, lam):
+    """A count near lam with Poisson-sized noise (normal approximation, lam is large)."""
+    return max(0, int(round(lam + math.sqrt(lam) * normal(rng))))
+
+
+def binomial(rng, n, p):
+    return sum(1 for _ in range(n) if rng.random() < p)
+
+
+def days_in_month(y, m):
+    nxt = (y + (m == 12), m % 12 + 1)
+    return (datetime.date(nxt[0], nxt[1], 1) - datetime.date(y, m, 1)).days
+
+
+def fy_quarter_label(y, m):
+    fy = fy_of(y, m)
+    return f"{fy_label(fy)} Q{(m - 4) % 12 // 3 + 1}"
+
+
+def season_weights(season):
+    mean = sum(season) / 12.0
+    return [s / mean for s in season]
+
+
+def monthly_targets(targets, season, lockdown=None):
+    """Expected count per month: each financial year's target spread by the season."""
+    weights = season_weights(season)
+    out = {}
+    for (y, m) in month_list():
+        lam = targets[fy_of(y, m)] / 12.0 * weights[m - 1]
+        out[(y, m)] = lam * (1.0 + (lockdown or {}).get(f"{y:04d}-{m:02d}", 0.0))
+    return out
+
+
+def draw_da(rng, geo, lam, n_months=None):
+    """DA incidents as dicts, month by month."""
+    lsoa_cum = cumulative([geo["population"][l] * geo["deprivation"][l] ** 1.5
+                           for l in range(N_LSOA)])
+    offences, off_cum = list(DA_OFFENCES), cumulative(list(DA_OFFENCES.values()))
+    bands, band_cum = list(DA_AGE_BANDS), cumulative(list(DA_AGE_BANDS.values()))
+    risk_cum = cumulative([r[1] for r in DA_RISK])
+    rows = []
+    for (y, m) in (n_months or month_list()):
+        for _ in range(poisson_like(rng, lam[(y, m)])):
+            day = 1 + randint_below(rng, days_in_month(y, m))
+            risk, _, p_repeat, p_marac = DA_RISK[weighted_index(rng, risk_cum)]
+            is_crime = rng.random() < DA_CRIME_SHARE + (0.1 if risk == "High" else 0.0)
+            u = rng.random()
+            sex = "F" if u < 0.75 else ("M" if u < 0.99 else "")
+            band = bands[weighted_index(rng, band_cum)]
+            lo, hi = DA_AGE_RANGES[band]
+            rows.append({
+                "date": datetime.date(y, m, day),
+                "is_crime": is_crime,
+                "offence": offences[weighted_index(rng, off_cum)] if is_crime else "",
+                "lsoa": weighted_index(rng, lsoa_cum),
+                "sex": sex,
+                "band": band,
+                "age": lo + randint_below(rng, hi - lo + 1),
+                "repeat": rng.random() < p_repeat,
+                "risk": risk,
+                "marac": rng.random() < p_marac,
+            })
+    rows.sort(key=lambda r: r["date"])
+    return rows
+
+
+def write_da_reference(rows, geo, pdir):
+    counters = {}
+    out = []
+    for r in rows:
+        fy = fy_of(r["date"].year, r["date"].month)
+        counters[fy] = counters.get(fy, 0) + 1
+        r["reference"] = f"NVDA-{fy}-{counters[fy]:05d}"
+        out.append([r["reference"], r["date"].isoformat(), "Crime" if r["is_crime"] else "Non-crime",
+                    r["offence"], geo["lsoa_code"][r["lsoa"]], r["sex"], r["band"],
+                    "Y" if r["repeat"] else "N", r["risk"], "Y" if r["marac"] else "N"])
+    write_csv(pdir / "domestic_abuse_incidents.csv",
+              ["Reference", "Date", "Crime or non-crime", "Offence", "LSOA code", "Victim sex",
+               "Victim age band", "Repeat victim", "Risk level", "Referred to MARAC"], out)
+
+
+def write_da_other_force(rng, geo, pdir):
+    """A neighbouring force's extract of DA incidents involving Northvale residents, in its
+    own layout, for trying the column-mapping import. Two rows are deliberately bad."""
+    months = [(y, m) for (y, m) in month_list() if fy_of(y, m) == 2024]
+    lam = {k: 30.0 * w for k, w in zip(months, season_weights(DA_SEASON)[3:] +
+                                       season_weights(DA_SEASON)[:3])}
+    rows = draw_da(rng, geo, lam, months)
+    gender = {"F": "Female", "M": "Male", "": "Not Stated"}
+    out = []
+    for k, r in enumerate(rows):
+        out.append([geo["lsoa_code"][r["lsoa"]], r["date"].strftime("%d/%m/%Y"),
+                    f"WM/{24000 + 7 * k + randint_below(rng, 7):06d}/DA",
+                    "Yes" if r["marac"] else "No", {"High": "H", "Medium": "M", "Standard": "S",
+                                                   "": ""}[r["risk"]],
+                    gender[r["sex"]], str(r["age"]), "Crime" if r["is_crime"] else "Non Crime",
+                    r["offence"], "Yes" if r["repeat"] else "No",
+                    f"{1000 + randint_below(rng, 9000)}"])
+    # Deliberate faults: an impossible date and a row with no area code.
+    bad_date, no_area = len(out) // 3, 2 * len(out) // 3
+    out[bad_date][1] = "31/02/2025"
+    out[no_area][0] = ""
+    write_csv(pdir / "da_extract_other_force_layout.csv",
+              ["Geog", "Recorded On", "Occurrence_ID", "MARAC", "DASH Grade", "Victim Gender",
+               "Victim Age", "Classification", "Home Office Class", "Repeat (12m)",
+               "Officer Collar No"], out)
+    return len(out)
+
+
+def write_marac(rng, da_rows, pdir):
+    police = {}
+    for r in da_rows:
+        if r["marac"]:
+            key = fy_quarter_label(r["date"].year, r["date"].month)
+            police[key] = police.get(key, 0) + 1
+    quarters = []
+    for (y, m) in month_list():
+        key = fy_quarter_label(y, m)
+        if (m - 4) % 3 == 0 and (y, m + 2 if m <= 10 else m) <= LAST_MONTH:
+            quarters.append(key)
+    out, totals = [], {}
+    for key in quarters:
+        from_police = police.get(key, 0)
+        other = poisson_like(rng, from_police * 0.42)  # about 30 % of cases from other agencies
+        cases = from_police + other
+        repeat = int(round(cases * uniform(rng, 0.27, 0.33)))  # SafeLives: about 30 %
+        out.append([key, cases, repeat, poisson_like(rng, cases * 1.3), from_police, other,
+                    binomial(rng, cases, 0.06), binomial(rng, cases, 0.12),
+                    binomial(rng, cases, 0.02), binomial(rng, cases, 0.14),
+                    binomial(rng, cases, 0.015)])
+        fy = key.split(" ")[0]
+        t = totals.setdefault(fy, [0, 0])
+        t[0] += cases
+        t[1] += repeat
+    write_csv(pdir / "marac_quarterly.csv",
+              ["Quarter", "Cases discussed", "Repeat cases", "Children in households",
+               "Referrals from police", "Referrals from other agencies", "Male victims",
+               "BAME victims", "LGBT victims", "Victims with a disability", "Victims aged 16-17"],
+              out)
+    return len(out), totals
+
+
+def write_asb_cases(rng, geo, pdir):
+    end = datetime.date(LAST_MONTH[0], LAST_MONTH[1], days_in_month(*LAST_MONTH))
+    ward_weight = [0.0] * N_WARD
+    for l in range(N_LSOA):
+        ward_weight[geo["ward_of"][l]] += geo["population"][l] * geo["deprivation"][l] ** 1.5
+    ward_cum = cumulative(ward_weight)
+    cats = list(ASB_CATEGORIES)
+    actions, action_cum = [a for a, _ in ASB_ACTIONS], cumulative([w for _, w in ASB_ACTIONS])
+    summer = [0, 0, 0, 0, 0.3, 0.6, 1.0, 0.9, 0.3, 0, 0, 0]
+    lam = monthly_targets(ASB_CASES_TARGET, [1.0] * 12, {k: 0.25 for k in LOCKDOWN_MONTHS_ASB})
+    rows = []
+    for (y, m) in month_list():
+        weights = [ASB_CATEGORIES[c][0] * (1.0 + ASB_CATEGORIES[c][1] * summer[m - 1]) for c in cats]
+        scale = sum(weights) / sum(ASB_CATEGORIES[c][0] for c in cats)
+        cat_cum = cumulative(weights)
+        for _ in range(poisson_like(rng, lam[(y, m)] * scale)):
+            opened = datetime.date(y, m, 1 + randint_below(rng, days_in_month(y, m)))
+            category = cats[weighted_index(rng, cat_cum)]
+            duration = int(math.exp(3.3 + 0.95 * normal(rng)))  # median about 27 days
+            closed = opened + datetime.timedelta(days=duration)
+            still_open = closed > end or rng.random() < 0.01
+            action = actions[weighted_index(rng, action_cum)]
+            if duration > 90 and action == "None" and rng.random() < 0.5:
+                action = "CPW"
+            if still_open and rng.random() < 0.5:
+                action = ""
+            rows.append([opened, "" if still_open else closed.isoformat(), category,
+                         geo["ward_code"][weighted_index(rng, ward_cum)],
+                         "Y" if rng.random() < 0.25 else "N", action])
+    rows.sort(key=lambda r: r[0])
+    counters, out, summary = {}, [], {"open": 0, "open_90": 0, "fy": {}}
+    for r in rows:
+        fy = fy_of(r[0].year, r[0].month)
+        counters[fy] = counters.get(fy, 0) + 1
+        summary["fy"][fy] = counters[fy]
+        if not r[1]:
+            summary["open"] += 1
+            summary["open_90"] += (end - r[0]).days > 90
+        out.append([f"ASB/{fy}/{counters[fy]:05d}", r[0].isoformat()] + r[1:])
+    write_csv(pdir / "asb_cases.csv",
+              ["Case reference", "Date opened", "Date closed", "Category", "Ward code", "Repeat",
+               "Action taken"], out)
+    summary["rows"] = len(out)
+    return summary
+
+
+LOCKDOWN_MONTHS_ASB = ["2020-04", "2020-05", "2020-06", "2020-11", "2021-01", "2021-02"]
+
+
+def published(n):
+    """NDTMS-style publication: rounded to 5, small non-zero numbers suppressed."""
+    if 0 < n < 5:
+        return "*"
+    return str(5 * int(round(n / 5.0)))
+
+
+def write_treatment(rng, pdir):
+    quarters = []
+    for (y, m) in month_list():
+        if (m - 4) % 3 == 0 and (y, m + 2 if m <= 10 else m) <= LAST_MONTH:
+            quarters.append((y, m))
+    out, rates = [], {}
+    for k, (y, m) in enumerate(quarters):
+        trend = 1.0 + 0.012 * k  # a slow rise in numbers in treatment
+        for name, base, new, rate, re_rate in TREATMENT_GROUPS:
+            drift = -0.004 * k if name == "Opiate" else 0.003 * k
+            in_treatment = poisson_like(rng, base * (trend + drift))
+            completions = binomial(rng, in_treatment, rate * (1.0 + 0.08 * normal(rng)))
+            re_presentations = binomial(rng, completions, re_rate)
+            row = [fy_quarter_label(y, m), name, published(in_treatment),
+                   published(poisson_like(rng, new * (trend + drift))), published(completions),
+                   published(re_presentations)]
+            out.append(row)
+            r = rates.setdefault(name, [0, 0])
+            r[0] += completions
+            r[1] += in_treatment
+    write_csv(pdir / "treatment.csv",
+              ["Period", "Substance group", "In treatment", "New presentations",
+               "Successful completions", "Re-presentations within 6 months"], out)
+    return len(out), rates
+
+
+def write_partner_files(geo, seed, out):
+    rng = sub_rng(seed, "partners")
+    pdir = out / "partners"
+    da = draw_da(rng, geo, monthly_targets(DA_TARGET, DA_SEASON, DA_LOCKDOWN))
+    write_da_reference(da, geo, pdir)
+    n_marac, marac = write_marac(rng, da, pdir)
+    asb = write_asb_cases(rng, geo, pdir)
+    n_treatment, treatment = write_treatment(rng, pdir)
+    n_other = write_da_other_force(rng, geo, pdir)
+    return {"da": da, "marac_rows": n_marac, "marac": marac, "asb": asb,
+            "treatment_rows": n_treatment, "treatment": treatment, "other_rows": n_other}
+
+
+def print_partner_summary(s):
+    print()
+    print("Partner files (partners/):")
+    print(f"  domestic_abuse_incidents.csv  {len(s['da']):,} rows")
+    print("  | Financial year | DA incidents | Crimes | Repeat victim | High risk | Female victim"
+          " | Referred to MARAC |")
+    print("  |---|---:|---:|---:|---:|---:|---:|")
+    by_fy = {}
+    for r in s["da"]:
+        by_fy.setdefault(fy_of(r["date"].year, r["date"].month), []).append(r)
+    for fy in sorted(by_fy):
+        rows = by_fy[fy]
+        n = len(rows)
+        pct = lambda f: f"{100.0 * sum(1 for r in rows if f(r)) / n:.1f}%"
+        label = fy_label(fy) + (" (Apr-Sep)" if fy == fy_of(*LAST_MONTH) else "")
+        print(f"  | {label} | {n:,} | {sum(r['is_crime'] for r in rows):,} | "
+              f"{pct(lambda r: r['repeat'])} | {pct(lambda r: r['risk'] == 'High')} | "
+              f"{pct(lambda r: r['sex'] == 'F')} | {sum(r['marac'] for r in rows):,} |")
+    print(f"  marac_quarterly.csv  {s['marac_rows']} quarters; cases (repeat %) by year: "
+          + ", ".join(f"{fy} {c:,} ({100.0 * r / c:.1f}%)" for fy, (c, r) in s["marac"].items()))
+    a = s["asb"]
+    print(f"  asb_cases.csv  {a['rows']:,} cases; by year: "
+          + ", ".join(f"{fy_label(fy)} {n:,}" for fy, n in sorted(a["fy"].items()))
+          + f"; still open {a['open']:,}, of which open > 90 days {a['open_90']:,}")
+    print(f"  treatment.csv  {s['treatment_rows']} rows; completion rate (completions / in "
+          "treatment, all quarters): "
+          + ", ".join(f"{g} {100.0 * c / n:.1f}%" for g, (c, n) in s["treatment"].items()))
+    print(f"  da_extract_other_force_layout.csv  {s['other_rows']} rows (2 deliberately bad)")
+
+
 # ---------------------------------------------------------------------------------------------
 
 
@@ -1238,6 +1552,9 @@ def main(argv=None):
 
     write_boundaries(geo, out)
     print(f"boundaries written ({time.perf_counter() - started:.1f} s)")
+
+    partners = write_partner_files(geo, args.seed, out)
+    print(f"partner files written ({time.perf_counter() - started:.1f} s)")
 
     print()
     print(f"SYNTHETIC data for the fictional borough of Northvale, seed {args.seed}")
@@ -1274,6 +1591,7 @@ def main(argv=None):
     print("Top 5 wards by located recorded crime: "
           + ", ".join(f"{geo['ward_names'][w]} {100.0 * ward_crime[w] / located:.1f}%" for w in top)
           + f" = {100.0 * sum(ward_crime[w] for w in top) / located:.1f}%")
+    print_partner_summary(partners)
     print(f"Done in {time.perf_counter() - started:.1f} s")
 
 

@@ -9,6 +9,7 @@ pub mod inputs;
 pub mod kind;
 pub mod month;
 pub mod numbers;
+pub mod partner;
 pub mod police_uk;
 pub mod reader;
 pub mod text;

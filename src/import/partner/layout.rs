@@ -1,0 +1,608 @@
+//! The four partner reference layouts (domestic abuse incidents, MARAC quarterly summary,
+//! council ASB cases, drug and alcohol treatment counts): their fields, what kind of value
+//! each holds, and recognising a layout from a file's header.
+//!
+//! Header matching is tolerant of case, spacing and punctuation and knows the obvious
+//! synonyms listed here; it never looks at the data rows.
+
+use serde::{Deserialize, Serialize};
+
+/// One of the reference layouts partners' extracts are read into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartnerLayout {
+    DomesticAbuse,
+    Marac,
+    AsbCases,
+    Treatment,
+}
+
+/// What a field's cells hold, which decides how they are read and checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ValueKind {
+    /// Free text, kept as written (trimmed).
+    Text,
+    /// A calendar date in the mapping's date format.
+    Date,
+    /// A financial-year quarter (`2023/24 Q1`, `Q1 2023/24`, `2023 Q2`, `Apr-Jun 2023`).
+    Quarter,
+    /// A month, quarter or financial year.
+    Period,
+    /// `Y`/`Yes`/`1`/`TRUE` or `N`/`No`/`0`/`FALSE`.
+    YesNo,
+    /// `Crime` / `Non-crime` (or yes/no).
+    CrimeFlag,
+    /// DASH risk: Standard, Medium, High.
+    RiskLevel,
+    Sex,
+    /// An age band (`25-34`) or an age in years, banded.
+    AgeBand,
+    /// A non-negative whole number, or a suppressed published value (`*`, `<5`).
+    Count,
+    /// An ONS LSOA or ward code (`E01…`, `E05…`).
+    AreaCode,
+    /// An area as text: ward or LSOA code, ward name or postcode.
+    Area,
+    /// A council ASB action (warning, CPW, CPN, ABC, injunction, PSPO FPN, none).
+    AsbAction,
+    /// NDTMS substance group.
+    SubstanceGroup,
+}
+
+/// A field of one of the layouts. The serialised form is its stable snake_case key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(into = "&'static str", try_from = "String")]
+pub enum FieldKey {
+    DaReference,
+    DaDate,
+    DaCrimeFlag,
+    DaOffence,
+    DaAreaCode,
+    DaVictimSex,
+    DaVictimAgeBand,
+    DaRepeatVictim,
+    DaRiskLevel,
+    DaReferredToMarac,
+    MaracQuarter,
+    MaracCasesDiscussed,
+    MaracRepeatCases,
+    MaracChildrenInHouseholds,
+    MaracReferralsFromPolice,
+    MaracReferralsFromOtherAgencies,
+    MaracMaleVictims,
+    MaracBameVictims,
+    MaracLgbtVictims,
+    MaracVictimsWithDisability,
+    MaracVictimsAged16To17,
+    AsbCaseReference,
+    AsbDateOpened,
+    AsbDateClosed,
+    AsbCategory,
+    AsbArea,
+    AsbRepeat,
+    AsbActionTaken,
+    TreatmentPeriod,
+    TreatmentSubstanceGroup,
+    TreatmentInTreatment,
+    TreatmentNewPresentations,
+    TreatmentSuccessfulCompletions,
+    TreatmentRePresentations,
+}
+
+/// Everything the app knows about one field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldSpec {
+    pub key: FieldKey,
+    /// Stable snake_case key, used in saved mappings.
+    pub id: &'static str,
+    /// The column name in the reference layout; shown to the analyst.
+    pub name: &'static str,
+    pub required: bool,
+    pub kind: ValueKind,
+    /// Other column names partners use for it (matched like the name).
+    pub synonyms: &'static [&'static str],
+}
+
+const fn field(
+    key: FieldKey,
+    id: &'static str,
+    name: &'static str,
+    required: bool,
+    kind: ValueKind,
+    synonyms: &'static [&'static str],
+) -> FieldSpec {
+    FieldSpec {
+        key,
+        id,
+        name,
+        required,
+        kind,
+        synonyms,
+    }
+}
+
+use FieldKey as F;
+use ValueKind as V;
+
+#[rustfmt::skip]
+const DA_FIELDS: [FieldSpec; 10] = [
+    field(F::DaReference, "da_reference", "Reference", true, V::Text,
+        &["Ref", "Incident reference", "Incident ref", "Crime reference", "Crime ref", "Occurrence number",
+          "Occurrence no", "Occurrence reference", "Incident no", "Crime no", "URN", "Incident number", "Incident ID", "ID"]),
+    field(F::DaDate, "da_date", "Date", true, V::Date,
+        &["Incident date", "Date of incident", "Occurred date", "Date occurred", "Recorded date",
+          "Date recorded", "Reported date", "Date reported", "Occurrence date"]),
+    field(F::DaCrimeFlag, "da_crime_flag", "Crime or non-crime", true, V::CrimeFlag,
+        &["Crime/non-crime", "Crime or incident", "Incident or crime", "Crime flag", "Crime",
+          "Crimed", "Is crime", "Recorded as crime", "Crime status", "Crime/incident"]),
+    field(F::DaOffence, "da_offence", "Offence", false, V::Text,
+        &["Offence type", "Offence description", "Crime type", "Offence group", "Home Office offence"]),
+    field(F::DaAreaCode, "da_area_code", "LSOA code", true, V::AreaCode,
+        &["LSOA", "Ward code", "Ward", "Area code", "Area", "Geography code", "LSOA code or ward code"]),
+    field(F::DaVictimSex, "da_victim_sex", "Victim sex", false, V::Sex,
+        &["Sex", "Gender", "Victim gender", "Sex of victim", "Gender of victim"]),
+    field(F::DaVictimAgeBand, "da_victim_age_band", "Victim age band", false, V::AgeBand,
+        &["Age band", "Victim age", "Age", "Age group", "Victim age group", "Age of victim"]),
+    field(F::DaRepeatVictim, "da_repeat_victim", "Repeat victim", false, V::YesNo,
+        &["Repeat", "Repeat victim (Y/N)", "Repeat victim flag", "Repeat DA victim", "Repeat flag",
+          "Is repeat", "Previous incident within 12 months", "Repeat within 12 months"]),
+    field(F::DaRiskLevel, "da_risk_level", "Risk level", false, V::RiskLevel,
+        &["Risk", "DASH risk", "DASH risk level", "DASH", "Risk grading", "Risk grade",
+          "DASH grading", "Risk assessment", "DASH risk grading"]),
+    field(F::DaReferredToMarac, "da_referred_to_marac", "Referred to MARAC", false, V::YesNo,
+        &["Referred to MARAC (Y/N)", "MARAC referral", "MARAC", "Referred MARAC", "MARAC referred",
+          "Referral to MARAC", "MARAC (Y/N)"]),
+];
+
+#[rustfmt::skip]
+const MARAC_FIELDS: [FieldSpec; 11] = [
+    field(F::MaracQuarter, "marac_quarter", "Quarter", true, V::Quarter,
+        &["Period", "Reporting quarter", "Qtr", "Financial quarter", "Quarter ending"]),
+    field(F::MaracCasesDiscussed, "marac_cases_discussed", "Cases discussed", true, V::Count,
+        &["Cases", "Number of cases", "Cases heard", "Total cases", "Cases discussed at MARAC",
+          "MARAC cases", "Number of cases discussed"]),
+    field(F::MaracRepeatCases, "marac_repeat_cases", "Repeat cases", true, V::Count,
+        &["Repeats", "Repeat", "Number of repeat cases", "Repeat cases discussed"]),
+    field(F::MaracChildrenInHouseholds, "marac_children_in_households", "Children in households", false, V::Count,
+        &["Children", "Number of children", "Children in household", "Children in the households"]),
+    field(F::MaracReferralsFromPolice, "marac_referrals_from_police", "Referrals from police", false, V::Count,
+        &["Police referrals", "Referrals police", "Referrals by police"]),
+    field(F::MaracReferralsFromOtherAgencies, "marac_referrals_from_other_agencies", "Referrals from other agencies", false, V::Count,
+        &["Other agency referrals", "Referrals other agencies", "Referrals by other agencies",
+          "Non-police referrals", "Partner referrals", "Partner agency referrals"]),
+    field(F::MaracMaleVictims, "marac_male_victims", "Male victims", false, V::Count,
+        &["Male", "Males", "Cases with male victims"]),
+    field(F::MaracBameVictims, "marac_bame_victims", "BAME victims", false, V::Count,
+        &["BAME", "BME victims", "BME", "BAMER victims", "Black and minority ethnic victims",
+          "Ethnic minority victims"]),
+    field(F::MaracLgbtVictims, "marac_lgbt_victims", "LGBT victims", false, V::Count,
+        &["LGBT", "LGBTQ victims", "LGBTQ"]),
+    field(F::MaracVictimsWithDisability, "marac_victims_with_disability", "Victims with a disability", false, V::Count,
+        &["Victims with disability", "Victims with disabilities", "Disabled victims", "Disability"]),
+    field(F::MaracVictimsAged16To17, "marac_victims_aged_16_17", "Victims aged 16-17", false, V::Count,
+        &["Aged 16-17", "Victims 16-17", "16-17 year olds", "Victims aged 16 to 17", "16-17"]),
+];
+
+#[rustfmt::skip]
+const ASB_FIELDS: [FieldSpec; 7] = [
+    field(F::AsbCaseReference, "asb_case_reference", "Case reference", true, V::Text,
+        &["Reference", "Case ref", "Case number", "Case no", "Case ID", "Ref", "Case"]),
+    field(F::AsbDateOpened, "asb_date_opened", "Date opened", true, V::Date,
+        &["Opened", "Open date", "Opened date", "Date received", "Received", "Start date",
+          "Case opened", "Date logged", "Date reported", "Reported date"]),
+    field(F::AsbDateClosed, "asb_date_closed", "Date closed", false, V::Date,
+        &["Closed", "Close date", "Closed date", "End date", "Case closed", "Closure date",
+          "Date of closure"]),
+    field(F::AsbCategory, "asb_category", "Category", true, V::Text,
+        &["Case category", "ASB category", "ASB type", "Case type", "Type", "Problem type",
+          "Nature", "Category of ASB"]),
+    field(F::AsbArea, "asb_area", "Ward or LSOA or postcode", true, V::Area,
+        &["Ward code", "Ward", "LSOA code", "LSOA", "Postcode", "Area", "Area code", "Location"]),
+    field(F::AsbRepeat, "asb_repeat", "Repeat", false, V::YesNo,
+        &["Repeat (Y/N)", "Repeat case", "Repeat caller", "Repeat complainant", "Repeat victim",
+          "Is repeat", "Repeat flag"]),
+    field(F::AsbActionTaken, "asb_action_taken", "Action taken", false, V::AsbAction,
+        &["Action", "Actions", "Actions taken", "Action type", "Enforcement action", "Intervention",
+          "Outcome", "Tool used"]),
+];
+
+#[rustfmt::skip]
+const TREATMENT_FIELDS: [FieldSpec; 6] = [
+    field(F::TreatmentPeriod, "treatment_period", "Period", true, V::Period,
+        &["Reporting period", "Time period", "Quarter", "Month", "Financial year", "Year"]),
+    field(F::TreatmentSubstanceGroup, "treatment_substance_group", "Substance group", true, V::SubstanceGroup,
+        &["Substance", "Substance category", "Substance type", "Drug group", "Client group",
+          "Primary substance group"]),
+    field(F::TreatmentInTreatment, "treatment_in_treatment", "In treatment", true, V::Count,
+        &["Number in treatment", "Numbers in treatment", "Total in treatment", "Adults in treatment",
+          "Clients in treatment"]),
+    field(F::TreatmentNewPresentations, "treatment_new_presentations", "New presentations", false, V::Count,
+        &["New presentations to treatment", "New presentation", "New starts", "Starts",
+          "New treatment starts", "New clients"]),
+    field(F::TreatmentSuccessfulCompletions, "treatment_successful_completions", "Successful completions", false, V::Count,
+        &["Successful completion", "Completions", "Completed successfully", "Successful exits"]),
+    field(F::TreatmentRePresentations, "treatment_re_presentations", "Re-presentations within 6 months", false, V::Count,
+        &["Re-presentations", "Re-presentation", "Representations", "Representations within 6 months",
+          "Returned within 6 months"]),
+];
+
+impl PartnerLayout {
+    pub const ALL: [PartnerLayout; 4] = [
+        PartnerLayout::DomesticAbuse,
+        PartnerLayout::Marac,
+        PartnerLayout::AsbCases,
+        PartnerLayout::Treatment,
+    ];
+
+    /// The layout's fields in reference-layout column order.
+    pub fn fields(self) -> &'static [FieldSpec] {
+        match self {
+            PartnerLayout::DomesticAbuse => &DA_FIELDS,
+            PartnerLayout::Marac => &MARAC_FIELDS,
+            PartnerLayout::AsbCases => &ASB_FIELDS,
+            PartnerLayout::Treatment => &TREATMENT_FIELDS,
+        }
+    }
+
+    /// A name for the analyst.
+    pub fn name(self) -> &'static str {
+        match self {
+            PartnerLayout::DomesticAbuse => "Domestic abuse incidents",
+            PartnerLayout::Marac => "MARAC quarterly summary",
+            PartnerLayout::AsbCases => "Council ASB cases",
+            PartnerLayout::Treatment => "Drug and alcohol treatment",
+        }
+    }
+
+    /// Stable snake_case key (the same as the serialised form).
+    pub fn key(self) -> &'static str {
+        match self {
+            PartnerLayout::DomesticAbuse => "domestic_abuse",
+            PartnerLayout::Marac => "marac",
+            PartnerLayout::AsbCases => "asb_cases",
+            PartnerLayout::Treatment => "treatment",
+        }
+    }
+
+    /// The reference layout's header, in order.
+    pub fn reference_header(self) -> Vec<&'static str> {
+        self.fields().iter().map(|f| f.name).collect()
+    }
+}
+
+impl FieldKey {
+    /// The field's description. Every key has one entry in exactly one layout.
+    pub fn spec(self) -> &'static FieldSpec {
+        let layout = self.layout();
+        // The tables are built from the same enum; a missing entry would be caught by the
+        // `every_key_has_one_spec` test, and the first field is a harmless fallback.
+        let fields = layout.fields();
+        fields.iter().find(|f| f.key == self).unwrap_or(&fields[0])
+    }
+
+    pub fn layout(self) -> PartnerLayout {
+        match self {
+            F::DaReference
+            | F::DaDate
+            | F::DaCrimeFlag
+            | F::DaOffence
+            | F::DaAreaCode
+            | F::DaVictimSex
+            | F::DaVictimAgeBand
+            | F::DaRepeatVictim
+            | F::DaRiskLevel
+            | F::DaReferredToMarac => PartnerLayout::DomesticAbuse,
+            F::MaracQuarter
+            | F::MaracCasesDiscussed
+            | F::MaracRepeatCases
+            | F::MaracChildrenInHouseholds
+            | F::MaracReferralsFromPolice
+            | F::MaracReferralsFromOtherAgencies
+            | F::MaracMaleVictims
+            | F::MaracBameVictims
+            | F::MaracLgbtVictims
+            | F::MaracVictimsWithDisability
+            | F::MaracVictimsAged16To17 => PartnerLayout::Marac,
+            F::AsbCaseReference
+            | F::AsbDateOpened
+            | F::AsbDateClosed
+            | F::AsbCategory
+            | F::AsbArea
+            | F::AsbRepeat
+            | F::AsbActionTaken => PartnerLayout::AsbCases,
+            F::TreatmentPeriod
+            | F::TreatmentSubstanceGroup
+            | F::TreatmentInTreatment
+            | F::TreatmentNewPresentations
+            | F::TreatmentSuccessfulCompletions
+            | F::TreatmentRePresentations => PartnerLayout::Treatment,
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        self.spec().id
+    }
+
+    pub fn name(self) -> &'static str {
+        self.spec().name
+    }
+
+    pub fn kind(self) -> ValueKind {
+        self.spec().kind
+    }
+
+    pub fn is_required(self) -> bool {
+        self.spec().required
+    }
+
+    /// The field with this stable key.
+    pub fn from_id(id: &str) -> Option<FieldKey> {
+        PartnerLayout::ALL
+            .iter()
+            .flat_map(|l| l.fields())
+            .find(|f| f.id == id)
+            .map(|f| f.key)
+    }
+}
+
+impl From<FieldKey> for &'static str {
+    fn from(key: FieldKey) -> &'static str {
+        key.id()
+    }
+}
+
+impl TryFrom<String> for FieldKey {
+    type Error = String;
+    fn try_from(id: String) -> Result<Self, String> {
+        FieldKey::from_id(&id).ok_or_else(|| format!("unknown partner field \"{id}\""))
+    }
+}
+
+impl std::fmt::Display for FieldKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl std::fmt::Display for PartnerLayout {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A column name reduced to lowercase letters and digits, so `Victim_Age-Band`,
+/// `victim age band` and `VICTIM AGE BAND` compare equal. ONS-style coded names
+/// (`LSOA21CD`, `WD24CD`) become `lsoacode` / `wardcode`.
+pub fn normalise_header(name: &str) -> String {
+    let squashed: String = name
+        .trim_start_matches('\u{feff}')
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    for (prefix, replacement) in [("lsoa", "lsoacode"), ("wd", "wardcode")] {
+        if let Some(rest) = squashed.strip_prefix(prefix) {
+            let bytes = rest.as_bytes();
+            if bytes.len() == 4
+                && bytes.iter().take(2).all(u8::is_ascii_digit)
+                && rest.ends_with("cd")
+            {
+                return replacement.to_string();
+            }
+        }
+    }
+    squashed
+}
+
+/// How a header lines up with one layout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderMatch {
+    pub layout: PartnerLayout,
+    /// Each field found and the (0-based) column it is in, in field order.
+    pub found: Vec<(FieldKey, usize)>,
+    /// Required fields with no column.
+    pub missing: Vec<FieldKey>,
+    /// Columns no field claimed.
+    pub unused: Vec<usize>,
+}
+
+impl HeaderMatch {
+    /// Every required field has a column.
+    pub fn is_complete(&self) -> bool {
+        self.missing.is_empty()
+    }
+
+    pub fn column_of(&self, key: FieldKey) -> Option<usize> {
+        self.found.iter().find(|(k, _)| *k == key).map(|(_, c)| *c)
+    }
+}
+
+/// Line a header up with a layout. Each field takes the first free column whose name
+/// matches its name or, failing that, its synonyms in the order listed; a column is
+/// claimed by at most one field.
+pub fn match_header(layout: PartnerLayout, header: &[String]) -> HeaderMatch {
+    let names: Vec<String> = header.iter().map(|h| normalise_header(h)).collect();
+    let mut taken = vec![false; names.len()];
+    let mut found = Vec::new();
+    let mut missing = Vec::new();
+    for spec in layout.fields() {
+        let column = std::iter::once(&spec.name)
+            .chain(spec.synonyms)
+            .map(|candidate| normalise_header(candidate))
+            .find_map(|wanted| {
+                names
+                    .iter()
+                    .zip(&taken)
+                    .position(|(name, is_taken)| !is_taken && *name == wanted)
+            });
+        match column {
+            Some(c) => {
+                if let Some(t) = taken.get_mut(c) {
+                    *t = true;
+                }
+                found.push((spec.key, c));
+            }
+            None if spec.required => missing.push(spec.key),
+            None => {}
+        }
+    }
+    let unused = taken
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !**t)
+        .map(|(i, _)| i)
+        .collect();
+    HeaderMatch {
+        layout,
+        found,
+        missing,
+        unused,
+    }
+}
+
+/// The reference layout a header is, if any: the complete match with the most fields
+/// found (ties go to the earlier layout in [`PartnerLayout::ALL`]).
+pub fn detect_layout(header: &[String]) -> Option<HeaderMatch> {
+    PartnerLayout::ALL
+        .iter()
+        .map(|&layout| match_header(layout, header))
+        .filter(HeaderMatch::is_complete)
+        .fold(None, |best: Option<HeaderMatch>, m| match best {
+            Some(b) if b.found.len() >= m.found.len() => Some(b),
+            _ => Some(m),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(text: &str) -> Vec<String> {
+        text.split(',').map(String::from).collect()
+    }
+
+    fn reference(layout: PartnerLayout) -> Vec<String> {
+        layout
+            .reference_header()
+            .into_iter()
+            .map(String::from)
+            .collect()
+    }
+
+    #[test]
+    fn every_key_has_one_spec() {
+        let mut ids = std::collections::HashSet::new();
+        for layout in PartnerLayout::ALL {
+            for spec in layout.fields() {
+                assert_eq!(spec.key.layout(), layout, "{}", spec.id);
+                assert_eq!(spec.key.spec(), spec);
+                assert!(ids.insert(spec.id), "duplicate id {}", spec.id);
+                assert_eq!(FieldKey::from_id(spec.id), Some(spec.key));
+                assert!(spec.id.starts_with(match layout {
+                    PartnerLayout::DomesticAbuse => "da_",
+                    PartnerLayout::Marac => "marac_",
+                    PartnerLayout::AsbCases => "asb_",
+                    PartnerLayout::Treatment => "treatment_",
+                }));
+            }
+        }
+        assert_eq!(ids.len(), 34);
+    }
+
+    #[test]
+    fn field_keys_serialise_as_their_ids() {
+        let json = serde_json::to_string(&FieldKey::DaVictimAgeBand).unwrap();
+        assert_eq!(json, "\"da_victim_age_band\"");
+        let back: FieldKey = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, FieldKey::DaVictimAgeBand);
+        assert!(serde_json::from_str::<FieldKey>("\"nonsense\"").is_err());
+        let layout = serde_json::to_string(&PartnerLayout::AsbCases).unwrap();
+        assert_eq!(layout, format!("\"{}\"", PartnerLayout::AsbCases.key()));
+    }
+
+    #[test]
+    fn each_reference_header_is_detected() {
+        for layout in PartnerLayout::ALL {
+            let m = detect_layout(&reference(layout)).unwrap();
+            assert_eq!(m.layout, layout);
+            assert_eq!(m.found.len(), layout.fields().len());
+            assert!(m.unused.is_empty());
+            for (i, (key, column)) in m.found.iter().enumerate() {
+                assert_eq!(*column, i, "{key:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn domestic_abuse_header_with_other_case_spacing_and_synonyms() {
+        let h = header(
+            " incident_date ,REF,crime / non-crime,Ward Code,victim  SEX,Age,DASH risk,MARAC referral,Officer",
+        );
+        let m = detect_layout(&h).unwrap();
+        assert_eq!(m.layout, PartnerLayout::DomesticAbuse);
+        assert_eq!(m.column_of(FieldKey::DaDate), Some(0));
+        assert_eq!(m.column_of(FieldKey::DaReference), Some(1));
+        assert_eq!(m.column_of(FieldKey::DaCrimeFlag), Some(2));
+        assert_eq!(m.column_of(FieldKey::DaAreaCode), Some(3));
+        assert_eq!(m.column_of(FieldKey::DaVictimSex), Some(4));
+        assert_eq!(m.column_of(FieldKey::DaVictimAgeBand), Some(5));
+        assert_eq!(m.column_of(FieldKey::DaRiskLevel), Some(6));
+        assert_eq!(m.column_of(FieldKey::DaReferredToMarac), Some(7));
+        assert_eq!(m.column_of(FieldKey::DaRepeatVictim), None);
+        assert_eq!(m.unused, vec![8]);
+    }
+
+    #[test]
+    fn marac_header_with_other_case_and_spacing() {
+        let h = header("QUARTER,cases discussed,Repeat  Cases,Police referrals,lgbt_victims");
+        let m = detect_layout(&h).unwrap();
+        assert_eq!(m.layout, PartnerLayout::Marac);
+        assert_eq!(m.column_of(FieldKey::MaracReferralsFromPolice), Some(3));
+        assert_eq!(m.column_of(FieldKey::MaracLgbtVictims), Some(4));
+    }
+
+    #[test]
+    fn asb_header_with_synonyms() {
+        let h = header("Case No,Date received,Closed,ASB type,Postcode,Repeat case,Action");
+        let m = detect_layout(&h).unwrap();
+        assert_eq!(m.layout, PartnerLayout::AsbCases);
+        assert_eq!(m.found.len(), 7);
+        assert_eq!(m.column_of(FieldKey::AsbArea), Some(4));
+    }
+
+    #[test]
+    fn treatment_header_with_synonyms() {
+        let h = header("reporting_period,Substance,Number in treatment,New starts,Completions");
+        let m = detect_layout(&h).unwrap();
+        assert_eq!(m.layout, PartnerLayout::Treatment);
+        assert_eq!(m.column_of(FieldKey::TreatmentRePresentations), None);
+        assert_eq!(
+            m.column_of(FieldKey::TreatmentSuccessfulCompletions),
+            Some(4)
+        );
+    }
+
+    #[test]
+    fn ons_coded_area_columns_are_area_codes() {
+        assert_eq!(normalise_header("LSOA21CD"), "lsoacode");
+        assert_eq!(normalise_header("WD24CD"), "wardcode");
+        assert_eq!(normalise_header("\u{feff}Victim Age-Band"), "victimageband");
+        let h = header("Reference,Date,Crime or non-crime,LSOA21CD");
+        assert_eq!(
+            detect_layout(&h).unwrap().column_of(FieldKey::DaAreaCode),
+            Some(3)
+        );
+    }
+
+    #[test]
+    fn other_headers_are_not_a_layout() {
+        let police = header("Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context");
+        assert_eq!(detect_layout(&police), None);
+        let other_force = header("Occurrence No,Date Reported,Victim Gender,Risk,Beat");
+        assert_eq!(detect_layout(&other_force), None);
+        let m = match_header(PartnerLayout::DomesticAbuse, &other_force);
+        assert_eq!(m.missing, vec![FieldKey::DaCrimeFlag, FieldKey::DaAreaCode]);
+        assert_eq!(m.unused, vec![4]);
+        assert_eq!(detect_layout(&[]), None);
+    }
+}

@@ -1,0 +1,22 @@
+//! Partner data (domestic abuse incidents, MARAC returns, council ASB cases, drug and
+//! alcohol treatment counts) from CSV rows to validated records: the reference layouts
+//! and their recognition, column mappings for every other layout, date, period and value
+//! normalisation, and a preview that counts what would be accepted or rejected and why.
+//!
+//! Pure parsing: no files are opened, nothing is stored and nothing is drawn here.
+
+pub mod dates;
+pub mod layout;
+pub mod mapping;
+pub mod parse;
+pub mod period;
+pub mod records;
+pub mod values;
+
+pub use dates::{DateDetection, DateFormat};
+pub use layout::{detect_layout, FieldKey, HeaderMatch, PartnerLayout, ValueKind};
+pub use mapping::{ColumnMapping, ColumnTarget, MappingError};
+pub use parse::{parse_row, preview, Preview, RowProblem};
+pub use period::Period;
+pub use records::{AsbCase, DaIncident, MaracQuarter, PartnerRecord, TreatmentCount};
+pub use values::{CountValue, NormalisationLog};

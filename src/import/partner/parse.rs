@@ -1,0 +1,714 @@
+//! Applying a [`ColumnMapping`] to CSV rows: one row → a [`PartnerRecord`] or a
+//! [`RowProblem`] naming the column, the value and what is wrong with it; and a
+//! [`preview`] of a whole file — accepted and rejected counts, rejections grouped by
+//! reason, the value normalisation table and the first rows — before anything is written.
+//!
+//! Cells are decoded per cell (UTF-8, else Windows-1252). Nothing here stores or draws.
+
+use super::layout::FieldKey;
+use super::mapping::{ColumnMapping, MappingError};
+use super::period::{parse_period, parse_quarter};
+use super::records::{AsbCase, DaIncident, MaracQuarter, PartnerRecord, TreatmentCount};
+use super::values::{self, CountValue, NormalisationLog, ValueProblem};
+use super::PartnerLayout;
+use crate::import::text::{decode_cell, excerpt, trim_bytes};
+use chrono::NaiveDate;
+use csv::ByteRecord;
+use std::fmt::Display;
+
+/// Why one row was not accepted. `Display` is the sentence shown to the analyst:
+/// `Date "31/02/2023" is not a real date`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.sentence())]
+pub struct RowProblem {
+    /// The header name of the column (empty for a problem with the whole row).
+    pub column: String,
+    /// The cell as written, shortened (empty when blank or not about one cell).
+    pub value: String,
+    /// What is wrong, completing "<column> "<value>" …".
+    pub reason: String,
+}
+
+impl RowProblem {
+    fn sentence(&self) -> String {
+        match (self.column.is_empty(), self.value.is_empty()) {
+            (true, _) => self.reason.clone(),
+            (false, true) => format!("{} {}", self.column, self.reason),
+            (false, false) => format!("{} \"{}\" {}", self.column, self.value, self.reason),
+        }
+    }
+
+    /// The problem without the value, for grouping rows rejected for the same reason:
+    /// `Date is not a real date`.
+    pub fn summary(&self) -> String {
+        if self.column.is_empty() {
+            self.reason.clone()
+        } else {
+            format!("{} {}", self.column, self.reason)
+        }
+    }
+}
+
+/// Reads the mapped cells of one row, remembering normalisations until the row is
+/// accepted.
+struct RowReader<'a> {
+    mapping: &'a ColumnMapping,
+    record: &'a ByteRecord,
+    normalised: Vec<(FieldKey, String, String)>,
+}
+
+impl RowReader<'_> {
+    fn problem(&self, column: String, value: &str, reason: impl Display) -> RowProblem {
+        RowProblem {
+            column,
+            value: excerpt(value.as_bytes()),
+            reason: reason.to_string(),
+        }
+    }
+
+    /// Read a mapped field with `parse`; `Ok(None)` when the field has no column. The
+    /// `label` of the value, when given, goes into the normalisation table.
+    fn read<T, E: Display>(
+        &mut self,
+        field: FieldKey,
+        parse: impl FnOnce(&str) -> Result<T, E>,
+        label: impl FnOnce(&T) -> Option<String>,
+    ) -> Result<Option<T>, RowProblem> {
+        let Some(column) = self.mapping.column_of(field) else {
+            return Ok(None);
+        };
+        let (text, _) = decode_cell(trim_bytes(self.record.get(column).unwrap_or_default()));
+        match parse(&text) {
+            Ok(value) => {
+                if let Some(label) = label(&value) {
+                    self.normalised.push((field, text.into_owned(), label));
+                }
+                Ok(Some(value))
+            }
+            Err(reason) => Err(self.problem(self.mapping.column_name(column), &text, reason)),
+        }
+    }
+
+    /// A field every row needs.
+    fn required<T, E: Display>(
+        &mut self,
+        field: FieldKey,
+        parse: impl FnOnce(&str) -> Result<T, E>,
+        label: impl FnOnce(&T) -> Option<String>,
+    ) -> Result<T, RowProblem> {
+        self.read(field, parse, label)?.ok_or_else(|| RowProblem {
+            column: field.name().to_string(),
+            value: String::new(),
+            reason: "has no column in the mapping".to_string(),
+        })
+    }
+
+    /// A field whose blank cells mean "not given".
+    fn optional<T, E: Display>(
+        &mut self,
+        field: FieldKey,
+        parse: impl FnOnce(&str) -> Result<T, E>,
+        label: impl FnOnce(&T) -> Option<String>,
+    ) -> Result<Option<T>, RowProblem> {
+        let parse_unless_blank = |text: &str| match text {
+            "" => Ok(None),
+            text => parse(text).map(Some),
+        };
+        let label_given = |value: &Option<T>| value.as_ref().and_then(label);
+        Ok(self.read(field, parse_unless_blank, label_given)?.flatten())
+    }
+
+    fn text(&mut self, field: FieldKey) -> Result<String, RowProblem> {
+        self.required(field, non_blank, no_label)
+    }
+
+    fn date(&mut self, field: FieldKey) -> Result<NaiveDate, RowProblem> {
+        let format = self.mapping.date_format;
+        self.required(field, |t| format.parse(t), no_label)
+    }
+
+    fn count(&mut self, field: FieldKey) -> Result<CountValue, RowProblem> {
+        self.required(field, values::count, suppressed_label)
+    }
+
+    fn optional_count(&mut self, field: FieldKey) -> Result<Option<CountValue>, RowProblem> {
+        self.optional(field, values::count, suppressed_label)
+    }
+
+    fn yes_no(&mut self, field: FieldKey) -> Result<Option<bool>, RowProblem> {
+        let blank_is_error = self.mapping.blank_yes_no_is_error;
+        Ok(self
+            .read(
+                field,
+                |t| values::yes_no(t, blank_is_error),
+                |v| Some(values::yes_no_label(*v).to_string()),
+            )?
+            .flatten())
+    }
+}
+
+fn non_blank(text: &str) -> Result<String, ValueProblem> {
+    if text.is_empty() {
+        Err(ValueProblem::Blank)
+    } else {
+        Ok(text.to_string())
+    }
+}
+
+fn no_label<T>(_: &T) -> Option<String> {
+    None
+}
+
+fn suppressed_label(value: &CountValue) -> Option<String> {
+    value.is_suppressed().then(|| "Suppressed".to_string())
+}
+
+/// Read one row with a mapping. Normalised coded values of an accepted row are added to
+/// `log`. The mapping should have passed [`ColumnMapping::validate`]; a required field
+/// without a column is reported as a row problem.
+pub fn parse_row(
+    mapping: &ColumnMapping,
+    record: &ByteRecord,
+    log: &mut NormalisationLog,
+) -> Result<PartnerRecord, RowProblem> {
+    if record.len() != mapping.header.len() {
+        return Err(RowProblem {
+            column: String::new(),
+            value: String::new(),
+            reason: format!(
+                "the row has {} fields but the header has {}",
+                record.len(),
+                mapping.header.len()
+            ),
+        });
+    }
+    let mut row = RowReader {
+        mapping,
+        record,
+        normalised: Vec::new(),
+    };
+    let parsed = match mapping.layout {
+        PartnerLayout::DomesticAbuse => da_incident(&mut row).map(PartnerRecord::DomesticAbuse),
+        PartnerLayout::Marac => marac_quarter(&mut row).map(PartnerRecord::Marac),
+        PartnerLayout::AsbCases => asb_case(&mut row).map(PartnerRecord::AsbCase),
+        PartnerLayout::Treatment => treatment_count(&mut row).map(PartnerRecord::Treatment),
+    }?;
+    for (field, raw, normalised) in &row.normalised {
+        log.record(*field, raw, normalised);
+    }
+    Ok(parsed)
+}
+
+fn da_incident(row: &mut RowReader) -> Result<DaIncident, RowProblem> {
+    Ok(DaIncident {
+        reference: row.text(FieldKey::DaReference)?,
+        date: row.date(FieldKey::DaDate)?,
+        is_crime: row.required(FieldKey::DaCrimeFlag, values::crime_flag, |v| {
+            Some(values::crime_flag_label(*v).to_string())
+        })?,
+        offence: row
+            .optional(FieldKey::DaOffence, non_blank, no_label)?
+            .unwrap_or_default(),
+        area_code: row.required(FieldKey::DaAreaCode, values::area_code, no_label)?,
+        victim_sex: row
+            .read(FieldKey::DaVictimSex, values::sex, |v| {
+                Some(v.label().to_string())
+            })?
+            .unwrap_or(values::Sex::Unknown),
+        victim_age_band: row
+            .read(FieldKey::DaVictimAgeBand, values::age_band, |v| {
+                Some(values::age_band_label(v.as_ref()).to_string())
+            })?
+            .flatten(),
+        repeat_victim: row.yes_no(FieldKey::DaRepeatVictim)?,
+        risk: row
+            .read(FieldKey::DaRiskLevel, values::risk_level, |v| {
+                Some(values::risk_label(*v).to_string())
+            })?
+            .flatten(),
+        referred_to_marac: row.yes_no(FieldKey::DaReferredToMarac)?,
+    })
+}
+
+fn marac_quarter(row: &mut RowReader) -> Result<MaracQuarter, RowProblem> {
+    Ok(MaracQuarter {
+        quarter: row.required(FieldKey::MaracQuarter, parse_quarter, no_label)?,
+        cases_discussed: row.count(FieldKey::MaracCasesDiscussed)?,
+        repeat_cases: row.count(FieldKey::MaracRepeatCases)?,
+        children_in_households: row.optional_count(FieldKey::MaracChildrenInHouseholds)?,
+        referrals_from_police: row.optional_count(FieldKey::MaracReferralsFromPolice)?,
+        referrals_from_other_agencies: row
+            .optional_count(FieldKey::MaracReferralsFromOtherAgencies)?,
+        male_victims: row.optional_count(FieldKey::MaracMaleVictims)?,
+        bame_victims: row.optional_count(FieldKey::MaracBameVictims)?,
+        lgbt_victims: row.optional_count(FieldKey::MaracLgbtVictims)?,
+        victims_with_disability: row.optional_count(FieldKey::MaracVictimsWithDisability)?,
+        victims_aged_16_17: row.optional_count(FieldKey::MaracVictimsAged16To17)?,
+    })
+}
+
+fn asb_case(row: &mut RowReader) -> Result<AsbCase, RowProblem> {
+    let reference = row.text(FieldKey::AsbCaseReference)?;
+    let opened = row.date(FieldKey::AsbDateOpened)?;
+    let format = row.mapping.date_format;
+    let closed = row.optional(FieldKey::AsbDateClosed, |t| format.parse(t), no_label)?;
+    if let (Some(closed), Some(column)) = (closed, row.mapping.column_of(FieldKey::AsbDateClosed)) {
+        if closed < opened {
+            let value = decode_cell(trim_bytes(row.record.get(column).unwrap_or_default()))
+                .0
+                .into_owned();
+            return Err(row.problem(
+                row.mapping.column_name(column),
+                &value,
+                format!("is before the date the case was opened ({opened})"),
+            ));
+        }
+    }
+    Ok(AsbCase {
+        reference,
+        opened,
+        closed,
+        category: row.text(FieldKey::AsbCategory)?,
+        area: row.text(FieldKey::AsbArea)?,
+        repeat: row.yes_no(FieldKey::AsbRepeat)?,
+        action: row
+            .read(FieldKey::AsbActionTaken, values::asb_action, |v| {
+                Some(values::asb_action_label(*v).to_string())
+            })?
+            .flatten(),
+    })
+}
+
+fn treatment_count(row: &mut RowReader) -> Result<TreatmentCount, RowProblem> {
+    Ok(TreatmentCount {
+        period: row.required(FieldKey::TreatmentPeriod, parse_period, no_label)?,
+        substance_group: row.required(
+            FieldKey::TreatmentSubstanceGroup,
+            values::substance_group,
+            |v| Some(v.label().to_string()),
+        )?,
+        in_treatment: row.count(FieldKey::TreatmentInTreatment)?,
+        new_presentations: row.optional_count(FieldKey::TreatmentNewPresentations)?,
+        successful_completions: row.optional_count(FieldKey::TreatmentSuccessfulCompletions)?,
+        re_presentations: row.optional_count(FieldKey::TreatmentRePresentations)?,
+    })
+}
+
+/// Rows rejected for the same reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RejectionGroup {
+    /// The problem without the value: `Date is not a real date`.
+    pub reason: String,
+    pub count: usize,
+    /// File line of the first such row (the header is line 1).
+    pub first_line: u64,
+    /// The first row's full message, with its value.
+    pub example: String,
+}
+
+/// One of the first rows, as read and as understood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreviewRow {
+    pub line: u64,
+    pub cells: Vec<String>,
+    pub outcome: Result<PartnerRecord, RowProblem>,
+}
+
+/// What importing a file with a mapping would do, before anything is written.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Preview {
+    pub accepted: usize,
+    pub rejected: usize,
+    /// Most frequent reason first.
+    pub rejected_by_reason: Vec<RejectionGroup>,
+    /// What each coded value of the accepted rows was read as.
+    pub normalisation: NormalisationLog,
+    /// The first `limit` rows.
+    pub first_rows: Vec<PreviewRow>,
+}
+
+/// Read every row with the mapping and count the outcome; keep the first `limit` rows
+/// for display. Row line numbers come from the csv reader's positions when the records
+/// have them, otherwise rows are taken to follow a one-line header. Fails only when the
+/// mapping itself is unusable.
+pub fn preview(
+    mapping: &ColumnMapping,
+    rows: impl IntoIterator<Item = ByteRecord>,
+    limit: usize,
+) -> Result<Preview, Vec<MappingError>> {
+    mapping.validate()?;
+    let mut preview = Preview::default();
+    for (index, record) in rows.into_iter().enumerate() {
+        let line = record
+            .position()
+            .map_or(index as u64 + 2, csv::Position::line);
+        let outcome = parse_row(mapping, &record, &mut preview.normalisation);
+        match &outcome {
+            Ok(_) => preview.accepted += 1,
+            Err(problem) => {
+                preview.rejected += 1;
+                let reason = problem.summary();
+                match preview
+                    .rejected_by_reason
+                    .iter_mut()
+                    .find(|g| g.reason == reason)
+                {
+                    Some(group) => group.count += 1,
+                    None => preview.rejected_by_reason.push(RejectionGroup {
+                        reason,
+                        count: 1,
+                        first_line: line,
+                        example: problem.to_string(),
+                    }),
+                }
+            }
+        }
+        if preview.first_rows.len() < limit {
+            preview.first_rows.push(PreviewRow {
+                line,
+                cells: record
+                    .iter()
+                    .map(|c| decode_cell(c).0.into_owned())
+                    .collect(),
+                outcome,
+            });
+        }
+    }
+    preview
+        .rejected_by_reason
+        .sort_by(|a, b| b.count.cmp(&a.count).then(a.first_line.cmp(&b.first_line)));
+    Ok(preview)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::layout::PartnerLayout;
+    use super::super::mapping::ColumnTarget;
+    use super::super::values::{AsbAction, RiskLevel, Sex, SubstanceGroup};
+    use super::super::{DateFormat, Period};
+    use super::*;
+
+    fn records(csv_text: &str) -> (Vec<String>, Vec<ByteRecord>) {
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(csv_text.as_bytes());
+        let h = reader.headers().unwrap().iter().map(String::from).collect();
+        let rows = reader.byte_records().map(Result::unwrap).collect();
+        (h, rows)
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    const DA: &str = "\
+Reference,Date,Crime or non-crime,Offence,LSOA code,Victim sex,Victim age band,Repeat victim,Risk level,Referred to MARAC
+DA1,2023-04-17,Crime,Assault with injury,E01000001,F,25-34,Y,High,Y
+DA2,2023-04-18,Non-crime,,e05000002,M,41,N,Standard,N
+DA3,2023-02-31,Crime,Stalking,E01000001,F,18-24,N,Medium,N
+DA4,2023-04-19,Crime,Stalking,,F,18-24,N,Medium,N
+DA5,2023-04-20,Maybe,Stalking,E01000001,F,18-24,N,Medium,N
+DA6,2023-04-21,Crime,Harassment,E01000003,Female,,,,
+DA7,2023-02-30,Crime,Stalking,E01000001,F,18-24,N,Medium,N
+";
+
+    fn da_mapping() -> (ColumnMapping, Vec<ByteRecord>) {
+        let (h, rows) = records(DA);
+        (
+            ColumnMapping::from_reference(PartnerLayout::DomesticAbuse, &h).unwrap(),
+            rows,
+        )
+    }
+
+    #[test]
+    fn reads_a_domestic_abuse_row() {
+        let (m, rows) = da_mapping();
+        let mut log = NormalisationLog::new();
+        let record = parse_row(&m, &rows[0], &mut log).unwrap();
+        assert_eq!(
+            record,
+            PartnerRecord::DomesticAbuse(DaIncident {
+                reference: "DA1".into(),
+                date: date(2023, 4, 17),
+                is_crime: true,
+                offence: "Assault with injury".into(),
+                area_code: "E01000001".into(),
+                victim_sex: Sex::Female,
+                victim_age_band: values::age_band("25-34").unwrap(),
+                repeat_victim: Some(true),
+                risk: Some(RiskLevel::High),
+                referred_to_marac: Some(true),
+            })
+        );
+        let PartnerRecord::DomesticAbuse(second) = parse_row(&m, &rows[1], &mut log).unwrap()
+        else {
+            panic!("not DA")
+        };
+        assert_eq!(second.area_code, "E05000002");
+        assert_eq!(second.victim_age_band.unwrap().as_str(), "35-44");
+        assert!(!second.is_crime);
+        let PartnerRecord::DomesticAbuse(sixth) = parse_row(&m, &rows[5], &mut log).unwrap() else {
+            panic!("not DA")
+        };
+        assert_eq!(
+            (sixth.victim_age_band, sixth.repeat_victim, sixth.risk),
+            (None, None, None)
+        );
+        assert_eq!(log.total_for(FieldKey::DaVictimSex, "Female"), 2);
+        assert_eq!(log.total_for(FieldKey::DaRiskLevel, "Unknown"), 1);
+    }
+
+    #[test]
+    fn row_problems_name_column_value_and_reason() {
+        let (m, rows) = da_mapping();
+        let mut log = NormalisationLog::new();
+        let problem = |i: usize| parse_row(&m, &rows[i], &mut NormalisationLog::new()).unwrap_err();
+        assert_eq!(
+            problem(2).to_string(),
+            "Date \"2023-02-31\" is not a real date"
+        );
+        assert_eq!(problem(3).to_string(), "LSOA code is blank");
+        assert_eq!(
+            problem(4).to_string(),
+            "Crime or non-crime \"Maybe\" is not Crime or Non-crime"
+        );
+        assert_eq!(problem(4).column, "Crime or non-crime");
+        assert_eq!(problem(4).value, "Maybe");
+        let short = ByteRecord::from(vec!["DA9", "2023-04-17"]);
+        assert_eq!(
+            parse_row(&m, &short, &mut log).unwrap_err().to_string(),
+            "the row has 2 fields but the header has 10"
+        );
+        assert!(log.is_empty(), "rejected rows are not logged");
+    }
+
+    #[test]
+    fn uk_dates_in_a_mapped_file() {
+        let text = "Occurrence No,Date Reported,Crime?,LSOA,Notes\nX1,31/02/2023,Y,E01000001,\nX2,17/04/2023,N,E01000001,late\n";
+        let (h, rows) = records(text);
+        let mut m = ColumnMapping::new("Other", PartnerLayout::DomesticAbuse, &h);
+        m.set(0, ColumnTarget::Field(FieldKey::DaReference));
+        m.set(1, ColumnTarget::Field(FieldKey::DaDate));
+        m.set(2, ColumnTarget::Field(FieldKey::DaCrimeFlag));
+        m.set(3, ColumnTarget::Field(FieldKey::DaAreaCode));
+        m.detect_date_format(&rows).unwrap();
+        assert_eq!(m.date_format, DateFormat::DayMonthYear);
+        let mut log = NormalisationLog::new();
+        assert_eq!(
+            parse_row(&m, &rows[0], &mut log).unwrap_err().to_string(),
+            "Date Reported \"31/02/2023\" is not a real date"
+        );
+        let PartnerRecord::DomesticAbuse(da) = parse_row(&m, &rows[1], &mut log).unwrap() else {
+            panic!("not DA")
+        };
+        assert_eq!(da.date, date(2023, 4, 17));
+        assert_eq!(da.victim_sex, Sex::Unknown);
+        assert_eq!(da.offence, "");
+    }
+
+    #[test]
+    fn blank_yes_no_can_be_an_error() {
+        let (mut m, rows) = da_mapping();
+        let mut log = NormalisationLog::new();
+        assert!(parse_row(&m, &rows[5], &mut log).is_ok());
+        m.blank_yes_no_is_error = true;
+        assert_eq!(
+            parse_row(&m, &rows[5], &mut log).unwrap_err().to_string(),
+            "Repeat victim is blank"
+        );
+    }
+
+    #[test]
+    fn windows_1252_cells_are_decoded() {
+        let (m, _) = da_mapping();
+        let record = ByteRecord::from(vec![
+            &b"DA1"[..],
+            b"2023-04-17",
+            b"Crime",
+            b"Caf\xe9 assault",
+            b"E01000001",
+            b"F",
+            b"",
+            b"",
+            b"",
+            b"",
+        ]);
+        let Ok(PartnerRecord::DomesticAbuse(da)) =
+            parse_row(&m, &record, &mut NormalisationLog::new())
+        else {
+            panic!("not read")
+        };
+        assert_eq!(da.offence, "Café assault");
+    }
+
+    #[test]
+    fn reads_marac_asb_and_treatment_rows() {
+        let (h, rows) = records(
+            "Quarter,Cases discussed,Repeat cases,Children in households,Male victims\n2023/24 Q1,112,34,150,<5\n",
+        );
+        let m = ColumnMapping::from_reference(PartnerLayout::Marac, &h).unwrap();
+        let mut log = NormalisationLog::new();
+        let Ok(PartnerRecord::Marac(q)) = parse_row(&m, &rows[0], &mut log) else {
+            panic!("not MARAC")
+        };
+        assert_eq!(q.quarter, Period::financial_quarter(2023, 1));
+        assert_eq!(q.cases_discussed, CountValue::Count(112));
+        assert_eq!(q.male_victims, Some(CountValue::Suppressed("<5".into())));
+        assert_eq!(q.lgbt_victims, None);
+        assert_eq!(log.total_for(FieldKey::MaracMaleVictims, "Suppressed"), 1);
+
+        let (h, rows) = records(
+            "Case reference,Date opened,Date closed,Category,Ward code,Repeat,Action taken\nC1,2023-04-01,,Noise,E05000001,N,Community Protection Warning\nC2,2023-04-01,2023-03-01,Noise,E05000001,N,\n",
+        );
+        let m = ColumnMapping::from_reference(PartnerLayout::AsbCases, &h).unwrap();
+        let Ok(PartnerRecord::AsbCase(case)) = parse_row(&m, &rows[0], &mut log) else {
+            panic!("not ASB")
+        };
+        assert_eq!(case.closed, None);
+        assert_eq!(case.action, Some(AsbAction::CommunityProtectionWarning));
+        assert_eq!(case.area, "E05000001");
+        assert_eq!(
+            parse_row(&m, &rows[1], &mut log).unwrap_err().to_string(),
+            "Date closed \"2023-03-01\" is before the date the case was opened (2023-04-01)"
+        );
+
+        let (h, rows) = records(
+            "Period,Substance group,In treatment,New presentations,Successful completions,Re-presentations within 6 months\n2023/24 Q2,Non-opiate & alcohol,\"1,205\",80,*,3\n2023/24,Cannabis,5,1,1,0\n",
+        );
+        let m = ColumnMapping::from_reference(PartnerLayout::Treatment, &h).unwrap();
+        let Ok(PartnerRecord::Treatment(t)) = parse_row(&m, &rows[0], &mut log) else {
+            panic!("not treatment")
+        };
+        assert_eq!(t.period, Period::financial_quarter(2023, 2));
+        assert_eq!(t.substance_group, SubstanceGroup::NonOpiateAndAlcohol);
+        assert_eq!(t.in_treatment, CountValue::Count(1205));
+        assert_eq!(
+            t.successful_completions,
+            Some(CountValue::Suppressed("*".into()))
+        );
+        assert_eq!(
+            parse_row(&m, &rows[1], &mut log).unwrap_err().to_string(),
+            "Substance group \"Cannabis\" is not a substance group (Opiate, Non-opiate only, Non-opiate and alcohol or Alcohol only)"
+        );
+    }
+
+    #[test]
+    fn preview_counts_and_groups_rejections() {
+        let (m, rows) = da_mapping();
+        let p = preview(&m, rows, 3).unwrap();
+        assert_eq!((p.accepted, p.rejected), (3, 4));
+        assert_eq!(p.first_rows.len(), 3);
+        assert_eq!(p.first_rows[0].line, 2);
+        assert_eq!(p.first_rows[0].cells[0], "DA1");
+        assert!(p.first_rows[2].outcome.is_err());
+        let first = &p.rejected_by_reason[0];
+        assert_eq!(first.reason, "Date is not a real date");
+        assert_eq!(first.count, 2);
+        assert_eq!(first.first_line, 4);
+        assert_eq!(first.example, "Date \"2023-02-31\" is not a real date");
+        let reasons: Vec<(&str, usize, u64)> = p
+            .rejected_by_reason
+            .iter()
+            .map(|g| (g.reason.as_str(), g.count, g.first_line))
+            .collect();
+        assert_eq!(
+            reasons,
+            vec![
+                ("Date is not a real date", 2, 4),
+                ("LSOA code is blank", 1, 5),
+                ("Crime or non-crime is not Crime or Non-crime", 1, 6),
+            ]
+        );
+        assert_eq!(p.normalisation.total_for(FieldKey::DaCrimeFlag, "Crime"), 2);
+        assert_eq!(
+            p.normalisation
+                .total_for(FieldKey::DaCrimeFlag, "Non-crime"),
+            1
+        );
+    }
+
+    fn sample_file(name: &str) -> (Vec<String>, Vec<ByteRecord>) {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("sample-data/partners")
+            .join(name);
+        records(&std::fs::read_to_string(path).unwrap())
+    }
+
+    #[test]
+    fn sample_reference_files_are_recognised_and_read_cleanly() {
+        for (name, layout) in [
+            ("domestic_abuse_incidents.csv", PartnerLayout::DomesticAbuse),
+            ("marac_quarterly.csv", PartnerLayout::Marac),
+            ("asb_cases.csv", PartnerLayout::AsbCases),
+            ("treatment.csv", PartnerLayout::Treatment),
+        ] {
+            let (h, rows) = sample_file(name);
+            let found = super::super::detect_layout(&h).unwrap();
+            assert_eq!(found.layout, layout, "{name}");
+            assert!(found.unused.is_empty(), "{name}");
+            let mut m = ColumnMapping::from_reference(layout, &h).unwrap();
+            let sample = rows.get(..50).unwrap_or(&rows);
+            if let Some(detection) = m.detect_date_format(sample) {
+                assert_eq!(detection.format, DateFormat::Iso, "{name}");
+            }
+            let total = rows.len();
+            let p = preview(&m, rows, 5).unwrap();
+            assert_eq!(p.rejected_by_reason, vec![], "{name}");
+            assert_eq!(p.accepted, total, "{name}");
+        }
+    }
+
+    #[test]
+    fn sample_other_force_extract_needs_a_mapping_and_has_two_bad_rows() {
+        let (h, rows) = sample_file("da_extract_other_force_layout.csv");
+        assert_eq!(super::super::detect_layout(&h), None);
+        let mut m = ColumnMapping::new("Other force DA", PartnerLayout::DomesticAbuse, &h);
+        for (name, field) in [
+            ("Geog", FieldKey::DaAreaCode),
+            ("Recorded On", FieldKey::DaDate),
+            ("Occurrence_ID", FieldKey::DaReference),
+            ("MARAC", FieldKey::DaReferredToMarac),
+            ("DASH Grade", FieldKey::DaRiskLevel),
+            ("Victim Gender", FieldKey::DaVictimSex),
+            ("Victim Age", FieldKey::DaVictimAgeBand),
+            ("Classification", FieldKey::DaCrimeFlag),
+            ("Home Office Class", FieldKey::DaOffence),
+            ("Repeat (12m)", FieldKey::DaRepeatVictim),
+        ] {
+            let column = h.iter().position(|c| c == name).unwrap();
+            m.set(column, ColumnTarget::Field(field));
+        }
+        let detection = m.detect_date_format(&rows[..50]).unwrap();
+        assert_eq!(detection.format, DateFormat::DayMonthYear);
+        assert!(!detection.ambiguous);
+        let total = rows.len();
+        let p = preview(&m, rows, 10).unwrap();
+        assert_eq!((p.accepted, p.rejected), (total - 2, 2));
+        let reasons: Vec<&str> = p
+            .rejected_by_reason
+            .iter()
+            .map(|g| g.example.as_str())
+            .collect();
+        assert_eq!(
+            reasons,
+            vec![
+                "Recorded On \"31/02/2025\" is not a real date",
+                "Geog is blank"
+            ]
+        );
+        assert!(p.normalisation.total_for(FieldKey::DaRiskLevel, "High") > 0);
+        assert!(p
+            .normalisation
+            .entries()
+            .iter()
+            .any(|e| e.raw == "H" && e.normalised == "High"));
+    }
+
+    #[test]
+    fn preview_refuses_an_invalid_mapping() {
+        let (h, rows) = records("A,B\n1,2\n");
+        let m = ColumnMapping::new("empty", PartnerLayout::Treatment, &h);
+        let problems = preview(&m, rows, 10).unwrap_err();
+        assert_eq!(problems.len(), 3);
+    }
+}

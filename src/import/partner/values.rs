@@ -1,0 +1,769 @@
+//! Normalising the coded values of partner extracts (yes/no flags, risk levels, sex, age
+//! bands, crime flags, ASB actions, substance groups, counts and area codes) to one
+//! spelling each, and keeping a [`NormalisationLog`] of what was mapped to what so the
+//! analyst can check it before anything is written.
+//!
+//! Each normaliser takes one trimmed cell and says what it means or why it cannot tell;
+//! none of them guesses: a value not listed here is a problem, not a default.
+
+use super::layout::FieldKey;
+use std::collections::BTreeMap;
+
+/// Why a cell's value was not accepted. `Display` completes a sentence that starts with
+/// the column name and the value: `Repeat "Maybe" is not yes or no …`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum ValueProblem {
+    #[error("is blank")]
+    Blank,
+    #[error("is not yes or no (expected Y, Yes, 1, TRUE, N, No, 0 or FALSE)")]
+    NotYesNo,
+    #[error("is not Crime or Non-crime")]
+    NotCrimeFlag,
+    #[error("is not a risk level (Standard, Medium or High)")]
+    NotRiskLevel,
+    #[error("is not a sex (Female, Male, Other or Not stated)")]
+    NotSex,
+    #[error("is not an age or an age band (e.g. 34 or 25-34)")]
+    NotAgeBand,
+    #[error("is not an ASB action (warning, CPW, CPN, ABC, injunction, PSPO FPN or none)")]
+    NotAsbAction,
+    #[error("is not a substance group (Opiate, Non-opiate only, Non-opiate and alcohol or Alcohol only)")]
+    NotSubstanceGroup,
+    #[error("is not a whole number")]
+    NotCount,
+    #[error("is negative")]
+    NegativeCount,
+    #[error("is not an LSOA or ward code (e.g. E01012345 or E05012345)")]
+    NotAreaCode,
+}
+
+/// Lowercase words: `&` and `+` become "and", other punctuation a space.
+/// `Non-opiate & Alcohol` → `non opiate and alcohol`.
+pub fn words(text: &str) -> String {
+    let mut spaced = String::with_capacity(text.len() + 4);
+    for c in text.chars() {
+        match c {
+            '&' | '+' => spaced.push_str(" and "),
+            c if c.is_alphanumeric() => spaced.extend(c.to_lowercase()),
+            _ => spaced.push(' '),
+        }
+    }
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `Y`/`Yes`/`1`/`TRUE` → yes, `N`/`No`/`0`/`FALSE` → no; blank or `Unknown` → not
+/// known, unless `blank_is_error`.
+pub fn yes_no(text: &str, blank_is_error: bool) -> Result<Option<bool>, ValueProblem> {
+    match words(text).as_str() {
+        "" if blank_is_error => Err(ValueProblem::Blank),
+        "" | "unknown" | "not known" | "u" | "nk" | "n k" => Ok(None),
+        "y" | "yes" | "1" | "true" => Ok(Some(true)),
+        "n" | "no" | "0" | "false" => Ok(Some(false)),
+        _ => Err(ValueProblem::NotYesNo),
+    }
+}
+
+/// How a yes/no value is shown in the normalisation table.
+pub fn yes_no_label(value: Option<bool>) -> &'static str {
+    match value {
+        Some(true) => "Yes",
+        Some(false) => "No",
+        None => "Unknown",
+    }
+}
+
+/// Whether a domestic abuse record is a crime: `Crime`/`Y` → true, `Non-crime`/`N` → false.
+pub fn crime_flag(text: &str) -> Result<bool, ValueProblem> {
+    match words(text).as_str() {
+        "" => Err(ValueProblem::Blank),
+        "crime" | "crimed" | "recorded crime" | "notifiable crime" | "y" | "yes" | "1" | "true" => {
+            Ok(true)
+        }
+        "non crime" | "noncrime" | "not crime" | "not a crime" | "non crime incident"
+        | "incident" | "n" | "no" | "0" | "false" => Ok(false),
+        _ => Err(ValueProblem::NotCrimeFlag),
+    }
+}
+
+pub fn crime_flag_label(is_crime: bool) -> &'static str {
+    if is_crime {
+        "Crime"
+    } else {
+        "Non-crime"
+    }
+}
+
+/// DASH risk level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RiskLevel {
+    Standard,
+    Medium,
+    High,
+}
+
+impl RiskLevel {
+    pub fn label(self) -> &'static str {
+        match self {
+            RiskLevel::Standard => "Standard",
+            RiskLevel::Medium => "Medium",
+            RiskLevel::High => "High",
+        }
+    }
+}
+
+/// `Standard`/`S`/`Low`, `Medium`/`M`, `High`/`H`; blank or `Not assessed` → not known.
+pub fn risk_level(text: &str) -> Result<Option<RiskLevel>, ValueProblem> {
+    match words(text).as_str() {
+        "" | "unknown" | "not known" | "not assessed" | "none" => Ok(None),
+        "standard" | "s" | "low" | "l" | "std" | "standard risk" | "low risk" => {
+            Ok(Some(RiskLevel::Standard))
+        }
+        "medium" | "m" | "med" | "medium risk" => Ok(Some(RiskLevel::Medium)),
+        "high" | "h" | "high risk" => Ok(Some(RiskLevel::High)),
+        _ => Err(ValueProblem::NotRiskLevel),
+    }
+}
+
+pub fn risk_label(value: Option<RiskLevel>) -> &'static str {
+    value.map_or("Unknown", RiskLevel::label)
+}
+
+/// Victim sex as partners record it; anything other than female or male that is a
+/// recognised "not recorded" value is `Unknown`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Sex {
+    Female,
+    Male,
+    Unknown,
+}
+
+impl Sex {
+    pub fn label(self) -> &'static str {
+        match self {
+            Sex::Female => "Female",
+            Sex::Male => "Male",
+            Sex::Unknown => "Unknown",
+        }
+    }
+}
+
+/// `F`/`Female`/`Woman`, `M`/`Male`/`Man`; `Other`, `Not stated` and blank → `Unknown`.
+pub fn sex(text: &str) -> Result<Sex, ValueProblem> {
+    match words(text).as_str() {
+        "f" | "female" | "woman" | "women" | "w" => Ok(Sex::Female),
+        "m" | "male" | "man" | "men" => Ok(Sex::Male),
+        "" | "other" | "not stated" | "unknown" | "not known" | "u" | "nk" | "n k"
+        | "prefer not to say" | "not recorded" | "x" => Ok(Sex::Unknown),
+        _ => Err(ValueProblem::NotSex),
+    }
+}
+
+/// An age band written one way: `25-34`, `65+`, `under 16`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AgeBand(String);
+
+impl AgeBand {
+    /// The standard band of an age in years: under 16, 16-17, 18-24, 25-34, 35-44,
+    /// 45-54, 55-64, 65+.
+    pub fn of_age(age: u32) -> AgeBand {
+        let text = match age {
+            0..=15 => "under 16",
+            16..=17 => "16-17",
+            18..=24 => "18-24",
+            25..=34 => "25-34",
+            35..=44 => "35-44",
+            45..=54 => "45-54",
+            55..=64 => "55-64",
+            _ => "65+",
+        };
+        AgeBand(text.to_string())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The oldest age accepted as a person's age rather than a typing slip.
+const MAX_AGE: u32 = 120;
+
+fn age(text: &str) -> Option<u32> {
+    let age: u32 = text.parse().ok()?;
+    (age <= MAX_AGE && text.bytes().all(|b| b.is_ascii_digit())).then_some(age)
+}
+
+/// An age band (`25 - 34`, `25 to 34`, `65 and over`, `Under 16`) normalised, or an age
+/// in years put in its standard band. Blank or `Unknown` → not known.
+pub fn age_band(text: &str) -> Result<Option<AgeBand>, ValueProblem> {
+    let plus = text.trim().strip_suffix('+').map(str::trim);
+    let w = words(text);
+    if matches!(
+        w.as_str(),
+        "" | "unknown" | "not known" | "not stated" | "nk" | "n k" | "u"
+    ) {
+        return Ok(None);
+    }
+    if let Some(years) = age(text.trim()) {
+        return Ok(Some(AgeBand::of_age(years)));
+    }
+    let has_dash = text.contains(['-', '\u{2013}', '\u{2014}']);
+    let over = |n: &str| age(n).map(|n| AgeBand(format!("{n}+")));
+    let under = |n: &str| age(n).map(|n| AgeBand(format!("under {n}")));
+    let range = |a: &str, b: &str| match (age(a), age(b)) {
+        (Some(0), Some(b)) => Some(AgeBand(format!("under {}", b + 1))),
+        (Some(a), Some(b)) if a <= b => Some(AgeBand(format!("{a}-{b}"))),
+        _ => None,
+    };
+    let tokens: Vec<&str> = w.split(' ').filter(|t| *t != "aged").collect();
+    let band = match (plus, tokens.as_slice()) {
+        (Some(n), _) => over(n),
+        (None, [n, "and" | "or", "over" | "above" | "older"] | [n, "plus"]) => over(n),
+        (None, ["under" | "below", n]) => under(n),
+        (None, [a, "to", b]) => range(a, b),
+        (None, [a, b]) if has_dash => range(a, b),
+        _ => text.trim().strip_prefix('<').and_then(|n| under(n.trim())),
+    };
+    band.map(Some).ok_or(ValueProblem::NotAgeBand)
+}
+
+pub fn age_band_label(value: Option<&AgeBand>) -> &str {
+    value.map_or("Unknown", AgeBand::as_str)
+}
+
+/// What a council did about an ASB case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AsbAction {
+    Warning,
+    CommunityProtectionWarning,
+    CommunityProtectionNotice,
+    AcceptableBehaviourContract,
+    Injunction,
+    PspoFixedPenalty,
+    NoAction,
+}
+
+impl AsbAction {
+    /// The short name analysts use.
+    pub fn label(self) -> &'static str {
+        match self {
+            AsbAction::Warning => "Warning",
+            AsbAction::CommunityProtectionWarning => "CPW",
+            AsbAction::CommunityProtectionNotice => "CPN",
+            AsbAction::AcceptableBehaviourContract => "ABC",
+            AsbAction::Injunction => "Injunction",
+            AsbAction::PspoFixedPenalty => "PSPO FPN",
+            AsbAction::NoAction => "None",
+        }
+    }
+}
+
+/// An ASB action by its short or long name; blank → not recorded.
+pub fn asb_action(text: &str) -> Result<Option<AsbAction>, ValueProblem> {
+    let action = match words(text).as_str() {
+        "" => return Ok(None),
+        "warning" | "warning letter" | "written warning" | "verbal warning" | "letter" => {
+            AsbAction::Warning
+        }
+        "cpw" | "community protection warning" => AsbAction::CommunityProtectionWarning,
+        "cpn" | "community protection notice" => AsbAction::CommunityProtectionNotice,
+        "abc" | "aba" | "acceptable behaviour contract" | "acceptable behaviour agreement" => {
+            AsbAction::AcceptableBehaviourContract
+        }
+        "injunction" | "civil injunction" | "asb injunction" => AsbAction::Injunction,
+        "pspo fpn"
+        | "fpn"
+        | "pspo"
+        | "fixed penalty notice"
+        | "pspo fixed penalty notice"
+        | "pspo fixed penalty"
+        | "fixed penalty" => AsbAction::PspoFixedPenalty,
+        "none" | "no action" | "no further action" | "nfa" | "no action taken" => {
+            AsbAction::NoAction
+        }
+        _ => return Err(ValueProblem::NotAsbAction),
+    };
+    Ok(Some(action))
+}
+
+pub fn asb_action_label(value: Option<AsbAction>) -> &'static str {
+    value.map_or("Not recorded", AsbAction::label)
+}
+
+/// NDTMS substance groups, in the order a person is assigned to them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SubstanceGroup {
+    Opiate,
+    NonOpiateOnly,
+    NonOpiateAndAlcohol,
+    AlcoholOnly,
+}
+
+impl SubstanceGroup {
+    pub const ALL: [SubstanceGroup; 4] = [
+        SubstanceGroup::Opiate,
+        SubstanceGroup::NonOpiateOnly,
+        SubstanceGroup::NonOpiateAndAlcohol,
+        SubstanceGroup::AlcoholOnly,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SubstanceGroup::Opiate => "Opiate",
+            SubstanceGroup::NonOpiateOnly => "Non-opiate only",
+            SubstanceGroup::NonOpiateAndAlcohol => "Non-opiate and alcohol",
+            SubstanceGroup::AlcoholOnly => "Alcohol only",
+        }
+    }
+}
+
+/// A substance group by its NDTMS name or a common variant (`Opiates`, `Non-opiates only`,
+/// `Non-opiate & alcohol`, `Alcohol`).
+pub fn substance_group(text: &str) -> Result<SubstanceGroup, ValueProblem> {
+    let w = words(text);
+    if w.is_empty() {
+        return Err(ValueProblem::Blank);
+    }
+    let canonical: Vec<&str> = w
+        .split(' ')
+        .filter(|t| !matches!(*t, "users" | "user" | "clients" | "use" | "group"))
+        .map(|t| match t {
+            "opiates" | "opioid" | "opioids" => "opiate",
+            "nonopiate" | "nonopiates" => "non opiate",
+            other => other,
+        })
+        .collect();
+    match canonical.join(" ").as_str() {
+        "opiate" | "opiate and crack" | "ocu" => Ok(SubstanceGroup::Opiate),
+        "non opiate only" | "non opiate" => Ok(SubstanceGroup::NonOpiateOnly),
+        "non opiate and alcohol" | "alcohol and non opiate" | "non opiate alcohol" => {
+            Ok(SubstanceGroup::NonOpiateAndAlcohol)
+        }
+        "alcohol only" | "alcohol" => Ok(SubstanceGroup::AlcoholOnly),
+        _ => Err(ValueProblem::NotSubstanceGroup),
+    }
+}
+
+/// A count as published: a number, or a value withheld for disclosure control.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum CountValue {
+    Count(u32),
+    /// Suppressed in the source (`*`, `<5`, `[c]`, …); the text is kept as written.
+    Suppressed(String),
+}
+
+impl CountValue {
+    /// The number, when it was published.
+    pub fn value(&self) -> Option<u32> {
+        match self {
+            CountValue::Count(n) => Some(*n),
+            CountValue::Suppressed(_) => None,
+        }
+    }
+
+    pub fn is_suppressed(&self) -> bool {
+        matches!(self, CountValue::Suppressed(_))
+    }
+}
+
+fn is_suppression_marker(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let small = lower
+        .strip_prefix('<')
+        .is_some_and(|n| !n.trim().is_empty() && n.trim().bytes().all(|b| b.is_ascii_digit()));
+    small
+        || matches!(
+            lower.as_str(),
+            "*" | "**"
+                | "x"
+                | "c"
+                | "s"
+                | "~"
+                | "[c]"
+                | "[x]"
+                | "[s]"
+                | ".."
+                | "supp"
+                | "suppressed"
+        )
+}
+
+/// A non-negative whole number (`1,234` and Excel's `12.0` accepted), or a suppressed
+/// published value. Blank is a problem: a missing count is not zero.
+pub fn count(text: &str) -> Result<CountValue, ValueProblem> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(ValueProblem::Blank);
+    }
+    if is_suppression_marker(text) {
+        return Ok(CountValue::Suppressed(text.to_string()));
+    }
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, text),
+    };
+    let whole = match digits.split_once('.') {
+        Some((whole, fraction)) if !fraction.is_empty() && fraction.bytes().all(|b| b == b'0') => {
+            whole
+        }
+        Some(_) => return Err(ValueProblem::NotCount),
+        None => digits,
+    };
+    if !thousands_grouped(whole) {
+        return Err(ValueProblem::NotCount);
+    }
+    let value: u32 = whole
+        .replace(',', "")
+        .parse()
+        .map_err(|_| ValueProblem::NotCount)?;
+    if negative && value > 0 {
+        return Err(ValueProblem::NegativeCount);
+    }
+    Ok(CountValue::Count(value))
+}
+
+/// Digits, optionally with commas between groups of three: `1234`, `1,234`, not `12,34`.
+fn thousands_grouped(text: &str) -> bool {
+    let mut groups = text.split(',');
+    let first = groups.next().unwrap_or_default();
+    let first_ok = !first.is_empty() && first.bytes().all(|b| b.is_ascii_digit());
+    let grouped = !text.contains(',') || first.len() <= 3;
+    first_ok && grouped && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// An ONS LSOA or ward code: a letter and eight digits, upper-cased (`e01012345` is fine).
+pub fn area_code(text: &str) -> Result<String, ValueProblem> {
+    let code = text.trim().to_ascii_uppercase();
+    let bytes = code.as_bytes();
+    if code.is_empty() {
+        return Err(ValueProblem::Blank);
+    }
+    let ok = bytes.len() == 9
+        && bytes.first().is_some_and(u8::is_ascii_uppercase)
+        && bytes.iter().skip(1).all(u8::is_ascii_digit);
+    if ok {
+        Ok(code)
+    } else {
+        Err(ValueProblem::NotAreaCode)
+    }
+}
+
+/// One line of the "what was mapped to what" table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogEntry {
+    pub field: FieldKey,
+    /// The cell as written (trimmed); empty for a blank cell.
+    pub raw: String,
+    pub normalised: String,
+    pub count: usize,
+}
+
+/// Counts of each (field, raw value → normalised value) pair seen, for the table the
+/// analyst checks before importing. Only coded fields are logged, not free text or dates.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NormalisationLog {
+    counts: BTreeMap<(FieldKey, String, String), usize>,
+}
+
+impl NormalisationLog {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn record(&mut self, field: FieldKey, raw: &str, normalised: &str) {
+        let key = (field, raw.trim().to_string(), normalised.to_string());
+        *self.counts.entry(key).or_insert(0) += 1;
+    }
+
+    /// Every pair seen, by field (layout order), then raw value.
+    pub fn entries(&self) -> Vec<LogEntry> {
+        self.counts
+            .iter()
+            .map(|((field, raw, normalised), count)| LogEntry {
+                field: *field,
+                raw: raw.clone(),
+                normalised: normalised.clone(),
+                count: *count,
+            })
+            .collect()
+    }
+
+    /// How many cells of a field were read as `normalised`.
+    pub fn total_for(&self, field: FieldKey, normalised: &str) -> usize {
+        self.counts
+            .iter()
+            .filter(|((f, _, n), _)| *f == field && n == normalised)
+            .map(|(_, c)| c)
+            .sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.counts.is_empty()
+    }
+
+    pub fn merge(&mut self, other: &NormalisationLog) {
+        for (key, count) in &other.counts {
+            *self.counts.entry(key.clone()).or_insert(0) += count;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yes_no_values() {
+        for yes in ["Y", "y", "Yes", "YES", "1", "TRUE", "true", " yes "] {
+            assert_eq!(yes_no(yes, false), Ok(Some(true)), "{yes}");
+        }
+        for no in ["N", "No", "0", "FALSE", "false"] {
+            assert_eq!(yes_no(no, false), Ok(Some(false)), "{no}");
+        }
+        assert_eq!(yes_no("", false), Ok(None));
+        assert_eq!(yes_no("Unknown", false), Ok(None));
+        assert_eq!(yes_no("", true), Err(ValueProblem::Blank));
+        assert_eq!(yes_no("Maybe", false), Err(ValueProblem::NotYesNo));
+        assert_eq!(yes_no("2", false), Err(ValueProblem::NotYesNo));
+        assert_eq!(yes_no_label(None), "Unknown");
+    }
+
+    #[test]
+    fn crime_flags() {
+        for crime in ["Crime", "CRIME", "Y", "Yes", "1", "true"] {
+            assert_eq!(crime_flag(crime), Ok(true), "{crime}");
+        }
+        for non in [
+            "Non-crime",
+            "Non crime",
+            "non_crime",
+            "NONCRIME",
+            "Incident",
+            "N",
+            "0",
+        ] {
+            assert_eq!(crime_flag(non), Ok(false), "{non}");
+        }
+        assert_eq!(crime_flag(""), Err(ValueProblem::Blank));
+        assert_eq!(crime_flag("Possibly"), Err(ValueProblem::NotCrimeFlag));
+        assert_eq!(crime_flag_label(false), "Non-crime");
+    }
+
+    #[test]
+    fn risk_levels() {
+        for (text, want) in [
+            ("Standard", RiskLevel::Standard),
+            ("S", RiskLevel::Standard),
+            ("low", RiskLevel::Standard),
+            ("Medium", RiskLevel::Medium),
+            ("M", RiskLevel::Medium),
+            ("High", RiskLevel::High),
+            ("h", RiskLevel::High),
+            ("HIGH RISK", RiskLevel::High),
+        ] {
+            assert_eq!(risk_level(text), Ok(Some(want)), "{text}");
+        }
+        assert_eq!(risk_level(""), Ok(None));
+        assert_eq!(risk_level("Not assessed"), Ok(None));
+        assert_eq!(risk_level("Very high"), Err(ValueProblem::NotRiskLevel));
+        assert_eq!(risk_label(Some(RiskLevel::Medium)), "Medium");
+    }
+
+    #[test]
+    fn sexes() {
+        for (text, want) in [
+            ("F", Sex::Female),
+            ("Female", Sex::Female),
+            ("woman", Sex::Female),
+            ("M", Sex::Male),
+            ("MALE", Sex::Male),
+            ("Man", Sex::Male),
+            ("Other", Sex::Unknown),
+            ("Not stated", Sex::Unknown),
+            ("", Sex::Unknown),
+            ("Unknown", Sex::Unknown),
+        ] {
+            assert_eq!(sex(text), Ok(want), "{text}");
+        }
+        assert_eq!(sex("Dog"), Err(ValueProblem::NotSex));
+        assert_eq!(Sex::Female.label(), "Female");
+    }
+
+    #[test]
+    fn ages_are_banded_and_bands_normalised() {
+        let band = |t: &str| age_band(t).map(|b| b.map(|b| b.as_str().to_string()));
+        for (text, want) in [
+            ("0", "under 16"),
+            ("15", "under 16"),
+            ("16", "16-17"),
+            ("17", "16-17"),
+            ("18", "18-24"),
+            ("24", "18-24"),
+            ("25", "25-34"),
+            ("34", "25-34"),
+            ("35", "35-44"),
+            ("45", "45-54"),
+            ("55", "55-64"),
+            ("64", "55-64"),
+            ("65", "65+"),
+            ("97", "65+"),
+            ("25-34", "25-34"),
+            ("25 - 34", "25-34"),
+            ("25 to 34", "25-34"),
+            ("25–34", "25-34"),
+            ("Aged 25-34", "25-34"),
+            ("65+", "65+"),
+            ("65 +", "65+"),
+            ("65 and over", "65+"),
+            ("65 plus", "65+"),
+            ("Under 16", "under 16"),
+            ("<16", "under 16"),
+            ("0-15", "under 16"),
+            ("18-25", "18-25"),
+        ] {
+            assert_eq!(band(text), Ok(Some(want.to_string())), "{text}");
+        }
+        assert_eq!(band(""), Ok(None));
+        assert_eq!(band("Unknown"), Ok(None));
+        for bad in ["34-25", "old", "130", "-3", "25-", "2.5"] {
+            assert_eq!(band(bad), Err(ValueProblem::NotAgeBand), "{bad}");
+        }
+        assert_eq!(age_band_label(None), "Unknown");
+    }
+
+    #[test]
+    fn asb_actions_by_short_and_long_names() {
+        for (text, want) in [
+            ("warning", AsbAction::Warning),
+            ("Warning letter", AsbAction::Warning),
+            ("CPW", AsbAction::CommunityProtectionWarning),
+            (
+                "Community Protection Warning",
+                AsbAction::CommunityProtectionWarning,
+            ),
+            ("cpn", AsbAction::CommunityProtectionNotice),
+            (
+                "Community protection notice",
+                AsbAction::CommunityProtectionNotice,
+            ),
+            ("ABC", AsbAction::AcceptableBehaviourContract),
+            (
+                "Acceptable Behaviour Contract",
+                AsbAction::AcceptableBehaviourContract,
+            ),
+            ("Injunction", AsbAction::Injunction),
+            ("Civil injunction", AsbAction::Injunction),
+            ("PSPO FPN", AsbAction::PspoFixedPenalty),
+            ("pspo-fpn", AsbAction::PspoFixedPenalty),
+            ("Fixed Penalty Notice", AsbAction::PspoFixedPenalty),
+            ("None", AsbAction::NoAction),
+            ("No further action", AsbAction::NoAction),
+        ] {
+            assert_eq!(asb_action(text), Ok(Some(want)), "{text}");
+        }
+        assert_eq!(asb_action(""), Ok(None));
+        assert_eq!(asb_action("Eviction"), Err(ValueProblem::NotAsbAction));
+        assert_eq!(
+            asb_action_label(Some(AsbAction::PspoFixedPenalty)),
+            "PSPO FPN"
+        );
+    }
+
+    #[test]
+    fn substance_groups_in_ndtms_order() {
+        for (text, want) in [
+            ("Opiate", SubstanceGroup::Opiate),
+            ("Opiates", SubstanceGroup::Opiate),
+            ("opiate users", SubstanceGroup::Opiate),
+            ("Non-opiate only", SubstanceGroup::NonOpiateOnly),
+            ("Non-opiates only", SubstanceGroup::NonOpiateOnly),
+            ("non opiate", SubstanceGroup::NonOpiateOnly),
+            (
+                "Non-opiate and alcohol",
+                SubstanceGroup::NonOpiateAndAlcohol,
+            ),
+            ("Non-opiate & alcohol", SubstanceGroup::NonOpiateAndAlcohol),
+            (
+                "Alcohol and non-opiates",
+                SubstanceGroup::NonOpiateAndAlcohol,
+            ),
+            ("Alcohol only", SubstanceGroup::AlcoholOnly),
+            ("ALCOHOL", SubstanceGroup::AlcoholOnly),
+        ] {
+            assert_eq!(substance_group(text), Ok(want), "{text}");
+        }
+        assert_eq!(substance_group(""), Err(ValueProblem::Blank));
+        assert_eq!(
+            substance_group("Cannabis"),
+            Err(ValueProblem::NotSubstanceGroup)
+        );
+        let mut sorted = SubstanceGroup::ALL;
+        sorted.sort();
+        assert_eq!(sorted, SubstanceGroup::ALL);
+        assert_eq!(
+            SubstanceGroup::NonOpiateAndAlcohol.label(),
+            "Non-opiate and alcohol"
+        );
+    }
+
+    #[test]
+    fn counts_and_suppressed_values() {
+        assert_eq!(count("0"), Ok(CountValue::Count(0)));
+        assert_eq!(count(" 42 "), Ok(CountValue::Count(42)));
+        assert_eq!(count("1,234"), Ok(CountValue::Count(1234)));
+        assert_eq!(count("12,345,678"), Ok(CountValue::Count(12_345_678)));
+        assert_eq!(count("12.0"), Ok(CountValue::Count(12)));
+        for marker in ["*", "<5", "< 5", "[c]", "x", ".."] {
+            let value = count(marker).unwrap();
+            assert_eq!(value, CountValue::Suppressed(marker.trim().to_string()));
+            assert!(value.is_suppressed());
+            assert_eq!(value.value(), None);
+        }
+        assert_eq!(count(""), Err(ValueProblem::Blank));
+        assert_eq!(count("-3"), Err(ValueProblem::NegativeCount));
+        assert_eq!(count("12.5"), Err(ValueProblem::NotCount));
+        assert_eq!(count("12,34"), Err(ValueProblem::NotCount));
+        assert_eq!(count("1,2345"), Err(ValueProblem::NotCount));
+        assert_eq!(count("ten"), Err(ValueProblem::NotCount));
+        assert_eq!(count("<"), Err(ValueProblem::NotCount));
+        assert_eq!(count("99999999999"), Err(ValueProblem::NotCount));
+    }
+
+    #[test]
+    fn area_codes() {
+        assert_eq!(area_code("E01012345"), Ok("E01012345".to_string()));
+        assert_eq!(area_code(" e05012345 "), Ok("E05012345".to_string()));
+        assert_eq!(area_code(""), Err(ValueProblem::Blank));
+        assert_eq!(area_code("ME1 1AA"), Err(ValueProblem::NotAreaCode));
+        assert_eq!(area_code("E0101234"), Err(ValueProblem::NotAreaCode));
+    }
+
+    #[test]
+    fn the_log_counts_each_mapping() {
+        let mut log = NormalisationLog::new();
+        log.record(FieldKey::DaRiskLevel, "H", "High");
+        log.record(FieldKey::DaRiskLevel, " H ", "High");
+        log.record(FieldKey::DaRiskLevel, "High", "High");
+        log.record(FieldKey::DaVictimSex, "F", "Female");
+        let entries = log.entries();
+        assert_eq!(
+            entries.first(),
+            Some(&LogEntry {
+                field: FieldKey::DaVictimSex,
+                raw: "F".into(),
+                normalised: "Female".into(),
+                count: 1
+            })
+        );
+        assert_eq!(entries.len(), 3);
+        assert_eq!(
+            entries.iter().find(|e| e.raw == "H").map(|e| e.count),
+            Some(2)
+        );
+        assert_eq!(log.total_for(FieldKey::DaRiskLevel, "High"), 3);
+        let mut other = NormalisationLog::new();
+        other.merge(&log);
+        other.merge(&log);
+        assert_eq!(other.total_for(FieldKey::DaRiskLevel, "High"), 6);
+        assert!(NormalisationLog::new().is_empty());
+    }
+}
