@@ -3,13 +3,16 @@
 //! failed, 2 a usage error.
 
 mod area_cmd;
+mod export_cmd;
 mod groups_cmd;
 mod import_cmd;
 mod sources_cmd;
 mod stats_cmd;
 
 use crate::import::kind::FileKind;
+use crate::report::export::Formats;
 use crate::store::geography::AreaChoice;
+pub use export_cmd::ExportArgs;
 pub use groups_cmd::GroupChange;
 use std::path::PathBuf;
 
@@ -34,6 +37,10 @@ Usage:
   csp-assessment groups --db FILE [--save NAME --types TYPE,TYPE… | --delete NAME] [--json]
                                           list, define or remove theme groups (sets of crime
                                           types, e.g. acquisitive crime)
+  csp-assessment export --db FILE --out DIR [--fy 2024/25] [--format docx,png,svg,csv]
+                       [--threshold 5] [--date TEXT] [--json]
+                                          write the assessment summary: Word document,
+                                          figures (PNG 300 dpi, SVG), tables (CSV)
   csp-assessment help                     this text
 ";
 
@@ -72,6 +79,12 @@ pub enum Command {
         change: GroupChange,
         json: bool,
     },
+    Export {
+        db: PathBuf,
+        out: PathBuf,
+        args: ExportArgs,
+        json: bool,
+    },
     Help,
 }
 
@@ -103,7 +116,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             "--json" => json = true,
             "--all" => all = true,
             flag @ ("--fy" | "--district" | "--wards" | "--name" | "--save" | "--types"
-            | "--delete") => {
+            | "--delete" | "--out" | "--format" | "--threshold" | "--date") => {
                 let value = iter
                     .next()
                     .ok_or_else(|| UsageError(format!("{flag} needs a value")))?;
@@ -218,6 +231,34 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                 json,
             })
         }
+        "export" => {
+            let out = values.remove("--out").ok_or_else(|| {
+                UsageError("export needs --out DIR (the folder to write to)".into())
+            })?;
+            let formats = match values.remove("--format") {
+                Some(text) => Formats::parse(&text).map_err(UsageError)?,
+                None => Formats::ALL,
+            };
+            let threshold = match values.remove("--threshold") {
+                Some(text) => text.parse().ok().filter(|t: &i64| *t >= 2).ok_or_else(|| {
+                    UsageError(format!(
+                        "--threshold takes a whole number of 2 or more, not \"{text}\""
+                    ))
+                })?,
+                None => crate::report::disclosure::DEFAULT_THRESHOLD,
+            };
+            Ok(Command::Export {
+                db: need_db(db)?,
+                out: PathBuf::from(out),
+                args: ExportArgs {
+                    fy: values.remove("--fy"),
+                    formats,
+                    threshold,
+                    date: values.remove("--date"),
+                },
+                json,
+            })
+        }
         "help" | "--help" | "-h" => Ok(Command::Help),
         other => Err(UsageError(format!("unknown command {other}"))),
     }
@@ -236,6 +277,12 @@ pub fn run(command: Command) -> i32 {
         Command::Stats { db, fy, json } => stats_cmd::run(&db, fy.as_deref(), json),
         Command::Area { db, choice } => area_cmd::run(&db, &choice),
         Command::Groups { db, change, json } => groups_cmd::run(&db, &change, json),
+        Command::Export {
+            db,
+            out,
+            args,
+            json,
+        } => export_cmd::run(&db, &out, &args, json),
         Command::Help => {
             print!("{USAGE}");
             EXIT_OK

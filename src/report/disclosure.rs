@@ -28,22 +28,30 @@ pub struct CountMatrix {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shown {
     Count(i64),
+    /// Small (1 to threshold − 1): shown as "<5".
     Suppressed,
+    /// Not small, hidden so that a small one cannot be worked out: shown as "*".
+    Withheld,
 }
 
 impl Shown {
     pub fn is_suppressed(self) -> bool {
-        self == Shown::Suppressed
+        !matches!(self, Shown::Count(_))
     }
 
-    /// The text of the entry: the count, or "<5" for the threshold 5.
+    /// The text of the entry: the count, "<5" for a small count (threshold 5), or "*".
     pub fn text(self, threshold: i64, format: impl Fn(i64) -> String) -> String {
         match self {
             Shown::Count(n) => format(n),
             Shown::Suppressed => format!("<{threshold}"),
+            Shown::Withheld => WITHHELD.to_string(),
         }
     }
 }
+
+/// What is shown for an entry hidden to protect a small one (and for shares and rates of
+/// rows with a hidden count).
+pub const WITHHELD: &str = "*";
 
 /// The matrix as it may be published.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,11 +106,13 @@ pub fn suppress(matrix: &CountMatrix, threshold: i64) -> Suppressed {
     };
     let is_small = |n: i64| n >= 1 && n < threshold;
     let mut hidden = vec![vec![false; columns + 1]; rows + 1];
+    let mut small = vec![vec![false; columns + 1]; rows + 1];
     let mut primary = 0;
     for r in 0..=rows {
         for c in 0..=columns {
             if published((r, c)) && is_small(value[r][c]) {
                 hidden[r][c] = true;
+                small[r][c] = true;
                 primary += 1;
             }
         }
@@ -148,12 +158,10 @@ pub fn suppress(matrix: &CountMatrix, threshold: i64) -> Suppressed {
             break;
         }
     }
-    let shown = |r: usize, c: usize| {
-        if hidden[r][c] {
-            Shown::Suppressed
-        } else {
-            Shown::Count(value[r][c])
-        }
+    let shown = |r: usize, c: usize| match (hidden[r][c], small[r][c]) {
+        (true, true) => Shown::Suppressed,
+        (true, false) => Shown::Withheld,
+        _ => Shown::Count(value[r][c]),
     };
     Suppressed {
         cells: (0..rows)

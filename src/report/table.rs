@@ -16,8 +16,9 @@ pub enum TableCell {
     Percent(Option<f64>),
     /// A rate per 1,000 (1 decimal), derived from the row's count.
     Rate(Option<f64>),
-    /// A rank or other whole number that is not a count of people or incidents.
-    Rank(Option<i64>),
+    /// A whole number never suppressed: a rank, a score, a year's total already published
+    /// elsewhere, a file's row count.
+    Whole(Option<i64>),
     /// A signed change (count) — shown with its sign.
     Change(Option<i64>),
     /// Any other number with one decimal (scores, averages).
@@ -36,6 +37,10 @@ pub struct ReportTable {
     pub total_row: bool,
     /// Domestic abuse, MARAC, treatment, or ward/LSOA-level: small counts are suppressed.
     pub sensitive: bool,
+    /// The rows' counts add up to a total published elsewhere (e.g. every ward of the
+    /// area is listed and the theme's total is in the headline table), so disclosure
+    /// control treats that total as if it were the table's own total row.
+    pub total_published_elsewhere: bool,
 }
 
 /// A table as an export may show it.
@@ -56,8 +61,7 @@ pub struct PublishedTable {
     pub suppressed: usize,
 }
 
-/// What is shown for a withheld share or rate.
-pub const WITHHELD: &str = "*";
+pub use super::disclosure::WITHHELD;
 
 pub fn publish(table: &ReportTable, threshold: i64) -> PublishedTable {
     let count_columns: Vec<usize> = (0..table.columns.len())
@@ -75,7 +79,7 @@ pub fn publish(table: &ReportTable, threshold: i64) -> PublishedTable {
     };
     // Disclosure control over the count columns of the body (the total row is the
     // column totals).
-    let hidden: Vec<Vec<bool>> = if table.sensitive && !count_columns.is_empty() {
+    let hidden: Vec<Vec<Shown>> = if table.sensitive && !count_columns.is_empty() {
         let matrix = CountMatrix {
             cells: table
                 .rows
@@ -92,29 +96,37 @@ pub fn publish(table: &ReportTable, threshold: i64) -> PublishedTable {
                 })
                 .collect(),
             row_totals: false,
-            column_totals: table.total_row,
+            column_totals: table.total_row || table.total_published_elsewhere,
         };
         let result = suppress(&matrix, threshold);
-        let mut hidden: Vec<Vec<bool>> = result
-            .cells
-            .iter()
-            .map(|r| r.iter().map(|s| s.is_suppressed()).collect())
-            .collect();
+        let mut hidden: Vec<Vec<Shown>> = result.cells.clone();
         if table.total_row {
-            hidden.push(result.column_totals.iter().map(|s| s.is_suppressed()).collect());
+            hidden.push(result.column_totals.clone());
+        }
+        // A total published elsewhere cannot be hidden here: if disclosure control needed
+        // it hidden, hide every count of the table instead.
+        if table.total_published_elsewhere
+            && !table.total_row
+            && result.column_totals.iter().any(|s| s.is_suppressed())
+        {
+            hidden.iter_mut().for_each(|row| {
+                row.iter_mut()
+                    .filter(|h| !h.is_suppressed())
+                    .for_each(|h| *h = Shown::Withheld)
+            });
         }
         hidden
     } else {
         Vec::new()
     };
-    let is_hidden = |r: usize, c: usize| -> bool {
+    let shown_as = |r: usize, c: usize| -> Option<Shown> {
         count_columns
             .iter()
             .position(|cc| *cc == c)
             .and_then(|i| hidden.get(r).and_then(|row| row.get(i)))
             .copied()
-            .unwrap_or(false)
     };
+    let is_hidden = |r: usize, c: usize| shown_as(r, c).is_some_and(Shown::is_suppressed);
     let row_has_hidden = |r: usize| count_columns.iter().any(|c| is_hidden(r, *c));
     let mut suppressed = 0;
     let mut display = Vec::with_capacity(table.rows.len());
@@ -126,7 +138,9 @@ pub fn publish(table: &ReportTable, threshold: i64) -> PublishedTable {
             let (shown, value) = match cell {
                 TableCell::Count(_) if is_hidden(r, c) => {
                     suppressed += 1;
-                    let text = Shown::Suppressed.text(threshold, thousands);
+                    let text = shown_as(r, c)
+                        .unwrap_or(Shown::Withheld)
+                        .text(threshold, thousands);
                     (text.clone(), text)
                 }
                 TableCell::Percent(Some(_)) | TableCell::Rate(Some(_))
@@ -145,10 +159,10 @@ pub fn publish(table: &ReportTable, threshold: i64) -> PublishedTable {
     }
     let numeric = (0..table.columns.len())
         .map(|c| {
-            table
-                .rows
-                .iter()
-                .any(|r| r.get(c).is_some_and(|cell| !matches!(cell, TableCell::Text(_))))
+            table.rows.iter().any(|r| {
+                r.get(c)
+                    .is_some_and(|cell| !matches!(cell, TableCell::Text(_)))
+            })
         })
         .collect();
     PublishedTable {
@@ -171,7 +185,7 @@ fn render(cell: &TableCell) -> (String, String) {
         TableCell::Count(n) => (thousands(*n), n.to_string()),
         TableCell::Percent(Some(p)) => (format!("{p:.1}%"), one(*p)),
         TableCell::Rate(Some(r)) | TableCell::Decimal(Some(r)) => (one(*r), one(*r)),
-        TableCell::Rank(Some(n)) => (n.to_string(), n.to_string()),
+        TableCell::Whole(Some(n)) => (thousands(*n), n.to_string()),
         TableCell::Change(Some(n)) => {
             let text = if *n > 0 {
                 format!("+{}", thousands(*n))
@@ -182,7 +196,7 @@ fn render(cell: &TableCell) -> (String, String) {
         }
         TableCell::Percent(None)
         | TableCell::Rate(None)
-        | TableCell::Rank(None)
+        | TableCell::Whole(None)
         | TableCell::Change(None)
         | TableCell::Decimal(None) => ("–".into(), String::new()),
     }
@@ -232,6 +246,7 @@ mod tests {
             rows,
             total_row: true,
             sensitive,
+            total_published_elsewhere: false,
         }
     }
 
@@ -239,7 +254,7 @@ mod tests {
     fn a_sensitive_table_hides_small_counts_their_partner_and_their_shares() {
         let p = publish(&wards(&[1200, 40, 3], true), 5);
         let counts: Vec<&str> = p.display.iter().map(|r| r[1].as_str()).collect();
-        assert_eq!(counts, vec!["1,200", "<5", "<5", "1,243"]);
+        assert_eq!(counts, vec!["1,200", "*", "<5", "1,243"]);
         let shares: Vec<&str> = p.display.iter().map(|r| r[2].as_str()).collect();
         assert_eq!(shares, vec!["96.5%", "*", "*", "100.0%"]);
         assert_eq!(p.values[0], vec!["Ward 0", "1200", "96.5"]);
@@ -273,7 +288,7 @@ mod tests {
             rows: vec![vec![
                 TableCell::Text("A".into()),
                 TableCell::Rate(None),
-                TableCell::Rank(None),
+                TableCell::Whole(None),
                 TableCell::Change(Some(-12)),
             ]],
             ..ReportTable::default()

@@ -3,6 +3,7 @@
 //! Compiled as one test binary.
 
 mod cli;
+mod export;
 mod formats;
 mod gen_policeuk;
 mod geography;

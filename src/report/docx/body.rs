@@ -34,6 +34,11 @@ pub fn document(doc: &WordDocument) -> String {
             }
             Block::Paragraph(text) => out.push_str(&styled_paragraph("Normal", text)),
             Block::Note(text) => out.push_str(&styled_paragraph("Note", text)),
+            Block::Code(lines) => {
+                for line in lines {
+                    out.push_str(&styled_paragraph("Code", line));
+                }
+            }
             Block::Bullet(text) => {
                 out.push_str(&styled_paragraph("ListBullet", &format!("•\u{2003}{text}")))
             }
@@ -53,7 +58,7 @@ pub fn document(doc: &WordDocument) -> String {
                 if let Some(img) = doc.images.get(*image) {
                     out.push_str(&figure(*image + 1, figure_index, img, *width_cm));
                 }
-                out.push_str(&styled_paragraph("Caption", caption));
+                out.push_str(&styled_paragraph("FigureCaption", caption));
             }
             Block::Contents => out.push_str(&contents(&headings)),
             Block::PageBreak => out.push_str(PAGE_BREAK),
@@ -140,10 +145,26 @@ fn cell(text: &str, right: bool, bold: bool, shade: bool, width: u32) -> String 
 
 fn table(header: &[String], rows: &[Vec<String>], numeric: &[bool], total_row: bool) -> String {
     let columns = header.len().max(1);
-    // Widths in fiftieths of a percent: the first (label) column gets the slack.
-    let number_width = (2000 / columns as u32).min(1000);
-    let first_width = 5000 - number_width * (columns as u32 - 1);
-    let width = |i: usize| if i == 0 { first_width } else { number_width };
+    // Widths in fiftieths of a percent, in proportion to each column's longest text
+    // (headers count less: they may wrap), within sensible bounds.
+    let weight = |i: usize| -> u32 {
+        let longest_cell = rows
+            .iter()
+            .filter_map(|r| r.get(i))
+            .map(|t| t.chars().count())
+            .max()
+            .unwrap_or(0);
+        let header_words = header.get(i).map_or(0, |h| {
+            h.split_whitespace()
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0)
+        });
+        longest_cell.max(header_words).clamp(4, 64) as u32
+    };
+    let weights: Vec<u32> = (0..columns).map(weight).collect();
+    let total: u32 = weights.iter().sum::<u32>().max(1);
+    let width = |i: usize| weights.get(i).map_or(0, |w| w * 5000 / total);
     let is_numeric = |i: usize| numeric.get(i).copied().unwrap_or(false);
     let mut out = String::from(
         r#"<w:tbl><w:tblPr><w:tblStyle w:val="AssessmentTable"/><w:tblW w:w="5000" w:type="pct"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>"#,

@@ -22,6 +22,8 @@ pub enum Block {
     Paragraph(String),
     /// Small grey text: sources, suppression notes.
     Note(String),
+    /// Lines in a small fixed-width font.
+    Code(Vec<String>),
     Bullet(String),
     /// A table with a header row; `numeric[i]` right-aligns column i; `total_row` bolds
     /// the last row.

@@ -123,11 +123,29 @@ pub fn styles() -> String {
         None,
         None,
     ));
+    // Under a figure: unlike a table caption it must not keep with what follows, or a
+    // run of figures chains into one block that jumps pages.
+    s.push_str(&paragraph_style(
+        "FigureCaption",
+        "Figure Caption",
+        r#"<w:spacing w:before="60" w:after="240"/>"#,
+        r#"<w:i/><w:color w:val="404040"/><w:sz w:val="18"/><w:szCs w:val="18"/>"#,
+        None,
+        None,
+    ));
     s.push_str(&paragraph_style(
         "Note",
         "Note",
         r#"<w:spacing w:after="80"/>"#,
         r#"<w:color w:val="595959"/><w:sz w:val="18"/><w:szCs w:val="18"/>"#,
+        None,
+        None,
+    ));
+    s.push_str(&paragraph_style(
+        "Code",
+        "Code",
+        r#"<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>"#,
+        r#"<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Consolas"/><w:sz w:val="14"/><w:szCs w:val="14"/>"#,
         None,
         None,
     ));

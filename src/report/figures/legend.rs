@@ -63,7 +63,7 @@ pub fn entries(body: &FigureBody) -> Vec<Entry> {
                 },
                 Entry {
                     swatch: super::control_chart::LIMIT_SWATCH,
-                    text: "Control limits (mean ± 3σ)".into(),
+                    text: "Control limits".into(),
                 },
             ];
             if !flagged.is_empty() {

@@ -1,0 +1,101 @@
+//! The closing sections: what was suppressed and why, and the data sources — every file
+//! the assessment holds with its period, row counts and SHA-256, so a reader can check
+//! which extract the figures came from.
+
+use super::writer::ContentWriter;
+use super::ContentBlock;
+use crate::import::month::month_range_text;
+use crate::report::table::{ReportTable, TableCell, WITHHELD};
+use crate::store::queries::SourceSummary;
+
+pub fn disclosure_blocks(suppressed: usize, threshold: i64) -> Vec<ContentBlock> {
+    vec![ContentBlock::Paragraph(format!(
+        "Tables of wards and neighbourhoods, and of domestic abuse, MARAC and drug and alcohol treatment data, are published with disclosure control. Counts from 1 to {} are shown as \"<{threshold}\". Where a published total would let a reader work out a hidden count, the next smallest count in that row or column is withheld too, shown as \"{WITHHELD}\", as are the shares and rates of rows with a hidden count. {} {} hidden in this document's tables. Charts and on-screen figures are not suppressed; this document shows no count below {threshold} in those tables.",
+        threshold - 1,
+        suppressed,
+        if suppressed == 1 { "entry was" } else { "entries were" }
+    ))]
+}
+
+fn kind_label(kind: &str) -> &str {
+    match kind {
+        "police_street" => "Police street crime",
+        "ward_lookup" => "Ward lookup",
+        "population" => "Population",
+        other => other,
+    }
+}
+
+pub fn source_blocks(w: &mut ContentWriter, sources: &[SourceSummary]) -> Vec<ContentBlock> {
+    let rows = sources
+        .iter()
+        .map(|s| {
+            vec![
+                TableCell::Text(s.file.clone()),
+                TableCell::Text(kind_label(&s.kind).into()),
+                TableCell::Text(
+                    month_range_text(s.first_month.as_deref(), s.last_month.as_deref())
+                        .unwrap_or_else(|| "–".into()),
+                ),
+                TableCell::Whole(Some(s.rows_accepted)),
+                TableCell::Whole(Some(s.rows_rejected)),
+                TableCell::Whole(Some(s.rows_current)),
+            ]
+        })
+        .collect();
+    let table = ReportTable {
+        slug: "data_sources".into(),
+        title: "Data sources held in the assessment file".into(),
+        columns: vec![
+            "File".into(),
+            "Kind".into(),
+            "Period".into(),
+            "Rows accepted".into(),
+            "Rows rejected".into(),
+            "Rows in use".into(),
+        ],
+        rows,
+        total_row: false,
+        sensitive: false,
+        total_published_elsewhere: false,
+    };
+    // The fingerprints are too wide for a table column on a portrait page: in the
+    // document they are listed in a fixed-width font; the CSV has them as a column.
+    let fingerprints = ReportTable {
+        slug: "data_sources_sha256".into(),
+        title: "SHA-256 fingerprints of the data sources".into(),
+        columns: vec!["File".into(), "SHA-256".into()],
+        rows: sources
+            .iter()
+            .map(|s| {
+                vec![
+                    TableCell::Text(s.file.clone()),
+                    TableCell::Text(s.sha256.clone()),
+                ]
+            })
+            .collect(),
+        total_row: false,
+        sensitive: false,
+        total_published_elsewhere: false,
+    };
+    w.csv_only_table(&fingerprints);
+    let width = sources
+        .iter()
+        .map(|s| s.file.chars().count())
+        .max()
+        .unwrap_or(0);
+    vec![
+        ContentBlock::Paragraph(format!(
+            "The figures come from {} files imported into the assessment file. Rows in use are fewer than rows accepted where a later file replaced the same force and months. The SHA-256 fingerprint identifies each file exactly.",
+            sources.len()
+        )),
+        w.table(&table),
+        ContentBlock::SubHeading("SHA-256 fingerprints".into()),
+        ContentBlock::Code(
+            sources
+                .iter()
+                .map(|s| format!("{:width$}  {}", s.file, s.sha256))
+                .collect(),
+        ),
+    ]
+}

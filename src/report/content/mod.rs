@@ -1,0 +1,58 @@
+//! What the exported assessment says, as data: the sections the analyst chose in their
+//! order, each a list of blocks (paragraphs, bullets, notes, and references to figures
+//! and published tables), built from the assessment file for one financial year and area.
+//! Writers (DOCX, PNG/SVG, CSV) lay this out; they compute nothing.
+
+mod appendix;
+mod build;
+mod figures_of;
+mod plan;
+mod police;
+mod priorities;
+mod writer;
+
+pub use build::{build_report, ReportError, ReportOptions};
+pub use plan::{available_sections, effective_plan, PlanEntry, SectionChoice};
+
+use crate::report::figures::Figure;
+use crate::report::table::PublishedTable;
+
+/// One block of a section.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ContentBlock {
+    SubHeading(String),
+    Paragraph(String),
+    Bullet(String),
+    Note(String),
+    /// Lines in a small fixed-width font (file fingerprints).
+    Code(Vec<String>),
+    /// Index into [`ReportContent::tables`].
+    Table(usize),
+    /// Index into [`ReportContent::figures`].
+    Figure(usize),
+}
+
+/// A section of the report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionContent {
+    pub key: String,
+    pub heading: String,
+    pub blocks: Vec<ContentBlock>,
+}
+
+/// The whole report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportContent {
+    pub title: String,
+    /// Under the title: area, financial year, date.
+    pub title_lines: Vec<String>,
+    pub footer: String,
+    pub sections: Vec<SectionContent>,
+    pub figures: Vec<Figure>,
+    /// Tables after disclosure control, in the order they appear.
+    pub tables: Vec<PublishedTable>,
+    /// Entries hidden by disclosure control across all tables.
+    pub suppressed: usize,
+    /// The financial year, "2024/25".
+    pub financial_year: String,
+}

@@ -1,0 +1,95 @@
+//! The priorities section: the scored matrix ranked by weighted total, the weights used,
+//! and what the confidence grades mean.
+
+use super::writer::ContentWriter;
+use super::ContentBlock;
+use crate::analysis::priority::{rank_issues, weight_of, PriorityIssue, CRITERIA};
+use crate::report::table::{ReportTable, TableCell};
+use std::collections::BTreeMap;
+
+/// The ranked matrix as a table: rank, issue, one column per criterion, total, share of
+/// the maximum, confidence.
+pub fn matrix_table(issues: &[PriorityIssue], weights: &BTreeMap<String, f64>) -> ReportTable {
+    let ranked = rank_issues(issues, weights);
+    let mut columns = vec!["Rank".to_string(), "Issue".to_string()];
+    columns.extend(CRITERIA.iter().map(|c| c.label.to_string()));
+    columns.extend(["Total".into(), "% of maximum".into(), "Confidence".into()]);
+    let rows = ranked
+        .iter()
+        .filter_map(|r| {
+            let issue = issues.iter().find(|i| i.id == r.id)?;
+            let mut row = vec![
+                TableCell::Whole(Some(r.rank as i64)),
+                TableCell::Text(r.name.clone()),
+            ];
+            row.extend(CRITERIA.iter().map(|c| {
+                TableCell::Whole(Some(i64::from(
+                    issue.scores.get(c.key).copied().unwrap_or(0),
+                )))
+            }));
+            row.push(TableCell::Decimal(Some(r.total)));
+            row.push(TableCell::Decimal(Some(r.percent_of_max)));
+            row.push(TableCell::Text(r.confidence.letter().into()));
+            Some(row)
+        })
+        .collect();
+    ReportTable {
+        slug: "priority_matrix".into(),
+        title: "Priority matrix: issues ranked by weighted score".into(),
+        columns,
+        rows,
+        total_row: false,
+        sensitive: false,
+        total_published_elsewhere: false,
+    }
+}
+
+pub fn priority_blocks(
+    w: &mut ContentWriter,
+    issues: &[PriorityIssue],
+    weights: &BTreeMap<String, f64>,
+) -> Vec<ContentBlock> {
+    if issues.is_empty() {
+        return vec![ContentBlock::Paragraph(
+            "No issues have been scored yet. Score issues on the Report page's priority matrix."
+                .into(),
+        )];
+    }
+    let ranked = rank_issues(issues, weights);
+    let mut blocks = vec![ContentBlock::Paragraph(format!(
+        "{} issues were scored from 0 (none) to 4 (critical) on each criterion, in the MoRiLE style; volume and trend are scored from the data where the issue is a theme. The weighted total ranks them.",
+        issues.len()
+    ))];
+    for r in ranked.iter().take(5) {
+        blocks.push(ContentBlock::Bullet(format!(
+            "{}. {} — {:.1} ({:.1}% of the maximum; confidence {})",
+            r.rank,
+            r.name,
+            r.total,
+            r.percent_of_max,
+            r.confidence.letter()
+        )));
+    }
+    blocks.push(w.table(&matrix_table(issues, weights)));
+    let weights_text: Vec<String> = CRITERIA
+        .iter()
+        .map(|c| {
+            format!(
+                "{} ×{}",
+                c.label.to_lowercase(),
+                trim_weight(weight_of(weights, c))
+            )
+        })
+        .collect();
+    blocks.push(ContentBlock::Note(format!(
+        "Weights: {}. Confidence: A good data; B some gaps in the data; C mostly professional judgement.",
+        weights_text.join(", ")
+    )));
+    blocks
+}
+
+/// `1.0` → `1`, `1.5` → `1.5`.
+fn trim_weight(w: f64) -> String {
+    let text = format!("{w:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
