@@ -607,3 +607,65 @@ fn the_trends_page_switches_between_xmr_and_c_chart_and_the_months_shown() {
     harness.get_by_label_contains("of 48 months signal");
     harness.get_by_label("Months that signal");
 }
+
+#[test]
+fn the_report_page_takes_commentary_and_a_scored_priority_into_the_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _path) = overview_of_two_wards(dir.path());
+    // Tall enough that the whole page is on screen (clicks land where a user would).
+    harness.set_size(egui::Vec2::new(1280.0, 2400.0));
+    harness.get_by_label("Report").click();
+    harness.run();
+    harness
+        .get_by_label("Commentary: Overall crime picture")
+        .click();
+    harness.run();
+    harness
+        .get_by_label("Commentary: Overall crime picture")
+        .type_text("Burglary rose in Castle ward.");
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "New issue")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "New issue")
+        .type_text("County lines");
+    harness.run();
+    harness.get_by_label("Add issue").click();
+    harness.run();
+    // The new issue opens for scoring; a click on the middle of a slider scores it.
+    harness
+        .get_by_role_and_label(Role::Slider, "Physical harm")
+        .click();
+    harness.run();
+    let score = harness.state_mut().report().unwrap().issues[0].scores["physical_harm"];
+    assert!(score > 0, "the slider did not score the issue");
+    harness.get_by_label("Remove County lines");
+    let out = dir.path().join("export");
+    harness.state_mut().set_export_folder(&out);
+    harness.get_by_label("Export the assessment").click();
+    harness.run();
+    for _ in 0..6000 {
+        harness.step();
+        if !harness.state().is_exporting() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run();
+    assert!(
+        !harness.state().is_exporting(),
+        "the export did not finish within 60 s"
+    );
+    harness.get_by_label_contains("Exported");
+    let docx = std::fs::read(out.join("strategic-assessment-2023-24.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut body = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut body)
+        .unwrap();
+    assert!(body.contains("Burglary rose in Castle ward."));
+    assert!(body.contains("County lines"));
+    assert!(out.join("figures").read_dir().unwrap().count() > 0);
+    assert!(out.join("tables").read_dir().unwrap().count() > 0);
+}

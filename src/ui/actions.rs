@@ -37,6 +37,20 @@ pub enum Action {
     CloseThemeGroups,
     /// The Trends page's chart kind and months.
     SetTrendOptions(super::crime_picture::TrendOptions),
+    /// Write the Report page's plan, narrative, scores and weights to the file.
+    SaveReport,
+    /// Copy commentary from another assessment file (dialog).
+    CopyNarrativeFromFile,
+    /// Add an issue to the priority matrix; `theme` (index into the picture's themes)
+    /// pre-fills volume and trend from the data.
+    AddPriority {
+        name: String,
+        theme: Option<usize>,
+    },
+    DeletePriority(i64),
+    ChooseExportFolder,
+    StartExport,
+    CancelExport,
     CloseRejectedRows,
     CloseImportSummary,
     DismissNotice,

@@ -6,17 +6,22 @@
 
 use super::area_chooser::WardChooser;
 use super::crime_picture::CrimePicture;
+use super::export_job::{ExportJob, ExportOutcome};
 use super::import_job::{ImportJob, JobOutcome};
 use super::import_summary::ImportSummary;
 use super::launch::{bundled_sample_files, sample_assessment_path};
 use super::navigation::Page;
 use super::notice::Notice;
 use super::rejected_rows::RejectedRowsView;
+use super::report_state::ReportState;
 use super::settings::Settings;
 use super::theme;
 use super::theme_group_editor::GroupEditor;
 use super::top_bar::file_name;
 use super::view::AssessmentView;
+use crate::analysis::priority::{scores_from_data, PriorityIssue};
+use crate::analysis::theme::Theme;
+use crate::report::content::ReportOptions;
 use crate::store::geography::AreaChoice;
 use crate::store::Store;
 use std::path::{Path, PathBuf};
@@ -29,6 +34,8 @@ const IMPORT_REPAINT: Duration = Duration::from_millis(250);
 pub(super) struct Assessment {
     pub(super) store: Store,
     pub(super) view: AssessmentView,
+    /// The Report page's plan, matrix and export choices; `None` if they could not be read.
+    pub(super) report: Option<ReportState>,
 }
 
 pub struct App {
@@ -41,6 +48,7 @@ pub struct App {
     pub(super) notice: Option<Notice>,
     pub(super) ward_chooser: Option<WardChooser>,
     pub(super) group_editor: Option<GroupEditor>,
+    pub(super) export: Option<ExportJob>,
     egui_ctx: egui::Context,
 }
 
@@ -58,6 +66,7 @@ impl App {
             notice: None,
             ward_chooser: None,
             group_editor: None,
+            export: None,
             egui_ctx: egui_ctx.clone(),
         }
     }
@@ -299,7 +308,14 @@ impl App {
             return;
         };
         match CrimePicture::reload(&assessment.store, assessment.view.picture.as_ref()) {
-            Ok(picture) => assessment.view.picture = picture,
+            Ok(picture) => {
+                assessment.view.picture = picture;
+                assessment.report = reload_report(
+                    &assessment.store,
+                    &assessment.view,
+                    assessment.report.take(),
+                );
+            }
             Err(e) => self.notice = Some(Notice::problem(e.to_string())),
         }
     }
@@ -312,6 +328,170 @@ impl App {
             .and_then(|a| a.view.picture.as_mut())
         {
             picture.set_trend_options(options);
+        }
+    }
+
+    pub fn report(&mut self) -> Option<&mut ReportState> {
+        self.assessment.as_mut().and_then(|a| a.report.as_mut())
+    }
+
+    pub fn is_exporting(&self) -> bool {
+        self.export.is_some()
+    }
+
+    /// Write the Report page's plan, commentary, scores and weights to the file.
+    pub fn save_report(&mut self) {
+        let Some(assessment) = self.assessment.as_mut() else {
+            return;
+        };
+        let Some(state) = assessment.report.as_mut() else {
+            return;
+        };
+        let store = &mut assessment.store;
+        let result = store
+            .save_planned_sections(&state.stored_plan())
+            .and_then(|()| {
+                state
+                    .issues
+                    .iter()
+                    .try_for_each(|issue| store.save_priority_issue(issue).map(|_| ()))
+            })
+            .and_then(|()| {
+                state
+                    .weights
+                    .iter()
+                    .try_for_each(|(k, w)| store.save_priority_weight(k, *w))
+            });
+        if let Err(e) = result {
+            self.notice = Some(Notice::problem(format!(
+                "The report plan was not saved: {e}"
+            )));
+        }
+    }
+
+    /// Add an issue to the priority matrix, scored from the data when it is a theme.
+    pub fn add_priority(&mut self, name: &str, theme: Option<usize>) {
+        let Some(assessment) = self.assessment.as_mut() else {
+            return;
+        };
+        let picture = assessment.view.picture.as_ref();
+        let chosen: Option<&Theme> = theme.and_then(|i| picture.and_then(|p| p.themes.get(i)));
+        let mut issue = PriorityIssue {
+            name: name.trim().to_string(),
+            ..PriorityIssue::default()
+        };
+        if let (Some(theme), Some(p)) = (chosen, picture) {
+            let all_crime = p.figures_for(&Theme::AllCrime).total;
+            issue.theme_key = Some(theme.key());
+            issue.scores = scores_from_data(&p.figures_for(theme), all_crime);
+        }
+        match assessment.store.save_priority_issue(&issue) {
+            Ok(id) => {
+                issue.id = id;
+                if let Some(state) = assessment.report.as_mut() {
+                    state.issues.push(issue);
+                    state.editing = Some(state.issues.len() - 1);
+                    state.new_issue.clear();
+                    state.rerank();
+                }
+            }
+            Err(e) => self.notice = Some(Notice::problem(format!("The issue was not added: {e}"))),
+        }
+    }
+
+    pub fn delete_priority(&mut self, id: i64) {
+        let Some(assessment) = self.assessment.as_mut() else {
+            return;
+        };
+        match assessment.store.delete_priority_issue(id) {
+            Ok(()) => {
+                if let Some(state) = assessment.report.as_mut() {
+                    state.issues.retain(|i| i.id != id);
+                    state.editing = None;
+                    state.rerank();
+                }
+            }
+            Err(e) => self.notice = Some(Notice::problem(e.to_string())),
+        }
+    }
+
+    /// Fill empty commentary from another assessment file (e.g. last year's).
+    pub fn copy_narrative_from(&mut self, other: &Path) {
+        self.save_report();
+        let Some(assessment) = self.assessment.as_mut() else {
+            return;
+        };
+        let result = Store::open_existing(other)
+            .and_then(|theirs| assessment.store.copy_narrative_from(&theirs));
+        match result {
+            Ok(filled) => {
+                assessment.report = reload_report(
+                    &assessment.store,
+                    &assessment.view,
+                    assessment.report.take(),
+                );
+                self.notice = Some(Notice::info(format!(
+                    "Commentary for {filled} sections was copied from {}.",
+                    other.display()
+                )));
+            }
+            Err(e) => self.notice = Some(Notice::problem(format!("Nothing was copied: {e}"))),
+        }
+    }
+
+    pub fn set_export_folder(&mut self, folder: &Path) {
+        if let Some(state) = self.report() {
+            state.folder = folder.display().to_string();
+        }
+    }
+
+    /// Export the assessment on a background thread, with the Report page's choices.
+    pub fn start_export(&mut self) {
+        if self.export.is_some() {
+            return;
+        }
+        self.save_report();
+        let Some(assessment) = self.assessment.as_mut() else {
+            return;
+        };
+        let Some(state) = assessment.report.as_mut() else {
+            return;
+        };
+        let options = ReportOptions {
+            financial_year: assessment.view.picture.as_ref().map(|p| p.year),
+            threshold: state.threshold,
+            date: chrono::Local::now().format("%-d %B %Y").to_string(),
+        };
+        state.outcome = None;
+        match ExportJob::start(
+            assessment.store.path(),
+            PathBuf::from(state.folder.trim()),
+            options,
+            state.formats,
+            self.egui_ctx.clone(),
+        ) {
+            Ok(job) => self.export = Some(job),
+            Err(message) => state.outcome = Some(ExportOutcome::Failed(message)),
+        }
+    }
+
+    pub fn cancel_export(&mut self) {
+        if let Some(job) = &self.export {
+            job.cancel();
+        }
+    }
+
+    pub(super) fn poll_export(&mut self) {
+        let Some(job) = &mut self.export else {
+            return;
+        };
+        let Some(outcome) = job.poll() else {
+            self.egui_ctx.request_repaint_after(IMPORT_REPAINT);
+            return;
+        };
+        self.export = None;
+        if let Some(state) = self.report() {
+            state.outcome = Some(outcome);
         }
     }
 
@@ -333,7 +513,12 @@ impl App {
         match AssessmentView::load(&store) {
             Ok(view) => {
                 self.settings.remember(store.path());
-                self.assessment = Some(Assessment { store, view });
+                let report = load_report(&store, &view);
+                self.assessment = Some(Assessment {
+                    store,
+                    view,
+                    report,
+                });
                 self.summary = None;
                 self.rejected_rows = None;
                 self.notice = None;
@@ -391,10 +576,39 @@ impl App {
             return;
         }
         match AssessmentView::load(&assessment.store) {
-            Ok(view) => assessment.view = view,
+            Ok(view) => {
+                assessment.report =
+                    reload_report(&assessment.store, &view, assessment.report.take());
+                assessment.view = view;
+            }
             Err(e) => self.notice = Some(Notice::problem(e.to_string())),
         }
     }
+}
+
+/// The Report page's state for a file, or `None` (with the page saying so) if unreadable.
+fn load_report(store: &Store, view: &AssessmentView) -> Option<ReportState> {
+    let themes = view.picture.as_ref().map_or_else(
+        || vec![Theme::AllCrime, Theme::AntiSocialBehaviour],
+        |p| p.themes.clone(),
+    );
+    ReportState::load(store, &themes).ok()
+}
+
+/// Reload after the data changed, keeping the export choices the analyst made.
+fn reload_report(
+    store: &Store,
+    view: &AssessmentView,
+    previous: Option<ReportState>,
+) -> Option<ReportState> {
+    let mut state = load_report(store, view)?;
+    if let Some(before) = previous {
+        state.folder = before.folder;
+        state.formats = before.formats;
+        state.threshold = before.threshold;
+        state.outcome = before.outcome;
+    }
+    Some(state)
 }
 
 impl std::fmt::Debug for App {

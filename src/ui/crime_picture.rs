@@ -151,6 +151,11 @@ impl CrimePicture {
         &self.cube.groups
     }
 
+    /// Any theme's figures for the chosen year and area (e.g. to score it as a priority).
+    pub fn figures_for(&self, theme: &Theme) -> ThemeOverview {
+        theme_overview(&self.cube.months, theme, &self.area, self.year)
+    }
+
     /// The chosen theme.
     pub fn chosen_theme(&self) -> &Theme {
         const FALLBACK: &Theme = &Theme::AllCrime;

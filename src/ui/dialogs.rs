@@ -19,6 +19,12 @@ pub fn pick_folder_to_import() -> Option<PathBuf> {
         .pick_folder()
 }
 
+pub fn pick_export_folder() -> Option<PathBuf> {
+    rfd::FileDialog::new()
+        .set_title("Folder to export the assessment to")
+        .pick_folder()
+}
+
 pub fn pick_assessment_to_open() -> Option<PathBuf> {
     rfd::FileDialog::new()
         .set_title("Open an assessment file")

@@ -20,6 +20,7 @@ use std::path::PathBuf;
 impl eframe::App for App {
     fn logic(&mut self, _ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.poll_import();
+        self.poll_export();
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -64,13 +65,15 @@ impl eframe::App for App {
                 if let Some(notice) = &self.notice {
                     notice_ui(ui, notice, &mut actions);
                 }
-                match &self.assessment {
+                match &mut self.assessment {
                     Some(assessment) => {
-                        let context = PageContext {
+                        let mut context = PageContext {
                             view: &assessment.view,
                             is_importing: self.job.is_some(),
+                            report: assessment.report.as_mut(),
+                            exporting: self.export.as_ref().map(|job| job.progress()),
                         };
-                        page_ui(ui, self.page, &context, &mut actions);
+                        page_ui(ui, self.page, &mut context, &mut actions);
                     }
                     None => no_file_ui(ui, &mut actions),
                 }
@@ -157,6 +160,21 @@ impl App {
             Action::DeleteThemeGroup(id) => self.delete_theme_group(id),
             Action::CloseThemeGroups => self.group_editor = None,
             Action::SetTrendOptions(options) => self.set_trend_options(options),
+            Action::SaveReport => self.save_report(),
+            Action::CopyNarrativeFromFile => {
+                if let Some(path) = dialogs::pick_assessment_to_open() {
+                    self.copy_narrative_from(&path);
+                }
+            }
+            Action::AddPriority { name, theme } => self.add_priority(&name, theme),
+            Action::DeletePriority(id) => self.delete_priority(id),
+            Action::ChooseExportFolder => {
+                if let Some(folder) = dialogs::pick_export_folder() {
+                    self.set_export_folder(&folder);
+                }
+            }
+            Action::StartExport => self.start_export(),
+            Action::CancelExport => self.cancel_export(),
             Action::CloseRejectedRows => self.rejected_rows = None,
             Action::CloseImportSummary => self.summary = None,
             Action::DismissNotice => self.notice = None,

@@ -5,22 +5,25 @@ mod control_chart;
 mod data;
 mod overview;
 mod picture;
+mod report;
 mod trends;
 
 use super::actions::Action;
 use super::navigation::Page;
 use super::view::AssessmentView;
 
-/// What every page may draw from.
+/// What every page may draw from (the Report page also edits its own state).
 pub struct PageContext<'a> {
     pub view: &'a AssessmentView,
     pub is_importing: bool,
+    pub report: Option<&'a mut super::report_state::ReportState>,
+    pub exporting: Option<&'a crate::report::export::ExportProgress>,
 }
 
 pub fn page_ui(
     ui: &mut egui::Ui,
     page: Page,
-    context: &PageContext<'_>,
+    context: &mut PageContext<'_>,
     actions: &mut Vec<Action>,
 ) {
     egui::ScrollArea::vertical()
@@ -30,6 +33,18 @@ pub fn page_ui(
             Page::Data => data::data_page_ui(ui, context, actions),
             Page::Overview => overview::overview_page_ui(ui, context, actions),
             Page::Trends => trends::trends_page_ui(ui, context, actions),
+            Page::Report => match context.report.as_deref_mut() {
+                Some(state) => report::report_page_ui(
+                    ui,
+                    state,
+                    context.view.picture.as_ref(),
+                    context.exporting,
+                    actions,
+                ),
+                None => {
+                    ui.label("The report could not be loaded from this file.");
+                }
+            },
         });
 }
 

@@ -1,0 +1,334 @@
+//! The Report page: the sections of the exported assessment (in, out, order) with the
+//! analyst's commentary for each; the priority matrix (issues scored 0–4 on each
+//! criterion, weights, ranking, confidence); and the export itself (folder, formats,
+//! disclosure threshold), with progress and Cancel while it runs.
+
+use super::picture::table_ui;
+use crate::analysis::priority::{Confidence, CRITERIA, MAX_SCORE};
+use crate::report::export::ExportProgress;
+use crate::ui::actions::Action;
+use crate::ui::crime_picture::CrimePicture;
+use crate::ui::export_job::ExportOutcome;
+use crate::ui::report_state::ReportState;
+use crate::ui::widgets::{page_heading_ui, section_heading_ui};
+use egui::RichText;
+
+pub fn report_page_ui(
+    ui: &mut egui::Ui,
+    state: &mut ReportState,
+    picture: Option<&CrimePicture>,
+    exporting: Option<&ExportProgress>,
+    actions: &mut Vec<Action>,
+) {
+    page_heading_ui(
+        ui,
+        "Report",
+        "Choose the sections, write the commentary, score the priorities, and export the assessment as a Word document with its figures and tables.",
+    );
+    match picture {
+        Some(p) => ui.label(format!(
+            "The report covers {} for {} (change them with the selectors on the Overview).",
+            p.area_name(),
+            p.year.label()
+        )),
+        None => ui.label(
+            RichText::new(
+                "The report needs a complete financial year (April to March) of police data.",
+            )
+            .weak(),
+        ),
+    };
+    sections_ui(ui, state, actions);
+    priorities_ui(ui, state, picture, actions);
+    export_ui(ui, state, picture.is_some(), exporting, actions);
+}
+
+fn sections_ui(ui: &mut egui::Ui, state: &mut ReportState, actions: &mut Vec<Action>) {
+    section_heading_ui(ui, "Sections and commentary");
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Tick the sections to include; write the commentary that leads each one. Blank lines start a new paragraph, \"- \" a bullet.").weak());
+        if ui
+            .small_button("Start from last year's file…")
+            .on_hover_text("Copy the commentary of another assessment file into sections that have none yet")
+            .clicked()
+        {
+            actions.push(Action::CopyNarrativeFromFile);
+        }
+    });
+    let count = state.plan.len();
+    let mut changed = false;
+    let mut moved: Option<(usize, bool)> = None;
+    for (i, entry) in state
+        .plan
+        .iter_mut()
+        .enumerate()
+        .filter(|(_, e)| e.available)
+    {
+        ui.horizontal(|ui| {
+            changed |= ui.checkbox(&mut entry.included, &entry.title).changed();
+            if ui
+                .add_enabled(i > 0, egui::Button::new("Up").small())
+                .on_hover_text("Move this section up")
+                .clicked()
+            {
+                moved = Some((i, true));
+            }
+            if ui
+                .add_enabled(i + 1 < count, egui::Button::new("Down").small())
+                .on_hover_text("Move this section down")
+                .clicked()
+            {
+                moved = Some((i, false));
+            }
+        });
+        if entry.included {
+            ui.indent(("narrative", i), |ui| {
+                let label = format!("Commentary: {}", entry.title);
+                let edit = ui.add(
+                    egui::TextEdit::multiline(&mut entry.narrative)
+                        .desired_rows(2)
+                        .desired_width(f32::INFINITY)
+                        .hint_text(
+                            "What the figures mean, why they changed, what partners are doing…",
+                        ),
+                );
+                let edit = edit.on_hover_text(&label);
+                // Saved when the analyst leaves the box, not on every keystroke.
+                changed |= edit.lost_focus();
+                ui.ctx()
+                    .accesskit_node_builder(edit.id, |node| node.set_label(label));
+            });
+        }
+    }
+    if let Some((i, up)) = moved {
+        state.move_section(i, up);
+        changed = true;
+    }
+    if changed {
+        actions.push(Action::SaveReport);
+    }
+}
+
+fn priorities_ui(
+    ui: &mut egui::Ui,
+    state: &mut ReportState,
+    picture: Option<&CrimePicture>,
+    actions: &mut Vec<Action>,
+) {
+    section_heading_ui(ui, "Priority matrix");
+    ui.label(RichText::new("Score each issue from 0 (none) to 4 (critical). Volume and trend are filled in from the data for themes; the weighted total ranks the issues.").weak());
+    ui.horizontal(|ui| {
+        let label = ui.label("New issue");
+        ui.add(
+            egui::TextEdit::singleline(&mut state.new_issue)
+                .hint_text("e.g. County lines")
+                .desired_width(220.0),
+        )
+        .labelled_by(label.id);
+        let name = state.new_issue.trim().to_string();
+        if ui
+            .add_enabled(!name.is_empty(), egui::Button::new("Add issue"))
+            .clicked()
+        {
+            actions.push(Action::AddPriority { name, theme: None });
+        }
+        if let Some(p) = picture {
+            egui::ComboBox::new("add_theme_issue", "Add a theme")
+                .selected_text("Choose…")
+                .show_ui(ui, |ui| {
+                    for (i, theme) in p.themes.iter().enumerate() {
+                        if ui.selectable_label(false, theme.label()).clicked() {
+                            actions.push(Action::AddPriority {
+                                name: theme.label(),
+                                theme: Some(i),
+                            });
+                        }
+                    }
+                });
+        }
+    });
+    if !state.ranked.is_empty() {
+        let rows: Vec<Vec<String>> = state
+            .ranked
+            .iter()
+            .map(|r| {
+                vec![
+                    r.rank.to_string(),
+                    r.name.clone(),
+                    format!("{:.1}", r.total),
+                    format!("{:.1}%", r.percent_of_max),
+                    r.confidence.letter().to_string(),
+                ]
+            })
+            .collect();
+        table_ui(
+            ui,
+            "Ranking",
+            "priority_ranking",
+            &["Rank", "Issue", "Score", "% of maximum", "Confidence"],
+            &rows,
+        );
+    }
+    let mut changed = false;
+    ui.add_space(6.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Score:");
+        for (i, issue) in state.issues.iter().enumerate() {
+            if ui
+                .selectable_label(state.editing == Some(i), &issue.name)
+                .clicked()
+            {
+                state.editing = Some(i);
+            }
+        }
+    });
+    if let Some(issue) = state.editing.and_then(|i| state.issues.get_mut(i)) {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.label(RichText::new(&issue.name).strong());
+            egui::Grid::new("priority_scores")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    for c in CRITERIA {
+                        let mut score = issue.scores.get(c.key).copied().unwrap_or(0);
+                        let slider = egui::Slider::new(&mut score, 0..=MAX_SCORE).text(c.label);
+                        if ui
+                            .add(slider)
+                            .on_hover_text(format!("4 = {}", c.high_means))
+                            .changed()
+                        {
+                            issue.scores.insert(c.key.to_string(), score);
+                            changed = true;
+                        }
+                        ui.label(
+                            RichText::new(if c.from_data { "from the data" } else { "" }).weak(),
+                        );
+                        ui.end_row();
+                    }
+                });
+            ui.horizontal(|ui| {
+                ui.label("Confidence:");
+                for grade in [Confidence::A, Confidence::B, Confidence::C] {
+                    if ui
+                        .radio(
+                            issue.confidence == grade,
+                            format!("{} ({})", grade.letter(), grade.meaning()),
+                        )
+                        .clicked()
+                    {
+                        issue.confidence = grade;
+                        changed = true;
+                    }
+                }
+            });
+            if ui.button(format!("Remove {}", issue.name)).clicked() {
+                actions.push(Action::DeletePriority(issue.id));
+            }
+        });
+    }
+    ui.collapsing("Weights", |ui| {
+        for c in CRITERIA {
+            let mut weight = crate::analysis::priority::weight_of(&state.weights, &c);
+            if ui
+                .add(
+                    egui::Slider::new(&mut weight, 0.0..=3.0)
+                        .step_by(0.5)
+                        .text(c.label),
+                )
+                .changed()
+            {
+                state.weights.insert(c.key.to_string(), weight);
+                changed = true;
+            }
+        }
+    });
+    if changed {
+        state.rerank();
+        actions.push(Action::SaveReport);
+    }
+}
+
+fn export_ui(
+    ui: &mut egui::Ui,
+    state: &mut ReportState,
+    has_data: bool,
+    exporting: Option<&ExportProgress>,
+    actions: &mut Vec<Action>,
+) {
+    section_heading_ui(ui, "Export");
+    ui.horizontal(|ui| {
+        let label = ui.label("Export folder");
+        ui.add(egui::TextEdit::singleline(&mut state.folder).desired_width(420.0))
+            .labelled_by(label.id);
+        if ui.button("Choose…").clicked() {
+            actions.push(Action::ChooseExportFolder);
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.checkbox(&mut state.formats.docx, "Word document");
+        ui.checkbox(&mut state.formats.png, "Figures as PNG (300 dpi)");
+        ui.checkbox(&mut state.formats.svg, "Figures as SVG");
+        ui.checkbox(&mut state.formats.csv, "Tables as CSV");
+    });
+    ui.add(
+        egui::Slider::new(&mut state.threshold, 2..=10)
+            .text("Hide counts below this in sensitive tables"),
+    );
+    match exporting {
+        Some(progress) => {
+            ui.horizontal(|ui| {
+                let fraction = if progress.total > 0 {
+                    progress.done as f32 / progress.total as f32
+                } else {
+                    0.0
+                };
+                ui.add(
+                    egui::ProgressBar::new(fraction)
+                        .desired_width(300.0)
+                        .text(format!(
+                            "{} of {}: {}",
+                            progress.done, progress.total, progress.current
+                        )),
+                );
+                if ui.button("Cancel export").clicked() {
+                    actions.push(Action::CancelExport);
+                }
+            });
+        }
+        None => {
+            let any_format =
+                state.formats.docx || state.formats.png || state.formats.svg || state.formats.csv;
+            let ready = has_data && any_format && !state.folder.trim().is_empty();
+            if ui
+                .add_enabled(ready, egui::Button::new("Export the assessment"))
+                .clicked()
+            {
+                actions.push(Action::StartExport);
+            }
+        }
+    }
+    match &state.outcome {
+        Some(ExportOutcome::Finished(summary)) => {
+            ui.label(
+                RichText::new(format!(
+                    "Exported {} files to {} ({} figures, {} tables; {} small counts hidden).",
+                    summary.files.len(),
+                    summary.folder,
+                    summary.figures,
+                    summary.tables,
+                    summary.suppressed
+                ))
+                .strong(),
+            );
+        }
+        Some(ExportOutcome::Cancelled) => {
+            ui.label("The export was cancelled; the folder is as it was.");
+        }
+        Some(ExportOutcome::Failed(message)) => {
+            ui.label(
+                RichText::new(format!("The export failed: {message}"))
+                    .color(egui::Color32::from_rgb(176, 58, 46)),
+            );
+        }
+        None => {}
+    }
+}

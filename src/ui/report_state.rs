@@ -1,0 +1,116 @@
+//! The Report page's state as plain data: the section plan with the analyst's narrative,
+//! the priority matrix (issues, weights, the ranking), the export choices and the last
+//! export's outcome. Loaded from the assessment file when it opens; edits change this
+//! state and are written back by the app on a save action, never per frame.
+
+use super::export_job::ExportOutcome;
+use crate::analysis::priority::{rank_issues, PriorityIssue, RankedIssue};
+use crate::analysis::theme::Theme;
+use crate::report::content::{available_sections, effective_plan, PlanEntry};
+use crate::report::disclosure::DEFAULT_THRESHOLD;
+use crate::report::export::Formats;
+use crate::store::report_plan::PlannedSection;
+use crate::store::{Store, StoreError};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportState {
+    pub plan: Vec<PlanEntry>,
+    pub issues: Vec<PriorityIssue>,
+    pub weights: BTreeMap<String, f64>,
+    pub ranked: Vec<RankedIssue>,
+    /// Index into `issues` of the issue being scored.
+    pub editing: Option<usize>,
+    pub new_issue: String,
+    pub folder: String,
+    pub formats: Formats,
+    pub threshold: i64,
+    pub outcome: Option<ExportOutcome>,
+}
+
+impl ReportState {
+    /// The plan and matrix of the file; exports go to a folder beside it by default.
+    pub fn load(store: &Store, themes: &[Theme]) -> Result<ReportState, StoreError> {
+        let issues = store.priority_issues()?;
+        let weights = store.priority_weights()?;
+        let folder = default_folder(store.path());
+        let mut state = ReportState {
+            plan: effective_plan(&store.planned_sections()?, &available_sections(themes)),
+            ranked: Vec::new(),
+            issues,
+            weights,
+            editing: None,
+            new_issue: String::new(),
+            folder,
+            formats: Formats::ALL,
+            threshold: DEFAULT_THRESHOLD,
+            outcome: None,
+        };
+        state.rerank();
+        Ok(state)
+    }
+
+    pub fn rerank(&mut self) {
+        self.ranked = rank_issues(&self.issues, &self.weights);
+    }
+
+    /// The plan as stored (order = position).
+    pub fn stored_plan(&self) -> Vec<PlannedSection> {
+        self.plan.iter().map(PlanEntry::to_stored).collect()
+    }
+
+    /// Move section `index` one place up or down.
+    pub fn move_section(&mut self, index: usize, up: bool) {
+        let other = if up {
+            index.checked_sub(1)
+        } else {
+            Some(index + 1)
+        };
+        if let Some(other) = other.filter(|o| *o < self.plan.len()) {
+            if index < self.plan.len() {
+                self.plan.swap(index, other);
+            }
+        }
+    }
+}
+
+/// `<folder of the file>/<file name> export`.
+fn default_folder(assessment: &Path) -> String {
+    let stem = assessment.file_stem().map_or_else(
+        || "assessment".to_string(),
+        |s| s.to_string_lossy().to_string(),
+    );
+    assessment
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join(format!("{stem} export"))
+        .display()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_move_within_bounds() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_or_create(&dir.path().join("x.assessment")).unwrap();
+        let mut state =
+            ReportState::load(&store, &[Theme::AllCrime, Theme::AntiSocialBehaviour]).unwrap();
+        let keys = |s: &ReportState| s.plan.iter().map(|p| p.key.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            keys(&state),
+            vec!["overall_crime", "asb", "hotspots", "priorities"]
+        );
+        state.move_section(1, true);
+        state.move_section(0, true);
+        state.move_section(3, false);
+        assert_eq!(
+            keys(&state),
+            vec!["asb", "overall_crime", "hotspots", "priorities"]
+        );
+        assert!(state.folder.ends_with("x export"));
+    }
+}
