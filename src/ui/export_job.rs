@@ -105,10 +105,6 @@ impl ExportJob {
     pub fn cancel(&self) {
         self.cancel.store(true, Ordering::Relaxed);
     }
-
-    pub fn is_cancelling(&self) -> bool {
-        self.cancel.load(Ordering::Relaxed)
-    }
 }
 
 impl Drop for ExportJob {
