@@ -642,6 +642,16 @@ fn the_report_page_takes_commentary_and_a_scored_priority_into_the_export() {
     let score = harness.state_mut().report().unwrap().issues[0].scores["physical_harm"];
     assert!(score > 0, "the slider did not score the issue");
     harness.get_by_label("Remove County lines");
+    // The preview shows the report as it will be exported.
+    harness.get_by_label("Preview the report").click();
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label("Burglary rose in Castle ward.")
+            .count()
+            >= 1
+    );
+    harness.get_by_label_contains("Table 1: All recorded crime: headline figures");
     let out = dir.path().join("export");
     harness.state_mut().set_export_folder(&out);
     harness.get_by_label("Export the assessment").click();

@@ -50,6 +50,8 @@ pub enum Action {
     DeletePriority(i64),
     ChooseExportFolder,
     StartExport,
+    /// Build the report as it would be exported and show it on the page.
+    PreviewReport,
     CancelExport,
     CloseRejectedRows,
     CloseImportSummary,

@@ -21,7 +21,7 @@ use super::top_bar::file_name;
 use super::view::AssessmentView;
 use crate::analysis::priority::{scores_from_data, PriorityIssue};
 use crate::analysis::theme::Theme;
-use crate::report::content::ReportOptions;
+use crate::report::content::{build_report, ReportOptions};
 use crate::store::geography::AreaChoice;
 use crate::store::Store;
 use std::path::{Path, PathBuf};
@@ -472,6 +472,26 @@ impl App {
         ) {
             Ok(job) => self.export = Some(job),
             Err(message) => state.outcome = Some(ExportOutcome::Failed(message)),
+        }
+    }
+
+    /// Build the report from the file as the export would (no figures drawn) and show it.
+    pub fn preview_report(&mut self) {
+        self.save_report();
+        let Some(assessment) = self.assessment.as_mut() else {
+            return;
+        };
+        let Some(state) = assessment.report.as_mut() else {
+            return;
+        };
+        let options = ReportOptions {
+            financial_year: assessment.view.picture.as_ref().map(|p| p.year),
+            threshold: state.threshold,
+            date: String::new(),
+        };
+        match build_report(&assessment.store, &options) {
+            Ok(content) => state.preview = Some(content),
+            Err(e) => self.notice = Some(Notice::problem(format!("No preview: {e}"))),
         }
     }
 

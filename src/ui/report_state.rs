@@ -6,7 +6,7 @@
 use super::export_job::ExportOutcome;
 use crate::analysis::priority::{rank_issues, PriorityIssue, RankedIssue};
 use crate::analysis::theme::Theme;
-use crate::report::content::{available_sections, effective_plan, PlanEntry};
+use crate::report::content::{available_sections, effective_plan, PlanEntry, ReportContent};
 use crate::report::disclosure::DEFAULT_THRESHOLD;
 use crate::report::export::Formats;
 use crate::store::report_plan::PlannedSection;
@@ -27,6 +27,8 @@ pub struct ReportState {
     pub formats: Formats,
     pub threshold: i64,
     pub outcome: Option<ExportOutcome>,
+    /// The report as it would be exported now, built on request.
+    pub preview: Option<ReportContent>,
 }
 
 impl ReportState {
@@ -46,6 +48,7 @@ impl ReportState {
             formats: Formats::ALL,
             threshold: DEFAULT_THRESHOLD,
             outcome: None,
+            preview: None,
         };
         state.rerank();
         Ok(state)

@@ -174,6 +174,7 @@ impl App {
                 }
             }
             Action::StartExport => self.start_export(),
+            Action::PreviewReport => self.preview_report(),
             Action::CancelExport => self.cancel_export(),
             Action::CloseRejectedRows => self.rejected_rows = None,
             Action::CloseImportSummary => self.summary = None,

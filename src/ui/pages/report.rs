@@ -5,6 +5,7 @@
 
 use super::picture::table_ui;
 use crate::analysis::priority::{Confidence, CRITERIA, MAX_SCORE};
+use crate::report::content::ContentBlock;
 use crate::report::export::ExportProgress;
 use crate::ui::actions::Action;
 use crate::ui::crime_picture::CrimePicture;
@@ -40,7 +41,88 @@ pub fn report_page_ui(
     };
     sections_ui(ui, state, actions);
     priorities_ui(ui, state, picture, actions);
+    preview_ui(ui, state, picture.is_some(), actions);
     export_ui(ui, state, picture.is_some(), exporting, actions);
+}
+
+/// The report as it would be exported: headings, text, tables (after disclosure control)
+/// and the figures' titles.
+fn preview_ui(ui: &mut egui::Ui, state: &ReportState, has_data: bool, actions: &mut Vec<Action>) {
+    section_heading_ui(ui, "Preview");
+    ui.horizontal(|ui| {
+        let label = if state.preview.is_some() {
+            "Refresh the preview"
+        } else {
+            "Preview the report"
+        };
+        if ui.add_enabled(has_data, egui::Button::new(label)).clicked() {
+            actions.push(Action::PreviewReport);
+        }
+    });
+    let Some(content) = &state.preview else {
+        return;
+    };
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_max_height(520.0);
+        egui::ScrollArea::vertical()
+            .id_salt("report_preview")
+            .show(ui, |ui| {
+                ui.label(RichText::new(&content.title).size(20.0).strong());
+                for line in &content.title_lines {
+                    ui.label(line);
+                }
+                let (mut tables, mut figures) = (0, 0);
+                for section in &content.sections {
+                    ui.add_space(10.0);
+                    ui.label(RichText::new(&section.heading).size(17.0).strong());
+                    for block in &section.blocks {
+                        match block {
+                            ContentBlock::SubHeading(t) => {
+                                ui.label(RichText::new(t).strong());
+                            }
+                            ContentBlock::Paragraph(t) => {
+                                ui.label(t);
+                            }
+                            ContentBlock::Bullet(t) => {
+                                ui.label(format!("•  {t}"));
+                            }
+                            ContentBlock::Note(t) => {
+                                ui.label(RichText::new(t).weak().small());
+                            }
+                            ContentBlock::Code(lines) => {
+                                ui.label(
+                                    RichText::new(format!("{} file fingerprints", lines.len()))
+                                        .weak(),
+                                );
+                            }
+                            ContentBlock::Table(i) => {
+                                if let Some(t) = content.tables.get(*i) {
+                                    tables += 1;
+                                    let header: Vec<&str> =
+                                        t.columns.iter().map(String::as_str).collect();
+                                    table_ui(
+                                        ui,
+                                        &format!("Table {tables}: {}", t.title),
+                                        &format!("preview_table_{i}"),
+                                        &header,
+                                        &t.display,
+                                    );
+                                }
+                            }
+                            ContentBlock::Figure(i) => {
+                                if let Some(f) = content.figures.get(*i) {
+                                    figures += 1;
+                                    ui.label(
+                                        RichText::new(format!("[Figure {figures}: {}]", f.title))
+                                            .italics(),
+                                    );
+                                }
+                            }
+                        }
+                    }
+                }
+            });
+    });
 }
 
 fn sections_ui(ui: &mut egui::Ui, state: &mut ReportState, actions: &mut Vec<Action>) {
