@@ -63,14 +63,18 @@ impl ReportState {
         self.plan.iter().map(PlanEntry::to_stored).collect()
     }
 
-    /// Move section `index` one place up or down.
+    /// Move section `index` past the next included section above or below it (sections
+    /// left out keep their places).
     pub fn move_section(&mut self, index: usize, up: bool) {
+        let shown = |e: &PlanEntry| e.included && e.available;
         let other = if up {
-            index.checked_sub(1)
+            (0..index)
+                .rev()
+                .find(|i| self.plan.get(*i).is_some_and(shown))
         } else {
-            Some(index + 1)
+            (index + 1..self.plan.len()).find(|i| self.plan.get(*i).is_some_and(shown))
         };
-        if let Some(other) = other.filter(|o| *o < self.plan.len()) {
+        if let Some(other) = other {
             if index < self.plan.len() {
                 self.plan.swap(index, other);
             }

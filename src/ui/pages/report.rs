@@ -29,7 +29,11 @@ pub fn report_page_ui(
     match picture {
         Some(p) => ui.label(format!(
             "The report covers {} for {} (change them with the selectors on the Overview).",
-            p.area_name(),
+            if p.area_ward_codes().is_empty() {
+                "everything in the file"
+            } else {
+                p.area_name()
+            },
             p.year.label()
         )),
         None => ui.label(
@@ -137,51 +141,63 @@ fn sections_ui(ui: &mut egui::Ui, state: &mut ReportState, actions: &mut Vec<Act
             actions.push(Action::CopyNarrativeFromFile);
         }
     });
-    let count = state.plan.len();
     let mut changed = false;
     let mut moved: Option<(usize, bool)> = None;
-    for (i, entry) in state
-        .plan
-        .iter_mut()
-        .enumerate()
-        .filter(|(_, e)| e.available)
-    {
+    let included: Vec<usize> = (0..state.plan.len())
+        .filter(|i| {
+            state
+                .plan
+                .get(*i)
+                .is_some_and(|e| e.included && e.available)
+        })
+        .collect();
+    let (first, last) = (included.first().copied(), included.last().copied());
+    for (i, entry) in state.plan.iter_mut().enumerate() {
+        if !(entry.included && entry.available) {
+            continue;
+        }
         ui.horizontal(|ui| {
             changed |= ui.checkbox(&mut entry.included, &entry.title).changed();
-            if ui
-                .add_enabled(i > 0, egui::Button::new("Up").small())
-                .on_hover_text("Move this section up")
-                .clicked()
-            {
-                moved = Some((i, true));
-            }
-            if ui
-                .add_enabled(i + 1 < count, egui::Button::new("Down").small())
-                .on_hover_text("Move this section down")
-                .clicked()
-            {
-                moved = Some((i, false));
-            }
-        });
-        if entry.included {
-            ui.indent(("narrative", i), |ui| {
-                let label = format!("Commentary: {}", entry.title);
-                let edit = ui.add(
-                    egui::TextEdit::multiline(&mut entry.narrative)
-                        .desired_rows(2)
-                        .desired_width(f32::INFINITY)
-                        .hint_text(
-                            "What the figures mean, why they changed, what partners are doing…",
-                        ),
-                );
-                let edit = edit.on_hover_text(&label);
-                // Saved when the analyst leaves the box, not on every keystroke.
-                changed |= edit.lost_focus();
-                ui.ctx()
-                    .accesskit_node_builder(edit.id, |node| node.set_label(label));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .add_enabled(Some(i) != last, egui::Button::new("Down").small())
+                    .on_hover_text("Move this section down")
+                    .clicked()
+                {
+                    moved = Some((i, false));
+                }
+                if ui
+                    .add_enabled(Some(i) != first, egui::Button::new("Up").small())
+                    .on_hover_text("Move this section up")
+                    .clicked()
+                {
+                    moved = Some((i, true));
+                }
             });
-        }
+        });
+        ui.indent(("narrative", i), |ui| {
+            let label = format!("Commentary: {}", entry.title);
+            let edit = ui.add(
+                egui::TextEdit::multiline(&mut entry.narrative)
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("What the figures mean, why they changed, what partners are doing…"),
+            );
+            let edit = edit.on_hover_text(&label);
+            // Saved when the analyst leaves the box, not on every keystroke.
+            changed |= edit.lost_focus();
+            ui.ctx()
+                .accesskit_node_builder(edit.id, |node| node.set_label(label));
+        });
     }
+    ui.collapsing(
+        "More sections (single crime types and others left out)",
+        |ui| {
+            for entry in state.plan.iter_mut().filter(|e| e.available && !e.included) {
+                changed |= ui.checkbox(&mut entry.included, &entry.title).changed();
+            }
+        },
+    );
     if let Some((i, up)) = moved {
         state.move_section(i, up);
         changed = true;
@@ -254,6 +270,9 @@ fn priorities_ui(
     let mut changed = false;
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
+        if state.issues.is_empty() {
+            return;
+        }
         ui.label("Score:");
         for (i, issue) in state.issues.iter().enumerate() {
             if ui
