@@ -138,20 +138,7 @@ pub fn picture_selectors_ui(ui: &mut egui::Ui, picture: &CrimePicture, actions: 
                 }
             });
         ui.add_space(12.0);
-        egui::ComboBox::new("picture_year", "Financial year")
-            .selected_text(picture.year.label())
-            .show_ui(ui, |ui| {
-                for year in &picture.years {
-                    if ui
-                        .selectable_label(*year == picture.year, year.label())
-                        .clicked()
-                    {
-                        actions.push(Action::SelectPicture(picture.theme, *year));
-                    }
-                }
-            });
-        ui.add_space(12.0);
-        area_selector_ui(ui, picture, actions);
+        year_and_area_selectors_ui(ui, picture, actions);
         ui.add_space(12.0);
         if ui
             .button("Theme groups…")
@@ -161,6 +148,28 @@ pub fn picture_selectors_ui(ui: &mut egui::Ui, picture: &CrimePicture, actions: 
             actions.push(Action::EditThemeGroups);
         }
     });
+}
+
+/// The financial year and area selectors (the Report page shows these alone).
+pub fn year_and_area_selectors_ui(
+    ui: &mut egui::Ui,
+    picture: &CrimePicture,
+    actions: &mut Vec<Action>,
+) {
+    egui::ComboBox::new("picture_year", "Financial year")
+        .selected_text(picture.year.label())
+        .show_ui(ui, |ui| {
+            for year in &picture.years {
+                if ui
+                    .selectable_label(*year == picture.year, year.label())
+                    .clicked()
+                {
+                    actions.push(Action::SelectPicture(picture.theme, *year));
+                }
+            }
+        });
+    ui.add_space(12.0);
+    area_selector_ui(ui, picture, actions);
 }
 
 /// All data, one district of the lookup, or a chosen set of wards.

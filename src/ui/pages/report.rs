@@ -27,15 +27,13 @@ pub fn report_page_ui(
         "Choose the sections, write the commentary, score the priorities, and export the assessment as a Word document with its figures and tables.",
     );
     match picture {
-        Some(p) => ui.label(format!(
-            "The report covers {} for {} (change them with the selectors on the Overview).",
-            if p.area_ward_codes().is_empty() {
-                "everything in the file"
-            } else {
-                p.area_name()
-            },
-            p.year.label()
-        )),
+        Some(p) => {
+            ui.horizontal(|ui| {
+                ui.label("The report covers");
+                super::picture::year_and_area_selectors_ui(ui, p, actions);
+            })
+            .response
+        }
         None => ui.label(
             RichText::new(
                 "The report needs a complete financial year (April to March) of police data.",
