@@ -10,6 +10,6 @@ mod suppressed;
 mod write;
 
 pub use mappings::load_mappings;
-pub use read::{PartnerHoldings, FEMALE_16_PLUS_KEY};
+pub use read::{PartnerHoldings, PartnerRows, FEMALE_16_PLUS_KEY};
 pub use replace::replace_overlap;
 pub use write::{month_of, write_records};

@@ -14,6 +14,26 @@ use rusqlite::OptionalExtension;
 /// The `meta` key of the female 16+ population entered by hand or imported.
 pub const FEMALE_16_PLUS_KEY: &str = "female_16_plus_population";
 
+/// Every partner row the file holds, read once for the pages and `stats`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PartnerRows {
+    pub domestic_abuse: Vec<DaIncident>,
+    pub marac: Vec<MaracQuarter>,
+    pub asb_cases: Vec<AsbCase>,
+    pub treatment: Vec<TreatmentCount>,
+    /// Women aged 16+ in the MARAC's area, when entered or imported.
+    pub female_16_plus: Option<f64>,
+}
+
+impl PartnerRows {
+    pub fn is_empty(&self) -> bool {
+        self.domestic_abuse.is_empty()
+            && self.marac.is_empty()
+            && self.asb_cases.is_empty()
+            && self.treatment.is_empty()
+    }
+}
+
 /// How many rows of each layout the file holds now.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PartnerHoldings {
@@ -68,6 +88,17 @@ type DaRow = (
 );
 
 impl Store {
+    /// Every partner row and the female 16+ population.
+    pub fn partner_rows(&self) -> Result<PartnerRows, StoreError> {
+        Ok(PartnerRows {
+            domestic_abuse: self.da_incidents()?,
+            marac: self.marac_quarters()?,
+            asb_cases: self.asb_cases()?,
+            treatment: self.treatment_counts()?,
+            female_16_plus: self.female_16_plus()?,
+        })
+    }
+
     pub fn partner_holdings(&self) -> Result<PartnerHoldings, StoreError> {
         let count = |table: &str| -> Result<i64, StoreError> {
             Ok(self
