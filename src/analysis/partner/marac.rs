@@ -198,6 +198,10 @@ mod tests {
         assert_eq!(f.police_referral_pct, Some(100.0));
         let partial = marac_figures(&rows, FinancialYear(2024), None);
         assert_eq!(partial.change.previous, None);
+        assert_eq!(
+            marac_years(&rows),
+            vec![FinancialYear(2024), FinancialYear(2023)]
+        );
         let rows: Vec<MaracQuarter> = (1..=4)
             .flat_map(|q| [quarter(2022, q, 100, 30), quarter(2023, q, 110, 30)])
             .collect();
