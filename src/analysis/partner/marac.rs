@@ -212,9 +212,5 @@ mod tests {
             Some(40)
         );
         assert_eq!(partial.cases_per_10000_women, None);
-        assert_eq!(
-            marac_years(&rows),
-            vec![FinancialYear(2024), FinancialYear(2023)]
-        );
     }
 }
