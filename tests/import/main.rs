@@ -6,6 +6,7 @@ mod cli;
 mod formats;
 mod gen_policeuk;
 mod geography;
+mod partner;
 mod replacement;
 mod safety;
 mod stats;
