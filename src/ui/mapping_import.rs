@@ -176,11 +176,7 @@ pub fn mapping_import_ui(
         .collapsible(false)
         .default_width(820.0)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-        .show(ctx, |ui| {
-            egui::ScrollArea::vertical()
-                .max_height(ctx.content_rect().height() * 0.8)
-                .show(ui, |ui| window_body_ui(ui, window, actions));
-        });
+        .show(ctx, |ui| window_body_ui(ui, window, actions));
     if !is_open {
         actions.push(Action::CloseMappingImport);
     }
@@ -228,7 +224,10 @@ fn window_body_ui(ui: &mut egui::Ui, w: &mut MappingImport, actions: &mut Vec<Ac
         ui.label(RichText::new(text).weak());
     }
     ui.add_space(6.0);
-    columns_ui(ui, w);
+    egui::ScrollArea::vertical()
+        .id_salt("mapping_columns_scroll")
+        .max_height(ui.ctx().content_rect().height() * 0.35)
+        .show(ui, |ui| columns_ui(ui, w));
     ui.add_space(6.0);
     preview_ui(ui, w);
     ui.add_space(6.0);
@@ -272,6 +271,7 @@ fn columns_ui(ui: &mut egui::Ui, w: &mut MappingImport) {
                 egui::ComboBox::new(("mapping_column", column), name)
                     .selected_text(target_label(current))
                     .width(200.0)
+                    .height(420.0)
                     .show_ui(ui, |ui| {
                         ui.selectable_value(&mut chosen, ColumnTarget::Ignore, "Ignore");
                         for spec in layout.fields() {
@@ -339,7 +339,7 @@ fn preview_ui(ui: &mut egui::Ui, w: &MappingImport) {
         ui.label(RichText::new("Values as they will be read").strong());
         egui::ScrollArea::vertical()
             .id_salt("normalisation")
-            .max_height(160.0)
+            .max_height(120.0)
             .show(ui, |ui| {
                 egui::Grid::new("normalisation_table")
                     .striped(true)

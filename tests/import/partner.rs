@@ -464,12 +464,12 @@ fn yes_no_and_risk_spellings_are_normalised_with_a_visible_summary() {
         notes
             .iter()
             .any(|n| n.starts_with("Repeat victim normalised:")
-                && n.contains("\"TRUE\" → Yes (1)")
-                && n.contains("\"0\" → No (1)")),
+                && n.contains("\"TRUE\" as Yes (1)")
+                && n.contains("\"0\" as No (1)")),
         "{notes:?}"
     );
     assert!(
-        notes.iter().any(|n| n.contains("\"H\" → High (1)")),
+        notes.iter().any(|n| n.contains("\"H\" as High (1)")),
         "{notes:?}"
     );
 }

@@ -17,7 +17,7 @@ use crate::import::partner::{CountValue, TreatmentCount};
 use serde::Serialize;
 
 /// How a year's figures are built from shorter periods.
-pub const METHOD: &str = "In treatment in the year ≈ in treatment in its first quarter (or month) + new presentations in the later ones; new presentations, successful completions and re-presentations are summed over the year. Completion rate = successful completions ÷ in treatment. Suppressed cells are left out of the sums.";
+pub const METHOD: &str = "In treatment in the year is counted as in treatment in its first quarter (or month) + new presentations in the later ones; new presentations, successful completions and re-presentations are summed over the year. Completion rate = successful completions ÷ in treatment. Suppressed cells are left out of the sums.";
 
 /// One substance group's year (or all groups together).
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -180,7 +180,7 @@ fn read_row(
 const PAIRS_PER_NOTE: usize = 8;
 
 /// One sentence per coded field whose values were written differently from what they
-/// were read as: `Victim sex: "F" → Female (23,000), "M" → Male (7,000)`.
+/// were read as: `Victim sex normalised: "F" as Female (23,000), "M" as Male (7,000)`.
 pub fn normalisation_notes(log: &NormalisationLog) -> Vec<String> {
     let mut by_field: Vec<(crate::import::partner::FieldKey, Vec<String>)> = Vec::new();
     for entry in log.entries() {
@@ -188,7 +188,7 @@ pub fn normalisation_notes(log: &NormalisationLog) -> Vec<String> {
             continue;
         }
         let pair = format!(
-            "\"{}\" → {} ({})",
+            "\"{}\" as {} ({})",
             entry.raw,
             entry.normalised,
             crate::report::format::thousands(entry.count as i64)
