@@ -679,3 +679,183 @@ fn the_report_page_takes_commentary_and_a_scored_priority_into_the_export() {
     assert!(out.join("figures").read_dir().unwrap().count() > 0);
     assert!(out.join("tables").read_dir().unwrap().count() > 0);
 }
+
+const DA_HEADER: &str = "Reference,Date,Crime or non-crime,Offence,LSOA code,Victim sex,Victim age band,Repeat victim,Risk level,Referred to MARAC\n";
+
+fn other_force_file() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample-data/partners/da_extract_other_force_layout.csv")
+}
+
+/// Choose `option` in the column chooser named by the column header `column`.
+fn map_column(harness: &mut Harness<'_, App>, column: &str, option: &str) {
+    harness
+        .get_by_role_and_label(Role::ComboBox, column)
+        .click();
+    harness.run();
+    harness.get_by_label(option).click();
+    harness.run();
+}
+
+#[test]
+fn an_unrecognised_csv_is_mapped_previewed_saved_and_imported_and_the_page_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, path) = app_on_new_file(dir.path());
+    // Three incidents of 2024/25 in the reference layout first.
+    let mut text = String::from(DA_HEADER);
+    for day in 1..=3 {
+        text.push_str(&format!(
+            "REF-{day},2024-06-0{day},Crime,Assault,E01990083,F,25-34,N,High,Y\n"
+        ));
+    }
+    let reference = dir.path().join("da.csv");
+    std::fs::write(&reference, text).unwrap();
+    harness.state_mut().start_import(vec![reference]);
+    wait_for_import(&mut harness);
+    harness.get_by_label("Close").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Domestic abuse")
+        .click();
+    harness.run();
+    harness.get_by_label("DA incidents 2024/25");
+    assert!(harness.query_all_by_label("3").count() >= 1);
+
+    // The other force's file is not recognised, so the mapping window opens on it.
+    harness.state_mut().start_import(vec![other_force_file()]);
+    wait_for_import(&mut harness);
+    assert!(
+        harness.state_mut().mapping_import().is_some(),
+        "the mapping window opened"
+    );
+    harness.get_by_label("Close").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Window, "Import with column mapping");
+    harness.get_by_label_contains("The mapping cannot be used yet");
+
+    map_column(&mut harness, "Geog", "LSOA code (required)");
+    map_column(&mut harness, "Recorded On", "Date (required)");
+    map_column(&mut harness, "Occurrence_ID", "Reference (required)");
+    map_column(
+        &mut harness,
+        "Classification",
+        "Crime or non-crime (required)",
+    );
+    map_column(&mut harness, "DASH Grade", "Risk level");
+    map_column(&mut harness, "Home Office Class", "Offence");
+    map_column(&mut harness, "Repeat (12m)", "Repeat victim");
+
+    // Dates detected as day first; the preview counts what would be rejected and why.
+    let window = harness.state_mut().mapping_import().cloned().unwrap();
+    assert_eq!(
+        window.mapping.date_format,
+        csp_assessment::import::partner::DateFormat::DayMonthYear
+    );
+    harness.get_by_label("358 rows would be imported");
+    harness.get_by_label("2 rows would be rejected");
+    harness.get_by_label_contains("Recorded On is not a real date: 1 row (first at line 122");
+    harness.get_by_label_contains("Geog is blank: 1 row (first at line 242");
+    // The normalisation table: what each coded value will be read as.
+    harness.get_by_label("\"Non Crime\"");
+    harness.get_by_label("\"Not Stated\"");
+    let window = harness.state_mut().mapping_import().cloned().unwrap();
+    let log = window.preview.unwrap().normalisation;
+    assert_eq!(
+        log.total_for(
+            csp_assessment::import::partner::FieldKey::DaRiskLevel,
+            "High"
+        ),
+        34
+    );
+
+    harness
+        .get_by_role_and_label(Role::TextInput, "Mapping name")
+        .click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Mapping name")
+        .type_text("Other force");
+    harness.run();
+    harness.get_by_label("Save mapping and import").click();
+    harness.step();
+    wait_for_import(&mut harness);
+    assert!(harness.state_mut().mapping_import().is_none());
+    let summary = harness
+        .state()
+        .import_summary()
+        .expect("the summary is shown");
+    assert!(
+        summary
+            .headline
+            .contains("358 rows accepted, 2 rejected, 3 replaced"),
+        "{}",
+        summary.headline
+    );
+    harness.get_by_label("Close").click();
+    harness.run();
+
+    // The Domestic abuse page now shows the mapped file's incidents.
+    harness
+        .get_by_role_and_label(Role::Button, "Domestic abuse")
+        .click();
+    harness.run();
+    harness.get_by_label("DA incidents 2024/25");
+    assert!(harness.query_all_by_label("358").count() >= 1);
+    assert_eq!(
+        harness.query_all_by_label("3").count(),
+        0,
+        "the 3 were replaced"
+    );
+    drop(harness);
+    let store = Store::open_existing(&path).unwrap();
+    let saved = store.mappings().unwrap();
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].name, "Other force");
+}
+
+#[test]
+fn the_partner_pages_show_each_source_and_an_empty_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _path) = app_on_new_file(dir.path());
+    harness.get_by_role_and_label(Role::Button, "MARAC").click();
+    harness.run();
+    harness.get_by_label("This assessment file holds no marac quarterly summary data yet");
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/partners");
+    harness.state_mut().start_import(vec![
+        samples.join("marac_quarterly.csv"),
+        samples.join("treatment.csv"),
+    ]);
+    wait_for_import(&mut harness);
+    harness.get_by_label("Close").click();
+    harness.run();
+    harness.get_by_label("MARAC cases 2025/26");
+    harness.get_by_label("Financial year").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "2024/25")
+        .click();
+    harness.run();
+    harness.get_by_label("MARAC cases 2024/25");
+    assert!(harness.query_all_by_label("594").count() >= 1, "594");
+    assert!(harness.query_all_by_label("30.8%").count() >= 1, "30.8%");
+    harness
+        .get_by_role_and_label(Role::TextInput, "Women aged 16+ in the area")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Women aged 16+ in the area")
+        .type_text("148500");
+    harness.run();
+    harness.get_by_label("Use this population").click();
+    harness.run();
+    // 594 cases per 148,500 women = 40.0 per 10,000.
+    assert!(harness.query_all_by_label("40.0").count() >= 1, "40.0");
+    harness
+        .get_by_role_and_label(Role::Button, "Treatment")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("How a year is counted");
+    harness.get_by_label("By substance group");
+}

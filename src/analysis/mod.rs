@@ -14,6 +14,7 @@ pub mod hotspot_grid;
 pub mod hotspots;
 pub mod monthly;
 pub mod overview;
+pub mod partner;
 pub mod priority;
 pub mod ranking;
 pub mod rates;

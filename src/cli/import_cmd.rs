@@ -1,4 +1,4 @@
-//! `csp-assessment import --db FILE [--json] PATH...`: import files, folders and zips as
+//! `csp-assessment import --db FILE [--kind KIND] [--mapping NAME] [--json] PATH...`: import files, folders and zips as
 //! one batch and print a per-file summary. Exit 0 if everything was imported, 1 if any
 //! file or row was rejected (or the import failed; then nothing was written).
 
@@ -6,7 +6,7 @@ use super::{EXIT_OK, EXIT_REJECTED};
 use crate::import::kind::FileKind;
 use crate::import::month::{month_label, month_range_text};
 use crate::report::format::{duration, thousands};
-use crate::store::ingest::{import_paths_as, FileOutcome, ImportReport, Progress};
+use crate::store::ingest::{import_paths_with, FileOutcome, ImportOptions, ImportReport, Progress};
 use crate::store::Store;
 use serde::Serialize;
 use std::io::IsTerminal;
@@ -14,7 +14,13 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
-pub fn run(db: &Path, paths: &[PathBuf], kind: Option<FileKind>, json: bool) -> i32 {
+pub fn run(
+    db: &Path,
+    paths: &[PathBuf],
+    kind: Option<FileKind>,
+    mapping: Option<String>,
+    json: bool,
+) -> i32 {
     let mut store = match Store::open_or_create(db) {
         Ok(store) => store,
         Err(e) => {
@@ -37,7 +43,8 @@ pub fn run(db: &Path, paths: &[PathBuf], kind: Option<FileKind>, json: bool) -> 
         }
     };
     let started = Instant::now();
-    let result = import_paths_as(&mut store, paths, kind, &cancel, &mut on_progress);
+    let options = ImportOptions { kind, mapping };
+    let result = import_paths_with(&mut store, paths, &options, &cancel, &mut on_progress);
     if show_progress {
         eprint!("\r{:60}\r", "");
     }

@@ -6,6 +6,7 @@ mod area_cmd;
 mod export_cmd;
 mod groups_cmd;
 mod import_cmd;
+mod mappings_cmd;
 mod sources_cmd;
 mod stats_cmd;
 
@@ -14,6 +15,7 @@ use crate::report::export::Formats;
 use crate::store::geography::AreaChoice;
 pub use export_cmd::ExportArgs;
 pub use groups_cmd::GroupChange;
+pub use mappings_cmd::MappingSpec;
 use std::path::PathBuf;
 
 pub const USAGE: &str = "\
@@ -22,11 +24,18 @@ csp-assessment — prepare a Community Safety Partnership strategic assessment
 Usage:
   csp-assessment                          open the app (on the sample assessment the first time)
   csp-assessment open FILE                open the app on an assessment file
-  csp-assessment import --db FILE [--kind KIND] [--json] PATH...
+  csp-assessment import --db FILE [--kind KIND] [--mapping NAME] [--json] PATH...
                                           import police.uk CSV files, folders or zips, ONS ward
-                                          lookups and population files (kind recognised from
-                                          the header; force it with --kind police_street |
-                                          ward_lookup | population)
+                                          lookups, population files and partner extracts (kind
+                                          recognised from the header; force it with --kind
+                                          police_street | ward_lookup | population |
+                                          domestic_abuse | marac | asb_cases | treatment; read
+                                          other CSVs with the saved column mapping NAME)
+  csp-assessment mappings --db FILE [--json]
+                                          list the column mappings saved in the file
+  csp-assessment mappings --db FILE --save NAME --layout LAYOUT --from CSV
+                 --map 'Column=field,…' [--date-format iso|dmy|dmony|excel|mdy]
+                                          save a column mapping for CSV's header
   csp-assessment sources --db FILE [--json]
                                           list what the assessment file holds
   csp-assessment stats --db FILE [--fy 2023/24] [--json]
@@ -59,6 +68,13 @@ pub enum Command {
         db: PathBuf,
         paths: Vec<PathBuf>,
         kind: Option<FileKind>,
+        /// The saved column mapping to read unknown files with.
+        mapping: Option<String>,
+        json: bool,
+    },
+    Mappings {
+        db: PathBuf,
+        save: Option<MappingSpec>,
         json: bool,
     },
     Sources {
@@ -116,7 +132,8 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             "--json" => json = true,
             "--all" => all = true,
             flag @ ("--fy" | "--district" | "--wards" | "--name" | "--save" | "--types"
-            | "--delete" | "--out" | "--format" | "--threshold" | "--date") => {
+            | "--delete" | "--out" | "--format" | "--threshold" | "--date"
+            | "--mapping" | "--layout" | "--from" | "--map" | "--date-format") => {
                 let value = iter
                     .next()
                     .ok_or_else(|| UsageError(format!("{flag} needs a value")))?;
@@ -128,7 +145,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                     .ok_or_else(|| UsageError("--kind needs a value".into()))?;
                 kind = Some(FileKind::from_name(value).ok_or_else(|| {
                     UsageError(format!(
-                        "unknown kind {value} (police_street, ward_lookup, population)"
+                        "unknown kind {value} (police_street, ward_lookup, population, domestic_abuse, marac, asb_cases, treatment)"
                     ))
                 })?);
             }
@@ -158,6 +175,34 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                 db,
                 paths: positional,
                 kind,
+                mapping: values.remove("--mapping"),
+                json,
+            })
+        }
+        "mappings" => {
+            let save = match (
+                values.remove("--save"),
+                values.remove("--layout"),
+                values.remove("--from"),
+                values.remove("--map"),
+            ) {
+                (None, None, None, None) => None,
+                (Some(name), Some(layout), Some(from), Some(map)) => Some(MappingSpec {
+                    name,
+                    layout,
+                    from: PathBuf::from(from),
+                    map,
+                    date_format: values.remove("--date-format"),
+                }),
+                _ => {
+                    return Err(UsageError(
+                        "mappings --save NAME needs --layout LAYOUT, --from CSV and --map \"Column=field,…\"".into(),
+                    ))
+                }
+            };
+            Ok(Command::Mappings {
+                db: need_db(db)?,
+                save,
                 json,
             })
         }
@@ -271,8 +316,10 @@ pub fn run(command: Command) -> i32 {
             db,
             paths,
             kind,
+            mapping,
             json,
-        } => import_cmd::run(&db, &paths, kind, json),
+        } => import_cmd::run(&db, &paths, kind, mapping, json),
+        Command::Mappings { db, save, json } => mappings_cmd::run(&db, save.as_ref(), json),
         Command::Sources { db, json } => sources_cmd::run(&db, json),
         Command::Stats { db, fy, json } => stats_cmd::run(&db, fy.as_deref(), json),
         Command::Area { db, choice } => area_cmd::run(&db, &choice),
@@ -308,6 +355,7 @@ mod tests {
                 db: "a.db".into(),
                 paths: vec!["x.csv".into(), "y".into()],
                 kind: None,
+                mapping: None,
                 json: false
             }
         );

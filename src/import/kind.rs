@@ -2,6 +2,7 @@
 //! file the analyst has, and a wrong file gets a sentence that says what it is.
 
 use super::geography::{LookupColumns, PopulationColumns};
+use super::partner::{detect_layout, PartnerLayout};
 
 /// What kind of file a header says this is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,6 +12,8 @@ pub enum FileKind {
     PoliceStopAndSearch,
     WardLookup,
     Population,
+    /// A partner extract in one of the reference layouts.
+    Partner(PartnerLayout),
     Unknown,
 }
 
@@ -23,6 +26,7 @@ impl FileKind {
             FileKind::Population => "population",
             FileKind::PoliceOutcomes => "police_outcomes",
             FileKind::PoliceStopAndSearch => "police_stop_and_search",
+            FileKind::Partner(layout) => layout.key(),
             FileKind::Unknown => "unknown",
         }
     }
@@ -33,7 +37,10 @@ impl FileKind {
             "police_street" | "police" | "street" => Some(FileKind::PoliceStreet),
             "ward_lookup" | "lookup" => Some(FileKind::WardLookup),
             "population" => Some(FileKind::Population),
-            _ => None,
+            other => PartnerLayout::ALL
+                .into_iter()
+                .find(|l| l.key() == other)
+                .map(FileKind::Partner),
         }
     }
 }
@@ -51,6 +58,8 @@ pub fn detect_kind(names: &[String]) -> FileKind {
         FileKind::WardLookup
     } else if PopulationColumns::from_header(names).is_ok() {
         FileKind::Population
+    } else if let Some(matched) = detect_layout(names) {
+        FileKind::Partner(matched.layout)
     } else {
         FileKind::Unknown
     }
@@ -66,7 +75,7 @@ pub fn not_importable_reason(kind: FileKind, header: &[String]) -> String {
             "this is a police.uk stop-and-search file, not a street-level crime file".into()
         }
         _ => format!(
-            "the header ({}) is not one the app knows: a police.uk street-level crime file needs Month and Crime type; a ward lookup LSOAnnCD and WDnnCD; a population file a code and a total column",
+            "the header ({}) is not one the app knows: a police.uk street-level crime file needs Month and Crime type; a ward lookup LSOAnnCD and WDnnCD; a population file a code and a total column; a partner extract the columns of a reference layout. Not a file this app knows: map its columns in the app or give --mapping NAME",
             super::text::excerpt(header.join(",").as_bytes())
         ),
     }

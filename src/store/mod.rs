@@ -8,6 +8,7 @@ pub mod ingest;
 pub mod interner;
 pub mod month_counts;
 pub mod open;
+pub mod partner;
 pub mod priorities;
 pub mod queries;
 pub mod report_plan;

@@ -7,7 +7,7 @@
 pub const APPLICATION_ID: i32 = 0x4353_5041;
 
 /// Migration `i` brings a file from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[MIGRATION_1, MIGRATION_2, MIGRATION_3];
+pub const MIGRATIONS: &[&str] = &[MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4];
 
 /// The schema version this build writes.
 pub fn current_version() -> i32 {
@@ -155,4 +155,85 @@ CREATE TABLE priority_issue (
 );
 
 CREATE TABLE priority_weight (criterion TEXT PRIMARY KEY, weight REAL NOT NULL) WITHOUT ROWID;
+"#;
+
+/// Partner data (domestic abuse incidents, MARAC quarters, council ASB cases, treatment
+/// counts), one typed table per reference layout, each row traceable to its source file
+/// and line; and the column mappings saved by name for partners' own layouts.
+/// Counts a source suppressed (`*`, `<5`) are NULL, with `suppressed` listing
+/// `field_id=marker` pairs separated by `;`.
+const MIGRATION_4: &str = r#"
+CREATE TABLE da_incident (
+    id                INTEGER PRIMARY KEY,
+    source_id         INTEGER NOT NULL REFERENCES sources(id),
+    line              INTEGER NOT NULL,
+    reference         TEXT NOT NULL,
+    date              TEXT NOT NULL,
+    month             INTEGER NOT NULL,
+    is_crime          INTEGER NOT NULL CHECK (is_crime IN (0, 1)),
+    offence           TEXT NOT NULL DEFAULT '',
+    area_code         TEXT NOT NULL,
+    victim_sex        TEXT NOT NULL CHECK (victim_sex IN ('Female', 'Male', 'Unknown')),
+    victim_age_band   TEXT,
+    repeat_victim     INTEGER CHECK (repeat_victim IN (0, 1)),
+    risk              TEXT CHECK (risk IN ('Standard', 'Medium', 'High')),
+    referred_to_marac INTEGER CHECK (referred_to_marac IN (0, 1))
+);
+CREATE INDEX da_incident_by_month ON da_incident(month);
+
+CREATE TABLE marac_quarter (
+    id                            INTEGER PRIMARY KEY,
+    source_id                     INTEGER NOT NULL REFERENCES sources(id),
+    line                          INTEGER NOT NULL,
+    start_month                   INTEGER NOT NULL,
+    end_month                     INTEGER NOT NULL,
+    cases_discussed               INTEGER,
+    repeat_cases                  INTEGER,
+    children_in_households        INTEGER,
+    referrals_from_police         INTEGER,
+    referrals_from_other_agencies INTEGER,
+    male_victims                  INTEGER,
+    bame_victims                  INTEGER,
+    lgbt_victims                  INTEGER,
+    victims_with_disability       INTEGER,
+    victims_aged_16_17            INTEGER,
+    suppressed                    TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE asb_case (
+    id           INTEGER PRIMARY KEY,
+    source_id    INTEGER NOT NULL REFERENCES sources(id),
+    line         INTEGER NOT NULL,
+    reference    TEXT NOT NULL,
+    opened       TEXT NOT NULL,
+    opened_month INTEGER NOT NULL,
+    closed       TEXT,
+    category     TEXT NOT NULL,
+    area         TEXT NOT NULL,
+    is_repeat    INTEGER CHECK (is_repeat IN (0, 1)),
+    action       TEXT
+);
+CREATE INDEX asb_case_by_month ON asb_case(opened_month);
+
+CREATE TABLE treatment_count (
+    id                     INTEGER PRIMARY KEY,
+    source_id              INTEGER NOT NULL REFERENCES sources(id),
+    line                   INTEGER NOT NULL,
+    start_month            INTEGER NOT NULL,
+    end_month              INTEGER NOT NULL,
+    substance_group        TEXT NOT NULL,
+    in_treatment           INTEGER,
+    new_presentations      INTEGER,
+    successful_completions INTEGER,
+    re_presentations       INTEGER,
+    suppressed             TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE column_mapping (
+    name             TEXT PRIMARY KEY,
+    layout           TEXT NOT NULL,
+    header_signature TEXT NOT NULL,
+    json             TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX column_mapping_by_header ON column_mapping(header_signature);
 "#;

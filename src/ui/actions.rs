@@ -54,6 +54,18 @@ pub enum Action {
     PreviewReport,
     CancelExport,
     CloseRejectedRows,
+    /// Choose a partner CSV to import with a column mapping (dialog).
+    ImportWithMapping,
+    /// Save the mapping window's mapping and import its file.
+    SaveMappingAndImport,
+    CloseMappingImport,
+    /// Show a partner theme (by layout) for a financial year.
+    SelectPartnerYear(
+        crate::import::partner::PartnerLayout,
+        crate::analysis::financial_year::FinancialYear,
+    ),
+    /// Set (or clear) the female 16+ population MARAC rates use.
+    SetFemalePopulation(Option<f64>),
     CloseImportSummary,
     DismissNotice,
     Quit,

@@ -10,8 +10,10 @@ use super::export_job::{ExportJob, ExportOutcome};
 use super::import_job::{ImportJob, JobOutcome};
 use super::import_summary::ImportSummary;
 use super::launch::{bundled_sample_files, sample_assessment_path};
+use super::mapping_import::MappingImport;
 use super::navigation::Page;
 use super::notice::Notice;
+use super::partner_view::PartnerView;
 use super::rejected_rows::RejectedRowsView;
 use super::report_state::ReportState;
 use super::settings::Settings;
@@ -26,6 +28,9 @@ use crate::store::geography::AreaChoice;
 use crate::store::Store;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+
+/// The words an import's reason uses for a file the app does not recognise.
+const UNKNOWN_FILE_HINT: &str = "Not a file this app knows";
 
 /// How often the window redraws while an import runs, even without news from it.
 const IMPORT_REPAINT: Duration = Duration::from_millis(250);
@@ -49,6 +54,7 @@ pub struct App {
     pub(super) ward_chooser: Option<WardChooser>,
     pub(super) group_editor: Option<GroupEditor>,
     pub(super) export: Option<ExportJob>,
+    pub(super) mapping_import: Option<MappingImport>,
     egui_ctx: egui::Context,
 }
 
@@ -67,6 +73,7 @@ impl App {
             ward_chooser: None,
             group_editor: None,
             export: None,
+            mapping_import: None,
             egui_ctx: egui_ctx.clone(),
         }
     }
@@ -247,6 +254,7 @@ impl App {
             Ok(_) => {
                 self.ward_chooser = None;
                 self.refresh_picture();
+                self.refresh_partner();
             }
             Err(e) => {
                 self.notice = Some(Notice::problem(format!("The area could not be set: {e}")))
@@ -571,11 +579,13 @@ impl App {
             return;
         };
         let imported_into = job.assessment().to_path_buf();
+        let inputs = job.inputs().to_vec();
         self.job = None;
         match outcome {
             JobOutcome::Finished(report) => {
                 self.summary = Some(ImportSummary::from_report(&report));
                 self.reload_view(&imported_into);
+                self.offer_mapping_for_unknown(&report, &inputs);
             }
             JobOutcome::Cancelled => {
                 self.notice = Some(Notice::info(
@@ -585,6 +595,94 @@ impl App {
             JobOutcome::Failed(message) => {
                 self.notice = Some(Notice::problem(format!("The import failed: {message}")));
             }
+        }
+    }
+
+    /// A CSV the import did not recognise, named directly, opens the mapping window.
+    fn offer_mapping_for_unknown(
+        &mut self,
+        report: &crate::store::ingest::ImportReport,
+        inputs: &[PathBuf],
+    ) {
+        use crate::store::ingest::FileOutcome;
+        let unknown = report.files.iter().find(|f| {
+            matches!(&f.outcome, FileOutcome::Rejected { reason } if reason.contains(UNKNOWN_FILE_HINT))
+        });
+        let Some(file) = unknown else {
+            return;
+        };
+        let path = inputs.iter().find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy() == file.name)
+        });
+        if let Some(path) = path.cloned() {
+            self.open_mapping_import(&path);
+        }
+    }
+
+    /// Open the column-mapping window on a CSV (the Data page's button and a file the
+    /// import did not recognise lead here; tests call it with a path).
+    pub fn open_mapping_import(&mut self, path: &Path) {
+        match MappingImport::open(path) {
+            Ok(window) => self.mapping_import = Some(window),
+            Err(e) => self.notice = Some(Notice::problem(e)),
+        }
+    }
+
+    pub fn mapping_import(&mut self) -> Option<&mut MappingImport> {
+        self.mapping_import.as_mut()
+    }
+
+    /// Save the window's mapping in the assessment file and import its file with it on
+    /// the background job; the window closes.
+    pub fn save_mapping_and_import(&mut self) {
+        let Some(window) = &self.mapping_import else {
+            return;
+        };
+        let Some(mapping) = window.ready_mapping() else {
+            return;
+        };
+        let path = window.path.clone();
+        let Some(assessment) = self.assessment.as_mut() else {
+            return;
+        };
+        if let Err(e) = assessment.store.save_mapping(&mapping) {
+            self.notice = Some(Notice::problem(format!("The mapping was not saved: {e}")));
+            return;
+        }
+        self.mapping_import = None;
+        self.start_import(vec![path]);
+    }
+
+    /// Show a partner theme for another financial year.
+    pub fn select_partner_year(
+        &mut self,
+        layout: crate::import::partner::PartnerLayout,
+        year: crate::analysis::financial_year::FinancialYear,
+    ) {
+        if let Some(assessment) = self.assessment.as_mut() {
+            assessment.view.partner.select(layout, year);
+        }
+    }
+
+    /// Set the female 16+ population MARAC rates are taken over (stored in the file).
+    pub fn set_female_population(&mut self, value: Option<f64>) {
+        let Some(assessment) = self.assessment.as_mut() else {
+            return;
+        };
+        match assessment.store.set_female_16_plus(value) {
+            Ok(()) => self.refresh_partner(),
+            Err(e) => self.notice = Some(Notice::problem(e.to_string())),
+        }
+    }
+
+    fn refresh_partner(&mut self) {
+        let Some(assessment) = self.assessment.as_mut() else {
+            return;
+        };
+        match PartnerView::reload(&assessment.store, &assessment.view.partner) {
+            Ok(partner) => assessment.view.partner = partner,
+            Err(e) => self.notice = Some(Notice::problem(e.to_string())),
         }
     }
 

@@ -13,6 +13,13 @@ pub fn pick_files_to_import() -> Option<Vec<PathBuf>> {
         .pick_files()
 }
 
+pub fn pick_csv_to_map() -> Option<PathBuf> {
+    rfd::FileDialog::new()
+        .set_title("Import a partner CSV with a column mapping")
+        .add_filter("CSV files", &["csv"])
+        .pick_file()
+}
+
 pub fn pick_folder_to_import() -> Option<PathBuf> {
     rfd::FileDialog::new()
         .set_title("Import a folder of police.uk files")

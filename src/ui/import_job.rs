@@ -31,6 +31,7 @@ enum Message {
 
 pub struct ImportJob {
     assessment: PathBuf,
+    inputs: Vec<PathBuf>,
     receiver: Receiver<Message>,
     cancel: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
@@ -47,6 +48,7 @@ impl ImportJob {
     ) -> Result<ImportJob, String> {
         let (sender, receiver) = crossbeam_channel::unbounded();
         let cancel = Arc::new(AtomicBool::new(false));
+        let given = inputs.clone();
         let thread = {
             let cancel = Arc::clone(&cancel);
             let assessment = assessment.to_path_buf();
@@ -70,6 +72,7 @@ impl ImportJob {
         };
         Ok(ImportJob {
             assessment: assessment.to_path_buf(),
+            inputs: given,
             receiver,
             cancel,
             thread: Some(thread),
@@ -101,6 +104,11 @@ impl ImportJob {
 
     pub fn assessment(&self) -> &Path {
         &self.assessment
+    }
+
+    /// The files, folders and zips the import was given.
+    pub fn inputs(&self) -> &[PathBuf] {
+        &self.inputs
     }
 
     /// Ask the import to stop; it rolls back and reports `Cancelled`.

@@ -9,6 +9,7 @@ use super::dialogs;
 use super::drop_overlay::drop_overlay_ui;
 use super::import_progress::import_progress_ui;
 use super::import_summary::import_summary_ui;
+use super::mapping_import::mapping_import_ui;
 use super::navigation::navigation_ui;
 use super::notice::notice_ui;
 use super::pages::{no_file_ui, page_ui, PageContext};
@@ -94,6 +95,9 @@ impl eframe::App for App {
                 }
             }
         }
+        if let Some(window) = self.mapping_import.as_mut() {
+            mapping_import_ui(&ctx, window, &mut actions);
+        }
         drop_overlay_ui(&ctx, can_import);
         for action in actions {
             self.apply(action, &ctx);
@@ -177,6 +181,15 @@ impl App {
             Action::PreviewReport => self.preview_report(),
             Action::CancelExport => self.cancel_export(),
             Action::CloseRejectedRows => self.rejected_rows = None,
+            Action::ImportWithMapping => {
+                if let Some(path) = dialogs::pick_csv_to_map() {
+                    self.open_mapping_import(&path);
+                }
+            }
+            Action::SaveMappingAndImport => self.save_mapping_and_import(),
+            Action::CloseMappingImport => self.mapping_import = None,
+            Action::SelectPartnerYear(layout, year) => self.select_partner_year(layout, year),
+            Action::SetFemalePopulation(value) => self.set_female_population(value),
             Action::CloseImportSummary => self.summary = None,
             Action::DismissNotice => self.notice = None,
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),

@@ -4,6 +4,7 @@
 
 use super::chart::MonthlySeries;
 use super::crime_picture::CrimePicture;
+use super::partner_view::PartnerView;
 use crate::report::format::thousands;
 use crate::store::queries::{SourceSummary, Totals};
 use crate::store::{Store, StoreError};
@@ -71,6 +72,8 @@ pub struct AssessmentView {
     pub monthly: MonthlySeries,
     /// The Overview's crime picture (theme, year, figures); `None` without a complete year.
     pub picture: Option<CrimePicture>,
+    /// The partner pages' rows, years and figures.
+    pub partner: PartnerView,
 }
 
 impl AssessmentView {
@@ -78,12 +81,15 @@ impl AssessmentView {
         let sources = store.sources()?;
         let totals = store.totals()?;
         let monthly = store.monthly_counts()?;
+        let picture = CrimePicture::load(store)?;
+        let partner = PartnerView::load(store, picture.as_ref().map(|p| p.year))?;
         Ok(AssessmentView {
             sources: sources.iter().map(SourceRow::from_summary).collect(),
             totals,
             totals_text: TotalsText::from_totals(&totals),
             monthly: MonthlySeries::from_counts(&monthly),
-            picture: CrimePicture::load(store)?,
+            picture,
+            partner,
         })
     }
 
@@ -99,6 +105,10 @@ fn kind_label(kind: &str) -> &str {
         "population" => "Population",
         "police_outcomes" => "Police outcomes",
         "police_stop_and_search" => "Stop and search",
+        "domestic_abuse" => "Domestic abuse",
+        "marac" => "MARAC",
+        "asb_cases" => "Council ASB cases",
+        "treatment" => "Treatment",
         other => other,
     }
 }

@@ -7,6 +7,7 @@ mod export;
 mod formats;
 mod gen_policeuk;
 mod geography;
+mod partner;
 mod replacement;
 mod safety;
 mod stats;

@@ -6,11 +6,13 @@
 //! Pure parsing: no files are opened, nothing is stored and nothing is drawn here.
 
 pub mod dates;
+pub mod file;
 pub mod layout;
 pub mod mapping;
 pub mod parse;
 pub mod period;
 pub mod records;
+pub mod select;
 pub mod values;
 
 pub use dates::{DateDetection, DateFormat};
@@ -19,4 +21,5 @@ pub use mapping::{ColumnMapping, ColumnTarget, MappingError};
 pub use parse::{parse_row, preview, Preview, RowProblem};
 pub use period::Period;
 pub use records::{AsbCase, DaIncident, MaracQuarter, PartnerRecord, TreatmentCount};
+pub use select::{choose_mapping, ChosenMapping, MappingOrigin};
 pub use values::{CountValue, NormalisationLog};

@@ -5,6 +5,7 @@
 //! current. Cancel, an I/O error or a crash leaves the assessment file exactly as it was.
 
 mod notes;
+mod partner_rows;
 mod replace;
 mod report;
 mod worker;
@@ -17,6 +18,7 @@ pub const KIND_POLICE_STREET: &str = "police_street";
 use super::geography::{write_lookup_rows, write_population_rows};
 use super::interner::Interners;
 use super::month_counts;
+use super::partner::{load_mappings, replace_overlap, write_records};
 use super::writer::{BatchWriter, RejectedRecord};
 use super::{Store, StoreError};
 use crate::import::inputs::{discover, InputFile};
@@ -27,7 +29,7 @@ use crossbeam_channel::bounded;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Instant;
-use worker::{Batch, FileSummary};
+use worker::{Batch, FileSummary, MappingChoice};
 
 /// Rejected rows kept in the report for display (all are in the file).
 const REJECTED_EXAMPLES: usize = 20;
@@ -51,6 +53,40 @@ pub fn import_paths_as(
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(&Progress),
 ) -> Result<ImportReport, StoreError> {
+    let options = ImportOptions {
+        kind,
+        mapping: None,
+    };
+    import_paths_with(store, paths, &options, cancel, progress)
+}
+
+/// How a batch reads its files beyond what their headers say.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Read every file as this kind.
+    pub kind: Option<FileKind>,
+    /// The saved column mapping to read files with that are not a layout the app knows.
+    pub mapping: Option<String>,
+}
+
+/// Like [`import_paths`], with the options given.
+pub fn import_paths_with(
+    store: &mut Store,
+    paths: &[PathBuf],
+    options: &ImportOptions,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(&Progress),
+) -> Result<ImportReport, StoreError> {
+    let kind = options.kind;
+    let saved = load_mappings(&store.conn)?;
+    let given = match &options.mapping {
+        Some(name) => Some(store.mapping(name)?),
+        None => None,
+    };
+    let mappings = MappingChoice {
+        given: given.as_ref(),
+        saved: &saved,
+    };
     let discovery = discover(paths)?;
     let started = Instant::now();
     let bytes_read = AtomicU64::new(0);
@@ -77,6 +113,7 @@ pub fn import_paths_as(
         let job = FileJob {
             file,
             kind,
+            mappings,
             bytes_read: &bytes_read,
             cancel,
         };
@@ -98,6 +135,7 @@ pub fn import_paths_as(
 struct FileJob<'a> {
     file: &'a InputFile,
     kind: Option<FileKind>,
+    mappings: MappingChoice<'a>,
     bytes_read: &'a AtomicU64,
     cancel: &'a AtomicBool,
 }
@@ -161,6 +199,7 @@ fn load_file(
                     worker::parse_file(
                         file,
                         job.kind,
+                        &job.mappings,
                         interners,
                         first_rowid,
                         job.bytes_read,
@@ -216,6 +255,8 @@ fn load_file(
         let replaced = replace::replace_earlier_months(conn, source_id, &summary.force_months)?;
         replace::record_force_months(conn, source_id, &summary.force_months)?;
         replaced
+    } else if let Some(partner) = &summary.partner {
+        replace_overlap(conn, source_id, partner.layout, &partner.coverage())?
     } else {
         let replaced = written.replaced_areas;
         let notes = (replaced > 0)
@@ -228,8 +269,19 @@ fn load_file(
         0..0,
         notes::summary_notes(&summary, interners.windows_1252_values()),
     );
-    let first_month = summary.force_months.keys().map(|k| k.1).min();
-    let last_month = summary.force_months.keys().map(|k| k.1).max();
+    let partner_span = summary.partner.as_ref().and_then(|p| p.span());
+    let first_month = summary
+        .force_months
+        .keys()
+        .map(|k| k.1)
+        .min()
+        .or(partner_span.map(|s| s.0));
+    let last_month = summary
+        .force_months
+        .keys()
+        .map(|k| k.1)
+        .max()
+        .or(partner_span.map(|s| s.1));
     conn.execute(
         "UPDATE sources SET kind = ?10, sha256 = ?2, bytes = ?3, rows_accepted = ?4, rows_rejected = ?5,
                 rows_replaced = ?6, rows_current = ?4, first_month = ?7, last_month = ?8, notes = ?9
@@ -283,6 +335,7 @@ fn write_batch(
     month_counts::add(conn, &batch.counts)?;
     written.replaced_areas += write_lookup_rows(conn, writer.source_id(), &batch.lookups)?;
     written.replaced_areas += write_population_rows(conn, writer.source_id(), &batch.populations)?;
+    write_records(conn, writer.source_id(), &batch.partner)?;
     if written.examples.len() < REJECTED_EXAMPLES {
         let room = REJECTED_EXAMPLES - written.examples.len();
         written

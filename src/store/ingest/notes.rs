@@ -5,7 +5,7 @@ use super::worker::FileSummary;
 use crate::import::crime_types::LEGACY_CRIME_TYPES;
 
 pub fn summary_notes(s: &FileSummary, windows_1252_values: u64) -> Vec<String> {
-    let mut notes = Vec::new();
+    let mut notes = s.partner.as_ref().map(|p| p.notes()).unwrap_or_default();
     for (form, n) in &s.month_forms {
         notes.push(format!(
             "Month was written like {} (the file was re-saved by Excel) in {n} rows: read as YYYY-MM",

@@ -2,11 +2,13 @@
 //! row, counts what the pages need, and sends rows to the writer in batches. Stops early on
 //! cancel or when the writer has gone.
 
+use super::partner_rows::parse_partner;
 use crate::import::crime_types::{CrimeTypeMatch, LEGACY_CRIME_TYPES};
 use crate::import::geography::{LookupColumns, LookupRow, PopulationColumns, PopulationRow};
 use crate::import::inputs::InputFile;
 use crate::import::kind::{detect_kind, not_importable_reason, FileKind};
 use crate::import::month::MonthForm;
+use crate::import::partner::{choose_mapping, ColumnMapping};
 use crate::import::police_uk::{HeaderProblem, StreetColumns};
 use crate::import::reader::{raw_text, TableReader};
 use crate::import::ImportError;
@@ -30,13 +32,19 @@ pub struct Batch {
     pub counts: Vec<CountDelta>,
     pub lookups: Vec<LookupRow>,
     pub populations: Vec<PopulationRow>,
+    /// Partner records with their file line.
+    pub partner: Vec<(u64, crate::import::partner::PartnerRecord)>,
     /// The file's raw bytes read for this batch, in order (the writer hashes them).
     pub raw: Vec<Vec<u8>>,
 }
 
 impl Batch {
     pub fn len(&self) -> usize {
-        self.rows.len() + self.rejected.len() + self.lookups.len() + self.populations.len()
+        self.rows.len()
+            + self.rejected.len()
+            + self.lookups.len()
+            + self.populations.len()
+            + self.partner.len()
     }
 }
 
@@ -59,6 +67,8 @@ pub struct FileSummary {
     /// The (force, month) rows are coming in now, counted here until it changes (files
     /// come month by month, so this spares a map lookup per row).
     last_force_month: ((u32, u32), i64, i64, i64),
+    /// What a partner file covered and how it was read.
+    pub partner: Option<super::partner_rows::PartnerSummary>,
 }
 
 impl FileSummary {
@@ -75,6 +85,7 @@ impl FileSummary {
             counts: FxHashMap::default(),
             force_months: BTreeMap::new(),
             last_force_month: ((0, 0), 0, 0, 0),
+            partner: None,
         }
     }
 
@@ -90,7 +101,7 @@ impl FileSummary {
         self.last_force_month = ((0, 0), 0, 0, 0);
     }
 
-    fn reject(
+    pub(super) fn reject(
         &mut self,
         batch: &mut Batch,
         line: u64,
@@ -108,6 +119,15 @@ impl FileSummary {
     }
 }
 
+/// The column mappings a batch may read partner files with.
+#[derive(Clone, Copy, Default)]
+pub struct MappingChoice<'a> {
+    /// Named for this import (`--mapping NAME`): used for files no reference layout fits.
+    pub given: Option<&'a ColumnMapping>,
+    /// Saved in the assessment file: used for a file with the header one was made for.
+    pub saved: &'a [ColumnMapping],
+}
+
 /// Where the worker sends batches, and whether to stop.
 pub struct Channel<'a> {
     pub sender: Sender<Batch>,
@@ -116,7 +136,7 @@ pub struct Channel<'a> {
 
 impl Channel<'_> {
     /// Send a full batch; false when the import should stop (cancel, or the writer gone).
-    fn send(&self, batch: Batch) -> bool {
+    pub(super) fn send(&self, batch: Batch) -> bool {
         !self.cancel.load(Ordering::Relaxed) && self.sender.send(batch).is_ok()
     }
 }
@@ -125,6 +145,7 @@ impl Channel<'_> {
 pub fn parse_file(
     file: &InputFile,
     forced_kind: Option<FileKind>,
+    mappings: &MappingChoice<'_>,
     interners: &mut Interners,
     first_rowid: i64,
     bytes_read: &AtomicU64,
@@ -173,7 +194,22 @@ pub fn parse_file(
                     |b, row| b.populations.push(row),
                 )?
             }
-            other => return Err(bad(not_importable_reason(other, table.header()))),
+            other => {
+                let reference = match other {
+                    FileKind::Partner(layout) => Some(layout),
+                    _ => None,
+                };
+                let is_partner = reference.is_some() || other == FileKind::Unknown;
+                let header = table.header().to_vec();
+                let chosen = is_partner
+                    .then(|| choose_mapping(&header, reference, mappings.given, mappings.saved))
+                    .flatten();
+                match chosen {
+                    Some(Ok(chosen)) => parse_partner(&mut table, chosen, &mut summary, &channel)?,
+                    Some(Err(reason)) => return Err(bad(reason)),
+                    None => return Err(bad(not_importable_reason(other, &header))),
+                }
+            }
         };
         summary.flush_force_month();
         if let Some(mut last) = finished {
@@ -285,7 +321,7 @@ impl ColumnOf for crate::import::geography::GeoRowProblem {
     }
 }
 
-fn new_batch() -> Batch {
+pub(super) fn new_batch() -> Batch {
     Batch {
         dimensions: PendingDimensions::default(),
         rows: Vec::with_capacity(ROWS_PER_BATCH),
@@ -293,6 +329,7 @@ fn new_batch() -> Batch {
         counts: Vec::new(),
         lookups: Vec::new(),
         populations: Vec::new(),
+        partner: Vec::new(),
         raw: Vec::new(),
     }
 }

@@ -41,6 +41,16 @@ pub fn data_page_ui(ui: &mut egui::Ui, context: &PageContext<'_>, actions: &mut 
 
 fn import_buttons_ui(ui: &mut egui::Ui, enabled: bool, actions: &mut Vec<Action>) {
     let hint = "An import is running";
+    if ui
+        .add_enabled(enabled, egui::Button::new("Import with column mapping…"))
+        .on_hover_text(
+            "Import a partner CSV in its own layout: map its columns to a reference layout",
+        )
+        .on_disabled_hover_text(hint)
+        .clicked()
+    {
+        actions.push(Action::ImportWithMapping);
+    }
     // Right to left: the folder button is added first so "Import files…" reads first.
     if ui
         .add_enabled(enabled, egui::Button::new("Import folder…"))

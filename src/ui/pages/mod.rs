@@ -1,11 +1,16 @@
 //! One file per page. `page_ui` draws the page the navigation selected, from the cached
 //! view of the assessment file; pages never query the store.
 
+mod asb_cases;
 mod control_chart;
 mod data;
+mod domestic_abuse;
+mod marac;
 mod overview;
+mod partner_common;
 mod picture;
 mod report;
+mod treatment;
 mod trends;
 
 use super::actions::Action;
@@ -45,6 +50,10 @@ pub fn page_ui(
                     ui.label("The report could not be loaded from this file.");
                 }
             },
+            Page::DomesticAbuse => domestic_abuse::domestic_abuse_page_ui(ui, context, actions),
+            Page::Marac => marac::marac_page_ui(ui, context, actions),
+            Page::AsbCases => asb_cases::asb_cases_page_ui(ui, context, actions),
+            Page::Treatment => treatment::treatment_page_ui(ui, context, actions),
         });
 }
 

@@ -1,0 +1,263 @@
+//! The drug and alcohol treatment theme: per NDTMS substance group (Opiate, Non-opiate
+//! only, Non-opiate and alcohol, Alcohol only, in that order), people in treatment, new
+//! presentations, successful completions, the completion rate and re-presentations for a
+//! financial year, with the change on last year.
+//!
+//! A year from quarterly (or monthly) rows is an approximation, stated in `method`: in
+//! treatment in the year ≈ in treatment in its first period + new presentations in the
+//! later periods (people still in treatment are not counted twice); new presentations,
+//! completions and re-presentations are summed. A row for the whole year is used as it
+//! is. Suppressed cells are left out of sums and counted in `suppressed_cells`.
+
+use super::common::{years_newest_first, YearChange};
+use crate::analysis::financial_year::FinancialYear;
+use crate::analysis::rates::{percent_of, round1};
+use crate::import::partner::values::SubstanceGroup;
+use crate::import::partner::{CountValue, TreatmentCount};
+use serde::Serialize;
+
+/// How a year's figures are built from shorter periods.
+pub const METHOD: &str = "In treatment in the year is counted as in treatment in its first quarter (or month) + new presentations in the later ones; new presentations, successful completions and re-presentations are summed over the year. Completion rate = successful completions ÷ in treatment. Suppressed cells are left out of the sums.";
+
+/// One substance group's year (or all groups together).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TreatmentGroupYear {
+    pub substance_group: String,
+    pub in_treatment: i64,
+    pub new_presentations: i64,
+    pub successful_completions: i64,
+    pub completion_rate_pct: Option<f64>,
+    pub re_presentations: i64,
+    pub previous_in_treatment: Option<i64>,
+    pub previous_completion_rate_pct: Option<f64>,
+    /// Completion rate this year minus last year, percentage points.
+    pub completion_rate_change_points: Option<f64>,
+    pub in_treatment_change: YearChange,
+    pub suppressed_cells: usize,
+}
+
+/// One period's row, as the source gave it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TreatmentPeriodRow {
+    pub period: String,
+    pub substance_group: String,
+    pub in_treatment: Option<i64>,
+    pub new_presentations: Option<i64>,
+    pub successful_completions: Option<i64>,
+    pub re_presentations: Option<i64>,
+}
+
+/// The treatment page for one year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TreatmentFigures {
+    pub financial_year: String,
+    /// Periods of the year held (4 quarters, 12 months or 1 year for a complete year).
+    pub periods_held: usize,
+    pub is_complete: bool,
+    pub method: &'static str,
+    /// In NDTMS order.
+    pub groups: Vec<TreatmentGroupYear>,
+    pub total: TreatmentGroupYear,
+    pub by_period: Vec<TreatmentPeriodRow>,
+}
+
+/// Financial years the periods start in, newest first.
+pub fn treatment_years(rows: &[TreatmentCount]) -> Vec<FinancialYear> {
+    years_newest_first(rows.iter().map(|r| r.period.start_month))
+}
+
+fn value(v: Option<&CountValue>) -> Option<i64> {
+    v.and_then(CountValue::value).map(i64::from)
+}
+
+/// Raw sums of a year for one group: (in treatment, new, completions, re-presentations,
+/// suppressed cells, months covered).
+fn year_sums(rows: &[&TreatmentCount]) -> (i64, i64, i64, i64, usize, u32) {
+    let mut sorted: Vec<&&TreatmentCount> = rows.iter().collect();
+    sorted.sort_by_key(|r| r.period.start_month);
+    let mut suppressed = 0;
+    let mut count = |v: Option<&CountValue>| -> i64 {
+        if v.is_some_and(CountValue::is_suppressed) {
+            suppressed += 1;
+        }
+        value(v).unwrap_or(0)
+    };
+    let (mut in_treatment, mut new, mut done, mut back) = (0, 0, 0, 0);
+    for (i, r) in sorted.iter().enumerate() {
+        let presented = count(r.new_presentations.as_ref());
+        let held = count(Some(&r.in_treatment));
+        in_treatment += if i == 0 { held } else { presented };
+        new += presented;
+        done += count(r.successful_completions.as_ref());
+        back += count(r.re_presentations.as_ref());
+    }
+    let months = sorted.iter().map(|r| u32::from(r.period.months)).sum();
+    (in_treatment, new, done, back, suppressed, months)
+}
+
+fn in_year(r: &TreatmentCount, year: FinancialYear) -> bool {
+    FinancialYear::of_month(r.period.start_month) == year
+}
+
+/// The figures of `year`.
+pub fn treatment_figures(rows: &[TreatmentCount], year: FinancialYear) -> TreatmentFigures {
+    let previous_year = FinancialYear(year.0.saturating_sub(1));
+    let group_year = |group: Option<SubstanceGroup>| -> (TreatmentGroupYear, u32) {
+        let pick = |y: FinancialYear| -> Vec<&TreatmentCount> {
+            rows.iter()
+                .filter(|r| in_year(r, y) && group.is_none_or(|g| r.substance_group == g))
+                .collect()
+        };
+        let (label, this, before) = (
+            group.map_or("All substances", SubstanceGroup::label),
+            pick(year),
+            pick(previous_year),
+        );
+        let (in_t, new, done, back, suppressed, months) = match group {
+            Some(_) => year_sums(&this),
+            None => SubstanceGroup::ALL
+                .iter()
+                .fold((0, 0, 0, 0, 0, 0), |acc, g| {
+                    let part: Vec<&TreatmentCount> = this
+                        .iter()
+                        .copied()
+                        .filter(|r| r.substance_group == *g)
+                        .collect();
+                    let s = year_sums(&part);
+                    (
+                        acc.0 + s.0,
+                        acc.1 + s.1,
+                        acc.2 + s.2,
+                        acc.3 + s.3,
+                        acc.4 + s.4,
+                        acc.5.max(s.5),
+                    )
+                }),
+        };
+        let previous = match group {
+            Some(_) => year_sums(&before),
+            None => SubstanceGroup::ALL
+                .iter()
+                .fold((0, 0, 0, 0, 0, 0), |acc, g| {
+                    let part: Vec<&TreatmentCount> = before
+                        .iter()
+                        .copied()
+                        .filter(|r| r.substance_group == *g)
+                        .collect();
+                    let s = year_sums(&part);
+                    (
+                        acc.0 + s.0,
+                        acc.1 + s.1,
+                        acc.2 + s.2,
+                        acc.3 + s.3,
+                        acc.4 + s.4,
+                        acc.5.max(s.5),
+                    )
+                }),
+        };
+        let both_whole = months >= 12 && previous.5 >= 12;
+        let previous_in = both_whole.then_some(previous.0);
+        let rate = percent_of(done, in_t);
+        let previous_rate = both_whole
+            .then(|| percent_of(previous.2, previous.0))
+            .flatten();
+        let row = TreatmentGroupYear {
+            substance_group: label.to_string(),
+            in_treatment: in_t,
+            new_presentations: new,
+            successful_completions: done,
+            completion_rate_pct: rate,
+            re_presentations: back,
+            previous_in_treatment: previous_in,
+            previous_completion_rate_pct: previous_rate,
+            completion_rate_change_points: rate.zip(previous_rate).map(|(a, b)| round1(a - b)),
+            in_treatment_change: YearChange::of(
+                in_t,
+                previous_in,
+                &format!("People in treatment ({label})"),
+                year,
+            ),
+            suppressed_cells: suppressed,
+        };
+        (row, months)
+    };
+    let groups: Vec<TreatmentGroupYear> = SubstanceGroup::ALL
+        .iter()
+        .map(|g| group_year(Some(*g)).0)
+        .collect();
+    let (total, months) = group_year(None);
+    let mut this: Vec<&TreatmentCount> = rows.iter().filter(|r| in_year(r, year)).collect();
+    this.sort_by_key(|r| (r.period.start_month, r.substance_group));
+    let periods: std::collections::BTreeSet<_> = this.iter().map(|r| r.period).collect();
+    TreatmentFigures {
+        financial_year: year.label(),
+        periods_held: periods.len(),
+        is_complete: months >= 12,
+        method: METHOD,
+        groups,
+        total,
+        by_period: this
+            .iter()
+            .map(|r| TreatmentPeriodRow {
+                period: r.period.label(),
+                substance_group: r.substance_group.label().to_string(),
+                in_treatment: value(Some(&r.in_treatment)),
+                new_presentations: value(r.new_presentations.as_ref()),
+                successful_completions: value(r.successful_completions.as_ref()),
+                re_presentations: value(r.re_presentations.as_ref()),
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::partner::Period;
+
+    fn row(
+        fy: u32,
+        q: u32,
+        group: SubstanceGroup,
+        in_t: u32,
+        new: u32,
+        done: u32,
+    ) -> TreatmentCount {
+        TreatmentCount {
+            period: Period::financial_quarter(fy, q),
+            substance_group: group,
+            in_treatment: CountValue::Count(in_t),
+            new_presentations: Some(CountValue::Count(new)),
+            successful_completions: Some(CountValue::Count(done)),
+            re_presentations: Some(CountValue::Suppressed("*".into())),
+        }
+    }
+
+    #[test]
+    fn a_year_from_quarters_counts_first_quarter_plus_later_starts() {
+        let mut rows = Vec::new();
+        for fy in [2023, 2024] {
+            for q in 1..=4 {
+                rows.push(row(fy, q, SubstanceGroup::Opiate, 600, 40, 30));
+                rows.push(row(fy, q, SubstanceGroup::AlcoholOnly, 400, 60, 50));
+            }
+        }
+        let f = treatment_figures(&rows, FinancialYear(2024));
+        let opiate = &f.groups[0];
+        assert_eq!(opiate.substance_group, "Opiate");
+        assert_eq!(opiate.in_treatment, 600 + 3 * 40);
+        assert_eq!(opiate.new_presentations, 160);
+        assert_eq!(opiate.successful_completions, 120);
+        assert_eq!(opiate.completion_rate_pct, Some(16.7));
+        assert_eq!(opiate.suppressed_cells, 4);
+        assert_eq!(opiate.previous_in_treatment, Some(720));
+        assert_eq!(opiate.completion_rate_change_points, Some(0.0));
+        assert_eq!(f.total.in_treatment, 720 + 400 + 180);
+        assert_eq!(f.groups.len(), 4);
+        assert_eq!(f.groups[1].in_treatment, 0);
+        assert!(f.is_complete);
+        assert_eq!(f.periods_held, 4);
+        assert_eq!(f.by_period.len(), 8);
+        assert_eq!(treatment_years(&rows)[0], FinancialYear(2024));
+    }
+}
