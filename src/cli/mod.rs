@@ -21,9 +21,10 @@ Usage:
   csp-assessment open FILE                open the app on an assessment file
   csp-assessment import --db FILE [--kind KIND] [--json] PATH...
                                           import police.uk CSV files, folders or zips, ONS ward
-                                          lookups and population files (kind recognised from
-                                          the header; force it with --kind police_street |
-                                          ward_lookup | population)
+                                          lookups, population files and GeoJSON boundaries
+                                          (kind recognised from the header, or .geojson/.json;
+                                          force it with --kind police_street | ward_lookup |
+                                          population | boundaries)
   csp-assessment sources --db FILE [--json]
                                           list what the assessment file holds
   csp-assessment stats --db FILE [--fy 2023/24] [--json]
@@ -115,7 +116,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                     .ok_or_else(|| UsageError("--kind needs a value".into()))?;
                 kind = Some(FileKind::from_name(value).ok_or_else(|| {
                     UsageError(format!(
-                        "unknown kind {value} (police_street, ward_lookup, population)"
+                        "unknown kind {value} (police_street, ward_lookup, population, boundaries)"
                     ))
                 })?);
             }

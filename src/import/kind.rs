@@ -11,6 +11,8 @@ pub enum FileKind {
     PoliceStopAndSearch,
     WardLookup,
     Population,
+    /// GeoJSON ward, LSOA or district boundaries (recognised by the file name, not a header).
+    Boundaries,
     Unknown,
 }
 
@@ -23,6 +25,7 @@ impl FileKind {
             FileKind::Population => "population",
             FileKind::PoliceOutcomes => "police_outcomes",
             FileKind::PoliceStopAndSearch => "police_stop_and_search",
+            FileKind::Boundaries => "boundaries",
             FileKind::Unknown => "unknown",
         }
     }
@@ -33,8 +36,16 @@ impl FileKind {
             "police_street" | "police" | "street" => Some(FileKind::PoliceStreet),
             "ward_lookup" | "lookup" => Some(FileKind::WardLookup),
             "population" => Some(FileKind::Population),
+            "boundaries" | "geojson" => Some(FileKind::Boundaries),
             _ => None,
         }
+    }
+
+    /// The kind a file's name alone says it is: GeoJSON (`.geojson`, `.json`) holds
+    /// boundaries; anything else is recognised from its CSV header.
+    pub fn from_file_name(name: &str) -> Option<FileKind> {
+        let lower = name.to_ascii_lowercase();
+        (lower.ends_with(".geojson") || lower.ends_with(".json")).then_some(FileKind::Boundaries)
     }
 }
 

@@ -2,12 +2,14 @@
 //! its source file. Opening, migrations, the import writer and the queries pages use.
 //! No egui here.
 
+pub mod boundaries;
 pub mod cube;
 pub mod geography;
 pub mod ingest;
 pub mod interner;
 pub mod month_counts;
 pub mod open;
+pub mod points;
 pub mod priorities;
 pub mod queries;
 pub mod report_plan;

@@ -7,7 +7,7 @@
 pub const APPLICATION_ID: i32 = 0x4353_5041;
 
 /// Migration `i` brings a file from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[MIGRATION_1, MIGRATION_2, MIGRATION_3];
+pub const MIGRATIONS: &[&str] = &[MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4];
 
 /// The schema version this build writes.
 pub fn current_version() -> i32 {
@@ -155,4 +155,22 @@ CREATE TABLE priority_issue (
 );
 
 CREATE TABLE priority_weight (criterion TEXT PRIMARY KEY, weight REAL NOT NULL) WITHOUT ROWID;
+"#;
+
+/// Boundaries (GeoJSON wards, LSOAs, districts) for the map and for deriving a ward lookup.
+/// One row per area code; a later file replaces the areas it holds. `geometry` is the
+/// packed rings of `src/store/boundaries.rs` (micro-degree integers); the centroid is the
+/// ONS one (LONG/LAT) when the file has it.
+const MIGRATION_4: &str = r#"
+CREATE TABLE boundary (
+    code         TEXT PRIMARY KEY,
+    name         TEXT NOT NULL,
+    level        TEXT NOT NULL CHECK (level IN ('ward', 'lsoa', 'district', 'other')),
+    parent_code  TEXT,
+    centroid_lon REAL,
+    centroid_lat REAL,
+    geometry     BLOB NOT NULL,
+    source_id    INTEGER NOT NULL REFERENCES sources(id)
+);
+CREATE INDEX boundary_by_level ON boundary(level);
 "#;

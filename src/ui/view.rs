@@ -97,6 +97,8 @@ fn kind_label(kind: &str) -> &str {
         "police_street" => "Police street crime",
         "ward_lookup" => "Ward lookup",
         "population" => "Population",
+        "boundaries" => "Boundaries",
+        "derived_lookup" => "Ward lookup (derived)",
         "police_outcomes" => "Police outcomes",
         "police_stop_and_search" => "Stop and search",
         other => other,

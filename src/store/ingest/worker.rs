@@ -2,6 +2,7 @@
 //! row, counts what the pages need, and sends rows to the writer in batches. Stops early on
 //! cancel or when the writer has gone.
 
+use crate::import::boundaries::Boundary;
 use crate::import::crime_types::{CrimeTypeMatch, LEGACY_CRIME_TYPES};
 use crate::import::geography::{LookupColumns, LookupRow, PopulationColumns, PopulationRow};
 use crate::import::inputs::InputFile;
@@ -30,13 +31,18 @@ pub struct Batch {
     pub counts: Vec<CountDelta>,
     pub lookups: Vec<LookupRow>,
     pub populations: Vec<PopulationRow>,
+    pub boundaries: Vec<Boundary>,
     /// The file's raw bytes read for this batch, in order (the writer hashes them).
     pub raw: Vec<Vec<u8>>,
 }
 
 impl Batch {
     pub fn len(&self) -> usize {
-        self.rows.len() + self.rejected.len() + self.lookups.len() + self.populations.len()
+        self.rows.len()
+            + self.rejected.len()
+            + self.lookups.len()
+            + self.populations.len()
+            + self.boundaries.len()
     }
 }
 
@@ -53,6 +59,8 @@ pub struct FileSummary {
     pub legacy_types: [u64; LEGACY_CRIME_TYPES.len()],
     pub unlocated: u64,
     pub crimes_without_id: u64,
+    /// Sentences about the file only its parser knows (boundary levels read).
+    pub extra_notes: Vec<String>,
     counts: FxHashMap<(u32, u8, u32), i64>,
     /// (reported_by, month) → (rows, first rowid, last rowid)
     pub force_months: BTreeMap<(u32, u32), (i64, i64, i64)>,
@@ -62,7 +70,7 @@ pub struct FileSummary {
 }
 
 impl FileSummary {
-    fn new(kind: FileKind) -> Self {
+    pub(super) fn new(kind: FileKind) -> Self {
         FileSummary {
             kind,
             bytes: 0,
@@ -72,6 +80,7 @@ impl FileSummary {
             legacy_types: [0; LEGACY_CRIME_TYPES.len()],
             unlocated: 0,
             crimes_without_id: 0,
+            extra_notes: Vec::new(),
             counts: FxHashMap::default(),
             force_months: BTreeMap::new(),
             last_force_month: ((0, 0), 0, 0, 0),
@@ -116,7 +125,7 @@ pub struct Channel<'a> {
 
 impl Channel<'_> {
     /// Send a full batch; false when the import should stop (cancel, or the writer gone).
-    fn send(&self, batch: Batch) -> bool {
+    pub(super) fn send(&self, batch: Batch) -> bool {
         !self.cancel.load(Ordering::Relaxed) && self.sender.send(batch).is_ok()
     }
 }
@@ -130,6 +139,12 @@ pub fn parse_file(
     bytes_read: &AtomicU64,
     channel: Channel<'_>,
 ) -> Result<FileSummary, ImportError> {
+    let named = forced_kind.or_else(|| FileKind::from_file_name(&file.display_name));
+    if named == Some(FileKind::Boundaries) {
+        return file.with_reader(|input| {
+            super::boundary_file::parse_boundary_file(&file.display_name, input, bytes_read, &channel)
+        })?;
+    }
     file.with_reader(|input| {
         let mut table = TableReader::open(&file.display_name, input, bytes_read)?;
         let kind = forced_kind.unwrap_or_else(|| detect_kind(table.header()));
@@ -285,7 +300,7 @@ impl ColumnOf for crate::import::geography::GeoRowProblem {
     }
 }
 
-fn new_batch() -> Batch {
+pub(super) fn new_batch() -> Batch {
     Batch {
         dimensions: PendingDimensions::default(),
         rows: Vec::with_capacity(ROWS_PER_BATCH),
@@ -293,6 +308,7 @@ fn new_batch() -> Batch {
         counts: Vec::new(),
         lookups: Vec::new(),
         populations: Vec::new(),
+        boundaries: Vec::new(),
         raw: Vec::new(),
     }
 }
