@@ -508,8 +508,7 @@ mod tests {
 
     #[test]
     fn parse_features_keeps_good_features_and_numbers_the_bad() {
-        let parsed =
-            parse_features("t", &feature(r#"{"WD24CD":"E05000001"}"#, "null")).unwrap();
+        let parsed = parse_features("t", &feature(r#"{"WD24CD":"E05000001"}"#, "null")).unwrap();
         assert_eq!(parsed.boundaries.len(), 1);
         assert_eq!(parsed.rejected.len(), 1);
         assert_eq!(parsed.rejected[0].feature, 2);

@@ -101,7 +101,13 @@ pub fn publish(table: &ReportTable, threshold: i64) -> PublishedTable {
             .map(|r| r.iter().map(|s| s.is_suppressed()).collect())
             .collect();
         if table.total_row {
-            hidden.push(result.column_totals.iter().map(|s| s.is_suppressed()).collect());
+            hidden.push(
+                result
+                    .column_totals
+                    .iter()
+                    .map(|s| s.is_suppressed())
+                    .collect(),
+            );
         }
         hidden
     } else {
@@ -145,10 +151,10 @@ pub fn publish(table: &ReportTable, threshold: i64) -> PublishedTable {
     }
     let numeric = (0..table.columns.len())
         .map(|c| {
-            table
-                .rows
-                .iter()
-                .any(|r| r.get(c).is_some_and(|cell| !matches!(cell, TableCell::Text(_))))
+            table.rows.iter().any(|r| {
+                r.get(c)
+                    .is_some_and(|cell| !matches!(cell, TableCell::Text(_)))
+            })
         })
         .collect();
     PublishedTable {

@@ -258,12 +258,7 @@ mod tests {
 
     fn square() -> Polygon {
         Polygon {
-            exterior: vec![
-                (0.5, 51.25),
-                (0.51, 51.25),
-                (0.51, 51.26),
-                (0.5, 51.25),
-            ],
+            exterior: vec![(0.5, 51.25), (0.51, 51.25), (0.51, 51.26), (0.5, 51.25)],
             holes: vec![vec![
                 (0.502, 51.252),
                 (0.503, 51.252),
@@ -314,7 +309,10 @@ mod tests {
             write_boundary_rows(&store.conn, 1, std::slice::from_ref(&ward)).unwrap(),
             0
         );
-        assert_eq!(write_boundary_rows(&store.conn, 1, std::slice::from_ref(&ward)).unwrap(), 1);
+        assert_eq!(
+            write_boundary_rows(&store.conn, 1, std::slice::from_ref(&ward)).unwrap(),
+            1
+        );
         assert_eq!(store.boundaries(BoundaryLevel::Ward).unwrap(), vec![ward]);
         assert_eq!(store.boundary_counts().unwrap().wards, 1);
         assert!(!store.has_ward_lookup().unwrap());

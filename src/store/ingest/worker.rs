@@ -142,7 +142,12 @@ pub fn parse_file(
     let named = forced_kind.or_else(|| FileKind::from_file_name(&file.display_name));
     if named == Some(FileKind::Boundaries) {
         return file.with_reader(|input| {
-            super::boundary_file::parse_boundary_file(&file.display_name, input, bytes_read, &channel)
+            super::boundary_file::parse_boundary_file(
+                &file.display_name,
+                input,
+                bytes_read,
+                &channel,
+            )
         })?;
     }
     file.with_reader(|input| {
