@@ -4,13 +4,16 @@
 
 mod area_cmd;
 mod groups_cmd;
+mod hotspots_cmd;
 mod import_cmd;
+mod lookup_cmd;
 mod sources_cmd;
 mod stats_cmd;
 
 use crate::import::kind::FileKind;
 use crate::store::geography::AreaChoice;
 pub use groups_cmd::GroupChange;
+pub use hotspots_cmd::HotspotArgs;
 use std::path::PathBuf;
 
 pub const USAGE: &str = "\
@@ -35,6 +38,13 @@ Usage:
   csp-assessment groups --db FILE [--save NAME --types TYPE,TYPE… | --delete NAME] [--json]
                                           list, define or remove theme groups (sets of crime
                                           types, e.g. acquisitive crime)
+  csp-assessment lookup --db FILE [--derive] [--json]
+                                          a best-fit LSOA → ward lookup from the imported ward
+                                          and LSOA boundaries; --derive saves it
+  csp-assessment hotspots --db FILE [--fy 2024/25] [--theme KEY] [--cell-size M] [--json]
+                                          the hotspot grid of a theme (all_crime, asb, or a
+                                          theme key of stats --json): counts, density, Gi*
+                                          and hotspot classes per cell
   csp-assessment help                     this text
 ";
 
@@ -73,6 +83,16 @@ pub enum Command {
         change: GroupChange,
         json: bool,
     },
+    Lookup {
+        db: PathBuf,
+        derive: bool,
+        json: bool,
+    },
+    Hotspots {
+        db: PathBuf,
+        args: HotspotArgs,
+        json: bool,
+    },
     Help,
 }
 
@@ -91,6 +111,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
     let mut kind = None;
     let mut values: std::collections::HashMap<&str, String> = Default::default();
     let mut all = false;
+    let mut derive = false;
     let mut positional = Vec::new();
     let mut iter = rest.iter();
     while let Some(arg) = iter.next() {
@@ -103,8 +124,9 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             }
             "--json" => json = true,
             "--all" => all = true,
+            "--derive" => derive = true,
             flag @ ("--fy" | "--district" | "--wards" | "--name" | "--save" | "--types"
-            | "--delete") => {
+            | "--delete" | "--theme" | "--cell-size") => {
                 let value = iter
                     .next()
                     .ok_or_else(|| UsageError(format!("{flag} needs a value")))?;
@@ -219,6 +241,32 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                 json,
             })
         }
+        "lookup" => Ok(Command::Lookup {
+            db: need_db(db)?,
+            derive,
+            json,
+        }),
+        "hotspots" => {
+            let cell_size = match values.remove("--cell-size") {
+                Some(text) => {
+                    Some(text.parse::<u32>().ok().filter(|m| *m > 0).ok_or_else(|| {
+                        UsageError(format!(
+                            "--cell-size {text} is not a whole number of metres"
+                        ))
+                    })?)
+                }
+                None => None,
+            };
+            Ok(Command::Hotspots {
+                db: need_db(db)?,
+                args: HotspotArgs {
+                    fy: values.remove("--fy"),
+                    theme: values.remove("--theme"),
+                    cell_size,
+                },
+                json,
+            })
+        }
         "help" | "--help" | "-h" => Ok(Command::Help),
         other => Err(UsageError(format!("unknown command {other}"))),
     }
@@ -237,6 +285,8 @@ pub fn run(command: Command) -> i32 {
         Command::Stats { db, fy, json } => stats_cmd::run(&db, fy.as_deref(), json),
         Command::Area { db, choice } => area_cmd::run(&db, &choice),
         Command::Groups { db, change, json } => groups_cmd::run(&db, &change, json),
+        Command::Lookup { db, derive, json } => lookup_cmd::run(&db, derive, json),
+        Command::Hotspots { db, args, json } => hotspots_cmd::run(&db, &args, json),
         Command::Help => {
             print!("{USAGE}");
             EXIT_OK

@@ -37,6 +37,10 @@ pub enum Action {
     CloseThemeGroups,
     /// The Trends page's chart kind and months.
     SetTrendOptions(super::crime_picture::TrendOptions),
+    /// The Map page's layer and classes.
+    SetMapOptions(super::map_view::MapOptions),
+    /// Save the ward lookup derived from the boundaries.
+    AcceptDerivedLookup,
     CloseRejectedRows,
     CloseImportSummary,
     DismissNotice,

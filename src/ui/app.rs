@@ -41,7 +41,8 @@ pub struct App {
     pub(super) notice: Option<Notice>,
     pub(super) ward_chooser: Option<WardChooser>,
     pub(super) group_editor: Option<GroupEditor>,
-    egui_ctx: egui::Context,
+    pub(super) hotspot_job: Option<super::hotspot_job::HotspotJob>,
+    pub(super) egui_ctx: egui::Context,
 }
 
 impl App {
@@ -58,6 +59,7 @@ impl App {
             notice: None,
             ward_chooser: None,
             group_editor: None,
+            hotspot_job: None,
             egui_ctx: egui_ctx.clone(),
         }
     }

@@ -10,17 +10,19 @@ pub enum Page {
     Data,
     Overview,
     Trends,
+    Map,
 }
 
 impl Page {
     /// In navigation order.
-    pub const ALL: [Page; 3] = [Page::Data, Page::Overview, Page::Trends];
+    pub const ALL: [Page; 4] = [Page::Data, Page::Overview, Page::Trends, Page::Map];
 
     pub fn title(self) -> &'static str {
         match self {
             Page::Data => "Data",
             Page::Overview => "Overview",
             Page::Trends => "Trends",
+            Page::Map => "Map",
         }
     }
 
@@ -29,6 +31,9 @@ impl Page {
             Page::Data => "The files this assessment holds, what was accepted and rejected",
             Page::Overview => "The crime picture of a theme: level, change, seasonality, hotspots",
             Page::Trends => "Monthly series with control limits: which months are unusual",
+            Page::Map => {
+                "Wards and LSOAs coloured by their figures, and hotspot statistics on a grid"
+            }
         }
     }
 }

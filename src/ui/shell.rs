@@ -20,6 +20,7 @@ use std::path::PathBuf;
 impl eframe::App for App {
     fn logic(&mut self, _ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.poll_import();
+        self.refresh_map();
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -69,6 +70,7 @@ impl eframe::App for App {
                         let context = PageContext {
                             view: &assessment.view,
                             is_importing: self.job.is_some(),
+                            is_computing_hotspots: self.hotspot_job.is_some(),
                         };
                         page_ui(ui, self.page, &context, &mut actions);
                     }
@@ -157,6 +159,8 @@ impl App {
             Action::DeleteThemeGroup(id) => self.delete_theme_group(id),
             Action::CloseThemeGroups => self.group_editor = None,
             Action::SetTrendOptions(options) => self.set_trend_options(options),
+            Action::SetMapOptions(options) => self.set_map_options(options),
+            Action::AcceptDerivedLookup => self.accept_derived_lookup(),
             Action::CloseRejectedRows => self.rejected_rows = None,
             Action::CloseImportSummary => self.summary = None,
             Action::DismissNotice => self.notice = None,

@@ -4,6 +4,7 @@
 
 use super::chart::MonthlySeries;
 use super::crime_picture::CrimePicture;
+use super::map_view::MapView;
 use crate::report::format::thousands;
 use crate::store::queries::{SourceSummary, Totals};
 use crate::store::{Store, StoreError};
@@ -71,6 +72,8 @@ pub struct AssessmentView {
     pub monthly: MonthlySeries,
     /// The Overview's crime picture (theme, year, figures); `None` without a complete year.
     pub picture: Option<CrimePicture>,
+    /// The Map page's boundaries, layer choices and cached paint.
+    pub map: MapView,
 }
 
 impl AssessmentView {
@@ -84,6 +87,7 @@ impl AssessmentView {
             totals_text: TotalsText::from_totals(&totals),
             monthly: MonthlySeries::from_counts(&monthly),
             picture: CrimePicture::load(store)?,
+            map: MapView::load(store)?,
         })
     }
 

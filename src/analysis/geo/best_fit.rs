@@ -145,6 +145,14 @@ pub fn best_fit_lookup(lsoas: &[Boundary], wards: &[Boundary]) -> BestFit {
     }
 }
 
+/// District code → name, from district boundaries, for the lookup rows.
+pub fn district_names(districts: &[Boundary]) -> std::collections::HashMap<String, String> {
+    districts
+        .iter()
+        .map(|d| (d.code.clone(), d.name.clone()))
+        .collect()
+}
+
 impl BestFit {
     /// The placed LSOAs as ward-lookup rows, each ward's district from its boundary's
     /// parent code (named by `district_names` when known, else by its code).

@@ -3,6 +3,7 @@
 
 mod control_chart;
 mod data;
+mod map;
 mod overview;
 mod picture;
 mod trends;
@@ -15,6 +16,7 @@ use super::view::AssessmentView;
 pub struct PageContext<'a> {
     pub view: &'a AssessmentView,
     pub is_importing: bool,
+    pub is_computing_hotspots: bool,
 }
 
 pub fn page_ui(
@@ -23,6 +25,11 @@ pub fn page_ui(
     context: &PageContext<'_>,
     actions: &mut Vec<Action>,
 ) {
+    if page == Page::Map {
+        // The map pans and zooms with the mouse: it must not sit in a scrolling page.
+        map::map_page_ui(ui, context, actions);
+        return;
+    }
     egui::ScrollArea::vertical()
         .id_salt(page.title())
         .auto_shrink([false, false])
@@ -30,6 +37,7 @@ pub fn page_ui(
             Page::Data => data::data_page_ui(ui, context, actions),
             Page::Overview => overview::overview_page_ui(ui, context, actions),
             Page::Trends => trends::trends_page_ui(ui, context, actions),
+            Page::Map => map::map_page_ui(ui, context, actions),
         });
 }
 
