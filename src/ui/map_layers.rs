@@ -84,10 +84,7 @@ pub fn area_layer(
         .map(|i| i.and_then(|i| list.get(i)).and_then(value))
         .collect();
     let level = if is_wards { "ward" } else { "LSOA" };
-    let title = format!(
-        "{theme}: {} per {level}",
-        options.measure.label().to_lowercase()
-    );
+    let title = format!("{theme} — {} per {level}", options.measure.label());
     let present: Vec<f64> = values.iter().flatten().copied().collect();
     let note = if list.is_empty() && is_wards {
         Some(
@@ -248,8 +245,8 @@ pub fn grid_layer(grid: &ThemeHotspots, options: MapOptions, theme: &str) -> Lay
     let cells = &grid.grid.cells;
     let mut paint = LayerPaint {
         title: format!(
-            "{theme}: {} ({} m cells)",
-            options.grid.label().to_lowercase(),
+            "{theme} — {} ({} m cells)",
+            options.grid.label(),
             grid.grid.spec.cell_size
         ),
         ..LayerPaint::default()
