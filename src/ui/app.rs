@@ -393,7 +393,10 @@ impl App {
             return;
         }
         match AssessmentView::load(&assessment.store) {
-            Ok(view) => assessment.view = view,
+            Ok(mut view) => {
+                view.map.set_options(assessment.view.map.options);
+                assessment.view = view;
+            }
             Err(e) => self.notice = Some(Notice::problem(e.to_string())),
         }
     }
