@@ -859,3 +859,123 @@ fn the_partner_pages_show_each_source_and_an_empty_state() {
     harness.get_by_label_contains("How a year is counted");
     harness.get_by_label("By substance group");
 }
+
+/// The sample borough's boundaries and a year (2023/24) of burglaries in four of its
+/// LSOAs, most of them piled on one spot of the town centre.
+fn map_files(dir: &Path) -> Vec<PathBuf> {
+    let mut text = String::from(HEADER);
+    let mut n = 0;
+    for month in 4..16 {
+        let month = if month <= 12 {
+            format!("2023-{month:02}")
+        } else {
+            format!("2024-{:02}", month - 12)
+        };
+        for i in 0..40 {
+            let (lsoa, lon, lat) = if i < 25 {
+                ("E01990080", -0.8485, 52.2978)
+            } else {
+                (
+                    "E01990001",
+                    -0.84 + (i as f64) * 0.004,
+                    52.30 + (i as f64) * 0.002,
+                )
+            };
+            text.push_str(&format!(
+                "{:064x},{month},Testshire Police,Testshire Police,{lon:.6},{lat:.6},On or near High Street,{lsoa},Northvale,Burglary,Under investigation,\n",
+                n + 1
+            ));
+            n += 1;
+        }
+    }
+    let csv = dir.join("2023-24-northvale-street.csv");
+    std::fs::write(&csv, text).unwrap();
+    let geography = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/geography");
+    vec![
+        csv,
+        geography.join("ward_boundaries.geojson"),
+        geography.join("lsoa_boundaries.geojson"),
+    ]
+}
+
+/// The app on a new file holding [`map_files`], showing the Map page.
+fn map_page(dir: &Path) -> (Harness<'static, App>, PathBuf) {
+    let (mut harness, path) = app_on_new_file(dir);
+    harness.state_mut().start_import(map_files(dir));
+    wait_for_import(&mut harness);
+    harness
+        .get_by_role_and_label(Role::Window, "Import summary")
+        .get_by_label("Close")
+        .click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Map").click();
+    harness.run();
+    assert_eq!(harness.state().page(), Page::Map);
+    (harness, path)
+}
+
+#[test]
+fn without_a_lookup_the_map_offers_one_derived_from_the_boundaries() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, path) = map_page(dir.path());
+    harness.get_by_label("No ward lookup: derive one from the boundaries?");
+    harness.get_by_label_contains("165 of 165 LSOAs placed in a ward: 165 by containment");
+    harness.get_by_label_contains("No ward lookup: import one, or derive one");
+    assert!(!Store::open_existing(&path)
+        .unwrap()
+        .has_ward_lookup()
+        .unwrap());
+
+    harness.get_by_label("Accept").click();
+    harness.run();
+    assert!(harness
+        .query_by_label("No ward lookup: derive one from the boundaries?")
+        .is_none());
+    assert!(harness
+        .query_by_label_contains("No ward lookup: import one")
+        .is_none());
+    harness.get_by_label("All recorded crime — Count per ward");
+    // Two wards have burglaries (one class per distinct count), the rest none.
+    assert!(
+        harness.query_all_by_label_contains(" – ").count() >= 1,
+        "a legend class"
+    );
+    let store = Store::open_existing(&path).unwrap();
+    assert_eq!(store.lsoa_wards().unwrap().len(), 165);
+    assert_eq!(
+        store.sources().unwrap().last().unwrap().kind,
+        "derived_lookup"
+    );
+}
+
+#[test]
+fn switching_the_map_layer_changes_the_legend() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _path) = map_page(dir.path());
+    harness.get_by_label("All recorded crime — Count per ward");
+    harness.get_by_label("LSOAs").click();
+    harness.run();
+    harness.get_by_label("All recorded crime — Count per LSOA");
+    harness.get_by_label("Natural breaks (Jenks)").click();
+    harness.run();
+    harness.get_by_label("All recorded crime — Count per LSOA");
+
+    harness.get_by_label("Hotspot grid").click();
+    // The spinner repaints while the grid is computed: step, never run, until it is done.
+    let mut shown = false;
+    for _ in 0..3000 {
+        harness.step();
+        if harness.query_by_label("Hotspot (99% confidence)").is_some() {
+            shown = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(shown, "the hotspot legend did not appear within 30 s");
+    assert!(!harness.state().is_computing_hotspots());
+    harness.get_by_label_contains("All recorded crime — Hot and cold spots (Gi*)");
+    harness.get_by_label_contains("480 incidents located in 2023/24");
+    harness.get_by_label("Density (KDE)").click();
+    harness.run();
+    harness.get_by_label_contains("Incidents per km²");
+}

@@ -86,6 +86,12 @@ impl AreaIndex {
             .unwrap_or(!self.is_filtered)
     }
 
+    /// Indexed by LSOA id: whether its incidents count, when an area filters the counts;
+    /// `None` when every LSOA counts.
+    pub fn lsoa_mask(&self) -> Option<Vec<bool>> {
+        self.is_filtered.then(|| self.in_area.clone())
+    }
+
     /// The index in `wards` of an LSOA id's ward, if known and in the area.
     pub fn ward_of(&self, lsoa: u32) -> Option<usize> {
         self.ward_of_lsoa.get(lsoa as usize).copied().flatten()

@@ -6,8 +6,10 @@
 //! egui, and nothing panics on odd input (empty, zero or huge counts).
 
 pub mod area;
+pub mod area_figures;
 pub mod breakdown;
 pub mod change;
+pub mod classes;
 pub mod financial_year;
 pub mod geo;
 pub mod hotspot_grid;

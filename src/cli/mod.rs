@@ -5,7 +5,9 @@
 mod area_cmd;
 mod export_cmd;
 mod groups_cmd;
+mod hotspots_cmd;
 mod import_cmd;
+mod lookup_cmd;
 mod mappings_cmd;
 mod sources_cmd;
 mod stats_cmd;
@@ -15,6 +17,7 @@ use crate::report::export::Formats;
 use crate::store::geography::AreaChoice;
 pub use export_cmd::ExportArgs;
 pub use groups_cmd::GroupChange;
+pub use hotspots_cmd::HotspotArgs;
 pub use mappings_cmd::MappingSpec;
 use std::path::PathBuf;
 
@@ -26,11 +29,13 @@ Usage:
   csp-assessment open FILE                open the app on an assessment file
   csp-assessment import --db FILE [--kind KIND] [--mapping NAME] [--json] PATH...
                                           import police.uk CSV files, folders or zips, ONS ward
-                                          lookups, population files and partner extracts (kind
-                                          recognised from the header; force it with --kind
+                                          lookups, population files, GeoJSON boundaries and
+                                          partner extracts (kind recognised from the header,
+                                          or .geojson/.json; force it with --kind
                                           police_street | ward_lookup | population |
-                                          domestic_abuse | marac | asb_cases | treatment; read
-                                          other CSVs with the saved column mapping NAME)
+                                          boundaries | domestic_abuse | marac | asb_cases |
+                                          treatment; read other CSVs with the saved column
+                                          mapping NAME)
   csp-assessment mappings --db FILE [--json]
                                           list the column mappings saved in the file
   csp-assessment mappings --db FILE --save NAME --layout LAYOUT --from CSV
@@ -50,6 +55,13 @@ Usage:
                        [--threshold 5] [--date TEXT] [--json]
                                           write the assessment summary: Word document,
                                           figures (PNG 300 dpi, SVG), tables (CSV)
+  csp-assessment lookup --db FILE [--derive] [--json]
+                                          a best-fit LSOA → ward lookup from the imported ward
+                                          and LSOA boundaries; --derive saves it
+  csp-assessment hotspots --db FILE [--fy 2024/25] [--theme KEY] [--cell-size M] [--json]
+                                          the hotspot grid of a theme (all_crime, asb, or a
+                                          theme key of stats --json): counts, density, Gi*
+                                          and hotspot classes per cell
   csp-assessment help                     this text
 ";
 
@@ -101,6 +113,16 @@ pub enum Command {
         args: ExportArgs,
         json: bool,
     },
+    Lookup {
+        db: PathBuf,
+        derive: bool,
+        json: bool,
+    },
+    Hotspots {
+        db: PathBuf,
+        args: HotspotArgs,
+        json: bool,
+    },
     Help,
 }
 
@@ -119,6 +141,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
     let mut kind = None;
     let mut values: std::collections::HashMap<&str, String> = Default::default();
     let mut all = false;
+    let mut derive = false;
     let mut positional = Vec::new();
     let mut iter = rest.iter();
     while let Some(arg) = iter.next() {
@@ -131,9 +154,11 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             }
             "--json" => json = true,
             "--all" => all = true,
+            "--derive" => derive = true,
             flag @ ("--fy" | "--district" | "--wards" | "--name" | "--save" | "--types"
             | "--delete" | "--out" | "--format" | "--threshold" | "--date"
-            | "--mapping" | "--layout" | "--from" | "--map" | "--date-format") => {
+            | "--mapping" | "--layout" | "--from" | "--map" | "--date-format"
+            | "--theme" | "--cell-size") => {
                 let value = iter
                     .next()
                     .ok_or_else(|| UsageError(format!("{flag} needs a value")))?;
@@ -145,7 +170,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                     .ok_or_else(|| UsageError("--kind needs a value".into()))?;
                 kind = Some(FileKind::from_name(value).ok_or_else(|| {
                     UsageError(format!(
-                        "unknown kind {value} (police_street, ward_lookup, population, domestic_abuse, marac, asb_cases, treatment)"
+                        "unknown kind {value} (police_street, ward_lookup, population, boundaries, domestic_abuse, marac, asb_cases, treatment)"
                     ))
                 })?);
             }
@@ -304,6 +329,32 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                 json,
             })
         }
+        "lookup" => Ok(Command::Lookup {
+            db: need_db(db)?,
+            derive,
+            json,
+        }),
+        "hotspots" => {
+            let cell_size = match values.remove("--cell-size") {
+                Some(text) => {
+                    Some(text.parse::<u32>().ok().filter(|m| *m > 0).ok_or_else(|| {
+                        UsageError(format!(
+                            "--cell-size {text} is not a whole number of metres"
+                        ))
+                    })?)
+                }
+                None => None,
+            };
+            Ok(Command::Hotspots {
+                db: need_db(db)?,
+                args: HotspotArgs {
+                    fy: values.remove("--fy"),
+                    theme: values.remove("--theme"),
+                    cell_size,
+                },
+                json,
+            })
+        }
         "help" | "--help" | "-h" => Ok(Command::Help),
         other => Err(UsageError(format!("unknown command {other}"))),
     }
@@ -330,6 +381,8 @@ pub fn run(command: Command) -> i32 {
             args,
             json,
         } => export_cmd::run(&db, &out, &args, json),
+        Command::Lookup { db, derive, json } => lookup_cmd::run(&db, derive, json),
+        Command::Hotspots { db, args, json } => hotspots_cmd::run(&db, &args, json),
         Command::Help => {
             print!("{USAGE}");
             EXIT_OK

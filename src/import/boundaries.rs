@@ -19,6 +19,30 @@ pub enum BoundaryLevel {
     Other,
 }
 
+impl BoundaryLevel {
+    /// The name stored in the assessment file (`boundary.level`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BoundaryLevel::Ward => "ward",
+            BoundaryLevel::Lsoa => "lsoa",
+            BoundaryLevel::District => "district",
+            BoundaryLevel::Other => "other",
+        }
+    }
+
+    /// The level a stored name stands for.
+    pub fn from_name(name: &str) -> Option<BoundaryLevel> {
+        [
+            BoundaryLevel::Ward,
+            BoundaryLevel::Lsoa,
+            BoundaryLevel::District,
+            BoundaryLevel::Other,
+        ]
+        .into_iter()
+        .find(|l| l.as_str() == name)
+    }
+}
+
 /// One ring of (longitude, latitude) points, closed (first point = last point).
 pub type Ring = Vec<(f64, f64)>;
 
@@ -94,8 +118,40 @@ pub fn read_boundaries(path: &Path) -> Result<Vec<Boundary>, BoundaryError> {
     parse_boundaries(&file, &text)
 }
 
-/// Parses the text of a boundary file; `file` names it in errors.
+/// Parses the text of a boundary file; `file` names it in errors. The first bad feature
+/// fails the whole file (an import keeps the good ones: see [`parse_features`]).
 pub fn parse_boundaries(file: &str, text: &str) -> Result<Vec<Boundary>, BoundaryError> {
+    let parsed = parse_features(file, text)?;
+    match parsed.rejected.into_iter().next() {
+        Some(bad) => Err(BoundaryError::BadFeature {
+            file: file.to_string(),
+            feature: bad.feature,
+            problem: bad.problem,
+        }),
+        None => Ok(parsed.boundaries),
+    }
+}
+
+/// A feature that could not be read, for the rejected-rows table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RejectedFeature {
+    /// Counting from 1, in file order.
+    pub feature: usize,
+    pub problem: FeatureProblem,
+    /// The start of the feature's JSON, so the analyst can find it.
+    pub excerpt: String,
+}
+
+/// Every feature of a file: the boundaries read and the features rejected.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ParsedFeatures {
+    pub boundaries: Vec<Boundary>,
+    pub rejected: Vec<RejectedFeature>,
+}
+
+/// Parses the text of a boundary file, keeping the good features and saying why each bad
+/// one was rejected. Only a file that is not a GeoJSON FeatureCollection is an error.
+pub fn parse_features(file: &str, text: &str) -> Result<ParsedFeatures, BoundaryError> {
     let json: Value = serde_json::from_str(text).map_err(|e| BoundaryError::NotJson {
         file: file.to_string(),
         reason: e.to_string(),
@@ -106,17 +162,28 @@ pub fn parse_boundaries(file: &str, text: &str) -> Result<Vec<Boundary>, Boundar
         .ok_or_else(|| BoundaryError::NotFeatureCollection {
             file: file.to_string(),
         })?;
-    features
-        .iter()
-        .enumerate()
-        .map(|(index, feature)| {
-            parse_feature(feature).map_err(|problem| BoundaryError::BadFeature {
-                file: file.to_string(),
+    let mut parsed = ParsedFeatures::default();
+    for (index, feature) in features.iter().enumerate() {
+        match parse_feature(feature) {
+            Ok(boundary) => parsed.boundaries.push(boundary),
+            Err(problem) => parsed.rejected.push(RejectedFeature {
                 feature: index + 1,
                 problem,
-            })
-        })
-        .collect()
+                excerpt: feature_excerpt(feature),
+            }),
+        }
+    }
+    Ok(parsed)
+}
+
+/// The first 200 characters of a feature's JSON.
+fn feature_excerpt(feature: &Value) -> String {
+    const MAX: usize = 200;
+    let text = feature.to_string();
+    match text.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or_default()),
+        None => text,
+    }
 }
 
 fn parse_feature(feature: &Value) -> Result<Boundary, FeatureProblem> {
@@ -437,6 +504,17 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(message.contains("wards.geojson, feature 2"), "{message}");
+    }
+
+    #[test]
+    fn parse_features_keeps_good_features_and_numbers_the_bad() {
+        let parsed = parse_features("t", &feature(r#"{"WD24CD":"E05000001"}"#, "null")).unwrap();
+        assert_eq!(parsed.boundaries.len(), 1);
+        assert_eq!(parsed.rejected.len(), 1);
+        assert_eq!(parsed.rejected[0].feature, 2);
+        assert_eq!(parsed.rejected[0].problem, FeatureProblem::NoGeometry);
+        assert!(parsed.rejected[0].excerpt.contains("E05000001"));
+        assert_eq!(BoundaryLevel::from_name("lsoa"), Some(BoundaryLevel::Lsoa));
     }
 
     #[test]

@@ -57,8 +57,8 @@ fn skip_reason(name: &str) -> Option<String> {
         Some("police.uk stop-and-search file (not crime or ASB): skipped".into())
     } else if lower.ends_with(".zip") {
         Some("a zip inside a zip or folder: unzip it and import the inner file: skipped".into())
-    } else if !lower.ends_with(".csv") {
-        Some("not a CSV file: skipped".into())
+    } else if !lower.ends_with(".csv") && super::kind::FileKind::from_file_name(&lower).is_none() {
+        Some("not a CSV or GeoJSON file: skipped".into())
     } else {
         None
     }

@@ -14,6 +14,8 @@ pub enum FileKind {
     Population,
     /// A partner extract in one of the reference layouts.
     Partner(PartnerLayout),
+    /// GeoJSON ward, LSOA or district boundaries (recognised by the file name, not a header).
+    Boundaries,
     Unknown,
 }
 
@@ -27,6 +29,7 @@ impl FileKind {
             FileKind::PoliceOutcomes => "police_outcomes",
             FileKind::PoliceStopAndSearch => "police_stop_and_search",
             FileKind::Partner(layout) => layout.key(),
+            FileKind::Boundaries => "boundaries",
             FileKind::Unknown => "unknown",
         }
     }
@@ -37,11 +40,19 @@ impl FileKind {
             "police_street" | "police" | "street" => Some(FileKind::PoliceStreet),
             "ward_lookup" | "lookup" => Some(FileKind::WardLookup),
             "population" => Some(FileKind::Population),
+            "boundaries" | "geojson" => Some(FileKind::Boundaries),
             other => PartnerLayout::ALL
                 .into_iter()
                 .find(|l| l.key() == other)
                 .map(FileKind::Partner),
         }
+    }
+
+    /// The kind a file's name alone says it is: GeoJSON (`.geojson`, `.json`) holds
+    /// boundaries; anything else is recognised from its CSV header.
+    pub fn from_file_name(name: &str) -> Option<FileKind> {
+        let lower = name.to_ascii_lowercase();
+        (lower.ends_with(".geojson") || lower.ends_with(".json")).then_some(FileKind::Boundaries)
     }
 }
 

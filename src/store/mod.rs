@@ -2,6 +2,7 @@
 //! its source file. Opening, migrations, the import writer and the queries pages use.
 //! No egui here.
 
+pub mod boundaries;
 pub mod cube;
 pub mod geography;
 pub mod ingest;
@@ -9,6 +10,7 @@ pub mod interner;
 pub mod month_counts;
 pub mod open;
 pub mod partner;
+pub mod points;
 pub mod priorities;
 pub mod queries;
 pub mod report_plan;

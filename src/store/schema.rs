@@ -7,7 +7,13 @@
 pub const APPLICATION_ID: i32 = 0x4353_5041;
 
 /// Migration `i` brings a file from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4];
+pub const MIGRATIONS: &[&str] = &[
+    MIGRATION_1,
+    MIGRATION_2,
+    MIGRATION_3,
+    MIGRATION_4,
+    MIGRATION_5,
+];
 
 /// The schema version this build writes.
 pub fn current_version() -> i32 {
@@ -236,4 +242,22 @@ CREATE TABLE column_mapping (
     json             TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX column_mapping_by_header ON column_mapping(header_signature);
+"#;
+
+/// Boundaries (GeoJSON wards, LSOAs, districts) for the map and for deriving a ward lookup.
+/// One row per area code; a later file replaces the areas it holds. `geometry` is the
+/// packed rings of `src/store/boundaries.rs` (micro-degree integers); the centroid is the
+/// ONS one (LONG/LAT) when the file has it.
+const MIGRATION_5: &str = r#"
+CREATE TABLE boundary (
+    code         TEXT PRIMARY KEY,
+    name         TEXT NOT NULL,
+    level        TEXT NOT NULL CHECK (level IN ('ward', 'lsoa', 'district', 'other')),
+    parent_code  TEXT,
+    centroid_lon REAL,
+    centroid_lat REAL,
+    geometry     BLOB NOT NULL,
+    source_id    INTEGER NOT NULL REFERENCES sources(id)
+);
+CREATE INDEX boundary_by_level ON boundary(level);
 "#;

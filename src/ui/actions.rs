@@ -53,6 +53,10 @@ pub enum Action {
     /// Build the report as it would be exported and show it on the page.
     PreviewReport,
     CancelExport,
+    /// The Map page's layer and classes.
+    SetMapOptions(super::map_view::MapOptions),
+    /// Save the ward lookup derived from the boundaries.
+    AcceptDerivedLookup,
     CloseRejectedRows,
     /// Choose a partner CSV to import with a column mapping (dialog).
     ImportWithMapping,

@@ -55,7 +55,8 @@ pub struct App {
     pub(super) group_editor: Option<GroupEditor>,
     pub(super) export: Option<ExportJob>,
     pub(super) mapping_import: Option<MappingImport>,
-    egui_ctx: egui::Context,
+    pub(super) hotspot_job: Option<super::hotspot_job::HotspotJob>,
+    pub(super) egui_ctx: egui::Context,
 }
 
 impl App {
@@ -74,6 +75,7 @@ impl App {
             group_editor: None,
             export: None,
             mapping_import: None,
+            hotspot_job: None,
             egui_ctx: egui_ctx.clone(),
         }
     }
@@ -694,7 +696,8 @@ impl App {
             return;
         }
         match AssessmentView::load(&assessment.store) {
-            Ok(view) => {
+            Ok(mut view) => {
+                view.map.set_options(assessment.view.map.options);
                 assessment.report =
                     reload_report(&assessment.store, &view, assessment.report.take());
                 assessment.view = view;

@@ -147,6 +147,16 @@ impl CrimePicture {
         &self.cube.area.ward_codes
     }
 
+    /// The decoded monthly counts (for figures other pages derive from the same data).
+    pub fn months(&self) -> &[(u32, Vec<crate::store::month_counts::Cell>)] {
+        &self.cube.months
+    }
+
+    /// Which LSOAs count in the area, and their wards.
+    pub fn area_index(&self) -> &AreaIndex {
+        &self.area
+    }
+
     pub fn groups(&self) -> &[ThemeGroup] {
         &self.cube.groups
     }

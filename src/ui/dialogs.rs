@@ -9,7 +9,10 @@ const ASSESSMENT_EXTENSION: &str = "assessment";
 pub fn pick_files_to_import() -> Option<Vec<PathBuf>> {
     rfd::FileDialog::new()
         .set_title("Import police.uk files")
-        .add_filter("Police.uk data and lookups (CSV, zip)", &["csv", "zip"])
+        .add_filter(
+            "Police.uk data, lookups and boundaries (CSV, zip, GeoJSON)",
+            &["csv", "zip", "geojson", "json"],
+        )
         .pick_files()
 }
 

@@ -47,13 +47,16 @@ pub fn sample_assessment_path() -> PathBuf {
 }
 
 /// The sample files shipped with the app, if they are there: the police.uk folders, the
-/// ward lookup and the ward populations (so the sample shows rates and ward hotspots).
+/// ward lookup and the ward populations (so the sample shows rates and ward hotspots), and
+/// the ward and LSOA boundaries (so it shows the map).
 pub fn bundled_sample_files() -> Vec<PathBuf> {
     let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data"));
     [
         "police-uk",
         "geography/lsoa_ward_lookup.csv",
         "geography/ward_population.csv",
+        "geography/ward_boundaries.geojson",
+        "geography/lsoa_boundaries.geojson",
     ]
     .iter()
     .map(|p| root.join(p))

@@ -15,11 +15,18 @@ pub enum Page {
     Marac,
     AsbCases,
     Treatment,
+    Map,
 }
 
 impl Page {
     /// In navigation order.
-    pub const ALL: [Page; 4] = [Page::Data, Page::Overview, Page::Trends, Page::Report];
+    pub const ALL: [Page; 5] = [
+        Page::Data,
+        Page::Overview,
+        Page::Trends,
+        Page::Map,
+        Page::Report,
+    ];
 
     /// The "Partner data" group, in navigation order.
     pub const PARTNER: [Page; 4] = [
@@ -51,6 +58,7 @@ impl Page {
             Page::Marac => "MARAC",
             Page::AsbCases => "ASB cases",
             Page::Treatment => "Treatment",
+            Page::Map => "Map",
         }
     }
 
@@ -66,6 +74,9 @@ impl Page {
             Page::Marac => "MARAC cases by quarter against the SafeLives benchmarks",
             Page::AsbCases => "Council ASB cases beside police-recorded ASB",
             Page::Treatment => "Drug and alcohol treatment by substance group",
+            Page::Map => {
+                "Wards and LSOAs coloured by their figures, and hotspot statistics on a grid"
+            }
         }
     }
 }

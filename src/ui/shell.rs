@@ -22,6 +22,7 @@ impl eframe::App for App {
     fn logic(&mut self, _ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.poll_import();
         self.poll_export();
+        self.refresh_map();
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -73,6 +74,7 @@ impl eframe::App for App {
                             is_importing: self.job.is_some(),
                             report: assessment.report.as_mut(),
                             exporting: self.export.as_ref().map(|job| job.progress()),
+                            is_computing_hotspots: self.hotspot_job.is_some(),
                         };
                         page_ui(ui, self.page, &mut context, &mut actions);
                     }
@@ -180,6 +182,8 @@ impl App {
             Action::StartExport => self.start_export(),
             Action::PreviewReport => self.preview_report(),
             Action::CancelExport => self.cancel_export(),
+            Action::SetMapOptions(options) => self.set_map_options(options),
+            Action::AcceptDerivedLookup => self.accept_derived_lookup(),
             Action::CloseRejectedRows => self.rejected_rows = None,
             Action::ImportWithMapping => {
                 if let Some(path) = dialogs::pick_csv_to_map() {

@@ -4,6 +4,7 @@
 
 use super::chart::MonthlySeries;
 use super::crime_picture::CrimePicture;
+use super::map_view::MapView;
 use super::partner_view::PartnerView;
 use crate::report::format::thousands;
 use crate::store::queries::{SourceSummary, Totals};
@@ -74,6 +75,8 @@ pub struct AssessmentView {
     pub picture: Option<CrimePicture>,
     /// The partner pages' rows, years and figures.
     pub partner: PartnerView,
+    /// The Map page's boundaries, layer choices and cached paint.
+    pub map: MapView,
 }
 
 impl AssessmentView {
@@ -90,6 +93,7 @@ impl AssessmentView {
             monthly: MonthlySeries::from_counts(&monthly),
             picture,
             partner,
+            map: MapView::load(store)?,
         })
     }
 
@@ -103,6 +107,8 @@ fn kind_label(kind: &str) -> &str {
         "police_street" => "Police street crime",
         "ward_lookup" => "Ward lookup",
         "population" => "Population",
+        "boundaries" => "Boundaries",
+        "derived_lookup" => "Ward lookup (derived)",
         "police_outcomes" => "Police outcomes",
         "police_stop_and_search" => "Stop and search",
         "domestic_abuse" => "Domestic abuse",

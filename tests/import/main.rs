@@ -1,7 +1,9 @@
 //! Integration tests of the assessment file: police.uk import into real SQLite files,
-//! re-import, replacement, rejected rows, all-or-nothing, refusals, and the CLI contract.
+//! re-import, replacement, rejected rows, all-or-nothing, refusals, boundaries, and the CLI
+//! contract.
 //! Compiled as one test binary.
 
+mod boundaries;
 mod cli;
 mod export;
 mod formats;

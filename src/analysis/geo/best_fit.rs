@@ -12,7 +12,9 @@
 
 use super::polygon::{self, BoundingBox};
 use super::projection::wgs84_to_bng;
+use super::shapes::project_polygons;
 use crate::import::boundaries::{Boundary, Polygon};
+use crate::import::geography::LookupRow;
 use serde::Serialize;
 
 /// How an LSOA was given its ward.
@@ -56,17 +58,7 @@ struct ProjectedArea {
 }
 
 fn project(boundary: &Boundary) -> ProjectedArea {
-    let ring = |r: &Vec<(f64, f64)>| -> Vec<(f64, f64)> {
-        r.iter().map(|&(lon, lat)| wgs84_to_bng(lon, lat)).collect()
-    };
-    let polygons: Vec<Polygon> = boundary
-        .polygons
-        .iter()
-        .map(|p| Polygon {
-            exterior: ring(&p.exterior),
-            holes: p.holes.iter().map(ring).collect(),
-        })
-        .collect();
+    let polygons = project_polygons(&boundary.polygons);
     let bbox = polygon::bounding_box(&polygons);
     ProjectedArea { polygons, bbox }
 }
@@ -150,6 +142,60 @@ pub fn best_fit_lookup(lsoas: &[Boundary], wards: &[Boundary]) -> BestFit {
             .map(|(w, _)| w.code.clone())
             .collect(),
         placements,
+    }
+}
+
+/// District code → name, from district boundaries, for the lookup rows.
+pub fn district_names(districts: &[Boundary]) -> std::collections::HashMap<String, String> {
+    districts
+        .iter()
+        .map(|d| (d.code.clone(), d.name.clone()))
+        .collect()
+}
+
+impl BestFit {
+    /// The placed LSOAs as ward-lookup rows, each ward's district from its boundary's
+    /// parent code (named by `district_names` when known, else by its code).
+    pub fn lookup_rows(
+        &self,
+        wards: &[Boundary],
+        district_names: &std::collections::HashMap<String, String>,
+    ) -> Vec<LookupRow> {
+        let parent: std::collections::HashMap<&str, &str> = wards
+            .iter()
+            .filter_map(|w| Some((w.code.as_str(), w.parent_code.as_deref()?)))
+            .collect();
+        self.placements
+            .iter()
+            .filter_map(|p| {
+                let ward_code = p.ward_code.clone()?;
+                let district_code = parent.get(ward_code.as_str()).copied().unwrap_or("");
+                let district_name = district_names
+                    .get(district_code)
+                    .cloned()
+                    .unwrap_or_else(|| district_code.to_string());
+                Some(LookupRow {
+                    lsoa_code: p.lsoa_code.clone(),
+                    lsoa_name: p.lsoa_name.clone(),
+                    ward_name: p.ward_name.clone().unwrap_or_else(|| ward_code.clone()),
+                    ward_code,
+                    district_code: district_code.to_string(),
+                    district_name,
+                })
+            })
+            .collect()
+    }
+
+    /// The sentence stored with a derived lookup and shown to the analyst.
+    pub fn summary(&self) -> String {
+        let mut text = format!(
+            "derived from boundaries: {} LSOAs by containment, {} by nearest ward",
+            self.by_containment, self.by_nearest
+        );
+        if self.unplaced > 0 {
+            text.push_str(&format!(", {} not placed", self.unplaced));
+        }
+        text
     }
 }
 

@@ -6,3 +6,4 @@
 pub mod best_fit;
 pub mod polygon;
 pub mod projection;
+pub mod shapes;

@@ -51,6 +51,7 @@ impl Default for ClassifyParams {
 
 /// A cell's pattern over the periods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum HotspotClass {
     PersistentHotspot,
     EmergingHotspot,
@@ -63,6 +64,38 @@ pub enum HotspotClass {
     /// Both a hot and a cold pattern.
     Mixed,
     NoPattern,
+}
+
+impl HotspotClass {
+    /// Every class, in legend order.
+    pub const ALL: [HotspotClass; 10] = [
+        HotspotClass::PersistentHotspot,
+        HotspotClass::EmergingHotspot,
+        HotspotClass::FormerHotspot,
+        HotspotClass::IntermittentHotspot,
+        HotspotClass::PersistentColdspot,
+        HotspotClass::EmergingColdspot,
+        HotspotClass::FormerColdspot,
+        HotspotClass::IntermittentColdspot,
+        HotspotClass::Mixed,
+        HotspotClass::NoPattern,
+    ];
+
+    /// As a map legend names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            HotspotClass::PersistentHotspot => "Persistent hotspot",
+            HotspotClass::EmergingHotspot => "Emerging hotspot",
+            HotspotClass::FormerHotspot => "Former hotspot",
+            HotspotClass::IntermittentHotspot => "Intermittent hotspot",
+            HotspotClass::PersistentColdspot => "Persistent coldspot",
+            HotspotClass::EmergingColdspot => "Emerging coldspot",
+            HotspotClass::FormerColdspot => "Former coldspot",
+            HotspotClass::IntermittentColdspot => "Intermittent coldspot",
+            HotspotClass::Mixed => "Mixed hot and cold",
+            HotspotClass::NoPattern => "No pattern",
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq)]

@@ -51,6 +51,7 @@ pub struct GiStarOptions {
 
 /// Hot or cold at 99 % / 95 %, on the adjusted p-value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Significance {
     Hot99,
     Hot95,
@@ -67,6 +68,17 @@ impl Significance {
             (false, p) if z < 0.0 && p < 0.01 => Significance::Cold99,
             (false, p) if z < 0.0 && p < 0.05 => Significance::Cold95,
             _ => Significance::NotSignificant,
+        }
+    }
+
+    /// As a map legend names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Significance::Hot99 => "Hotspot (99% confidence)",
+            Significance::Hot95 => "Hotspot (95% confidence)",
+            Significance::NotSignificant => "Not significant",
+            Significance::Cold95 => "Coldspot (95% confidence)",
+            Significance::Cold99 => "Coldspot (99% confidence)",
         }
     }
 

@@ -9,6 +9,7 @@
 
 pub mod change;
 pub mod classify;
+pub mod for_theme;
 pub mod gistar;
 pub mod grid;
 pub mod kde;

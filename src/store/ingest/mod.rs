@@ -4,6 +4,7 @@
 //! covering a (force, month) already present replaces it; counts the pages read are kept
 //! current. Cancel, an I/O error or a crash leaves the assessment file exactly as it was.
 
+mod boundary_file;
 mod notes;
 mod partner_rows;
 mod replace;
@@ -15,6 +16,7 @@ pub use report::{FileOutcome, FileReport, ImportReport, Progress};
 /// The `sources.kind` of police.uk street files.
 pub const KIND_POLICE_STREET: &str = "police_street";
 
+use super::boundaries::write_boundary_rows;
 use super::geography::{write_lookup_rows, write_population_rows};
 use super::interner::Interners;
 use super::month_counts;
@@ -336,6 +338,7 @@ fn write_batch(
     written.replaced_areas += write_lookup_rows(conn, writer.source_id(), &batch.lookups)?;
     written.replaced_areas += write_population_rows(conn, writer.source_id(), &batch.populations)?;
     write_records(conn, writer.source_id(), &batch.partner)?;
+    written.replaced_areas += write_boundary_rows(conn, writer.source_id(), &batch.boundaries)?;
     if written.examples.len() < REJECTED_EXAMPLES {
         let room = REJECTED_EXAMPLES - written.examples.len();
         written

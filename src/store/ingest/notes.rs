@@ -5,7 +5,8 @@ use super::worker::FileSummary;
 use crate::import::crime_types::LEGACY_CRIME_TYPES;
 
 pub fn summary_notes(s: &FileSummary, windows_1252_values: u64) -> Vec<String> {
-    let mut notes = s.partner.as_ref().map(|p| p.notes()).unwrap_or_default();
+    let mut notes = s.extra_notes.clone();
+    notes.extend(s.partner.as_ref().map(|p| p.notes()).unwrap_or_default());
     for (form, n) in &s.month_forms {
         notes.push(format!(
             "Month was written like {} (the file was re-saved by Excel) in {n} rows: read as YYYY-MM",
@@ -37,8 +38,13 @@ pub fn summary_notes(s: &FileSummary, windows_1252_values: u64) -> Vec<String> {
         ));
     }
     if s.rejected > 0 {
+        let what = if s.kind == crate::import::kind::FileKind::Boundaries {
+            "features"
+        } else {
+            "rows"
+        };
         notes.push(format!(
-            "{} rows rejected (see the rejected rows)",
+            "{} {what} rejected (see the rejected rows)",
             s.rejected
         ));
     }

@@ -3,6 +3,7 @@
 //! cancel or when the writer has gone.
 
 use super::partner_rows::parse_partner;
+use crate::import::boundaries::Boundary;
 use crate::import::crime_types::{CrimeTypeMatch, LEGACY_CRIME_TYPES};
 use crate::import::geography::{LookupColumns, LookupRow, PopulationColumns, PopulationRow};
 use crate::import::inputs::InputFile;
@@ -34,6 +35,7 @@ pub struct Batch {
     pub populations: Vec<PopulationRow>,
     /// Partner records with their file line.
     pub partner: Vec<(u64, crate::import::partner::PartnerRecord)>,
+    pub boundaries: Vec<Boundary>,
     /// The file's raw bytes read for this batch, in order (the writer hashes them).
     pub raw: Vec<Vec<u8>>,
 }
@@ -45,6 +47,7 @@ impl Batch {
             + self.lookups.len()
             + self.populations.len()
             + self.partner.len()
+            + self.boundaries.len()
     }
 }
 
@@ -61,6 +64,8 @@ pub struct FileSummary {
     pub legacy_types: [u64; LEGACY_CRIME_TYPES.len()],
     pub unlocated: u64,
     pub crimes_without_id: u64,
+    /// Sentences about the file only its parser knows (boundary levels read).
+    pub extra_notes: Vec<String>,
     counts: FxHashMap<(u32, u8, u32), i64>,
     /// (reported_by, month) → (rows, first rowid, last rowid)
     pub force_months: BTreeMap<(u32, u32), (i64, i64, i64)>,
@@ -72,7 +77,7 @@ pub struct FileSummary {
 }
 
 impl FileSummary {
-    fn new(kind: FileKind) -> Self {
+    pub(super) fn new(kind: FileKind) -> Self {
         FileSummary {
             kind,
             bytes: 0,
@@ -82,6 +87,7 @@ impl FileSummary {
             legacy_types: [0; LEGACY_CRIME_TYPES.len()],
             unlocated: 0,
             crimes_without_id: 0,
+            extra_notes: Vec::new(),
             counts: FxHashMap::default(),
             force_months: BTreeMap::new(),
             last_force_month: ((0, 0), 0, 0, 0),
@@ -151,6 +157,17 @@ pub fn parse_file(
     bytes_read: &AtomicU64,
     channel: Channel<'_>,
 ) -> Result<FileSummary, ImportError> {
+    let named = forced_kind.or_else(|| FileKind::from_file_name(&file.display_name));
+    if named == Some(FileKind::Boundaries) {
+        return file.with_reader(|input| {
+            super::boundary_file::parse_boundary_file(
+                &file.display_name,
+                input,
+                bytes_read,
+                &channel,
+            )
+        })?;
+    }
     file.with_reader(|input| {
         let mut table = TableReader::open(&file.display_name, input, bytes_read)?;
         let kind = forced_kind.unwrap_or_else(|| detect_kind(table.header()));
@@ -330,6 +347,7 @@ pub(super) fn new_batch() -> Batch {
         lookups: Vec::new(),
         populations: Vec::new(),
         partner: Vec::new(),
+        boundaries: Vec::new(),
         raw: Vec::new(),
     }
 }

@@ -5,6 +5,7 @@ mod asb_cases;
 mod control_chart;
 mod data;
 mod domestic_abuse;
+mod map;
 mod marac;
 mod overview;
 mod partner_common;
@@ -23,6 +24,7 @@ pub struct PageContext<'a> {
     pub is_importing: bool,
     pub report: Option<&'a mut super::report_state::ReportState>,
     pub exporting: Option<&'a crate::report::export::ExportProgress>,
+    pub is_computing_hotspots: bool,
 }
 
 pub fn page_ui(
@@ -31,6 +33,11 @@ pub fn page_ui(
     context: &mut PageContext<'_>,
     actions: &mut Vec<Action>,
 ) {
+    if page == Page::Map {
+        // The map pans and zooms with the mouse: it must not sit in a scrolling page.
+        map::map_page_ui(ui, context, actions);
+        return;
+    }
     egui::ScrollArea::vertical()
         .id_salt(page.title())
         .auto_shrink([false, false])
@@ -54,6 +61,7 @@ pub fn page_ui(
             Page::Marac => marac::marac_page_ui(ui, context, actions),
             Page::AsbCases => asb_cases::asb_cases_page_ui(ui, context, actions),
             Page::Treatment => treatment::treatment_page_ui(ui, context, actions),
+            Page::Map => map::map_page_ui(ui, context, actions),
         });
 }
 

@@ -1,0 +1,96 @@
+//! `csp-assessment lookup --db FILE [--derive] [--json]`: a best-fit LSOA → ward lookup
+//! derived from the imported ward and LSOA boundaries (each LSOA's centroid in a ward
+//! polygon, else the nearest ward): how many LSOAs it places and by which method. With
+//! `--derive` the lookup is saved as a source of kind `derived_lookup`; without, it is
+//! only shown.
+
+use super::{EXIT_OK, EXIT_REJECTED};
+use crate::analysis::geo::best_fit::{best_fit_lookup, district_names, Placement};
+use crate::import::boundaries::BoundaryLevel;
+use crate::store::Store;
+use serde::Serialize;
+use std::path::Path;
+
+#[derive(Serialize)]
+struct LookupJson {
+    saved: bool,
+    source_id: Option<i64>,
+    lsoas: usize,
+    by_containment: usize,
+    by_nearest: usize,
+    unplaced: usize,
+    wards_without_lsoas: Vec<String>,
+    placements: Vec<Placement>,
+}
+
+pub fn run(db: &Path, derive: bool, json: bool) -> i32 {
+    match build(db, derive) {
+        Ok(out) => {
+            if json {
+                match serde_json::to_string_pretty(&out) {
+                    Ok(text) => println!("{text}"),
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        return EXIT_REJECTED;
+                    }
+                }
+            } else {
+                println!(
+                    "{} LSOAs placed in wards: {} by containment, {} by nearest ward, {} not placed",
+                    out.lsoas - out.unplaced,
+                    out.by_containment,
+                    out.by_nearest,
+                    out.unplaced
+                );
+                if !out.wards_without_lsoas.is_empty() {
+                    println!("wards with no LSOA: {}", out.wards_without_lsoas.join(", "));
+                }
+                if out.saved {
+                    println!("saved as the ward lookup of the assessment file");
+                } else {
+                    println!("not saved: run again with --derive to use it");
+                }
+            }
+            EXIT_OK
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            EXIT_REJECTED
+        }
+    }
+}
+
+fn build(db: &Path, derive: bool) -> Result<LookupJson, String> {
+    let mut store = Store::open_existing(db).map_err(|e| e.to_string())?;
+    let read = |level| store.boundaries(level).map_err(|e| e.to_string());
+    let lsoas = read(BoundaryLevel::Lsoa)?;
+    let wards = read(BoundaryLevel::Ward)?;
+    let districts = read(BoundaryLevel::District)?;
+    if lsoas.is_empty() || wards.is_empty() {
+        return Err(
+            "deriving a lookup needs both ward and LSOA boundaries: import the GeoJSON files first"
+                .into(),
+        );
+    }
+    let fit = best_fit_lookup(&lsoas, &wards);
+    let source_id = if derive {
+        let rows = fit.lookup_rows(&wards, &district_names(&districts));
+        Some(
+            store
+                .save_derived_lookup(&rows, &fit.summary())
+                .map_err(|e| e.to_string())?,
+        )
+    } else {
+        None
+    };
+    Ok(LookupJson {
+        saved: derive,
+        source_id,
+        lsoas: fit.placements.len(),
+        by_containment: fit.by_containment,
+        by_nearest: fit.by_nearest,
+        unplaced: fit.unplaced,
+        wards_without_lsoas: fit.wards_without_lsoas,
+        placements: fit.placements,
+    })
+}
