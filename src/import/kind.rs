@@ -56,6 +56,24 @@ impl FileKind {
     }
 }
 
+/// The kind stored in `sources.kind`, as the Data page and the report's appendix name it.
+pub fn source_kind_label(kind: &str) -> &str {
+    match kind {
+        "police_street" => "Police street crime",
+        "ward_lookup" => "Ward lookup",
+        "population" => "Population",
+        "boundaries" => "Boundaries",
+        "derived_lookup" => "Ward lookup (derived)",
+        "police_outcomes" => "Police outcomes",
+        "police_stop_and_search" => "Stop and search",
+        "domestic_abuse" => "Domestic abuse",
+        "marac" => "MARAC",
+        "asb_cases" => "Council ASB cases",
+        "treatment" => "Treatment",
+        other => other,
+    }
+}
+
 /// Recognise a file from its header cells.
 pub fn detect_kind(names: &[String]) -> FileKind {
     let has = |n: &str| names.iter().any(|h| h.eq_ignore_ascii_case(n));

@@ -6,7 +6,9 @@
 use super::export_job::ExportOutcome;
 use crate::analysis::priority::{rank_issues, PriorityIssue, RankedIssue};
 use crate::analysis::theme::Theme;
-use crate::report::content::{available_sections, effective_plan, PlanEntry, ReportContent};
+use crate::report::content::{
+    available_sections, effective_plan, partner_sources, PlanEntry, ReportContent,
+};
 use crate::report::disclosure::DEFAULT_THRESHOLD;
 use crate::report::export::Formats;
 use crate::store::report_plan::PlannedSection;
@@ -38,7 +40,10 @@ impl ReportState {
         let weights = store.priority_weights()?;
         let folder = default_folder(store.path());
         let mut state = ReportState {
-            plan: effective_plan(&store.planned_sections()?, &available_sections(themes)),
+            plan: effective_plan(
+                &store.planned_sections()?,
+                &available_sections(themes, &partner_sources(&store.partner_rows()?)),
+            ),
             ranked: Vec::new(),
             issues,
             weights,

@@ -6,6 +6,7 @@ use super::chart::MonthlySeries;
 use super::crime_picture::CrimePicture;
 use super::map_view::MapView;
 use super::partner_view::PartnerView;
+use crate::import::kind::source_kind_label;
 use crate::report::format::thousands;
 use crate::store::queries::{SourceSummary, Totals};
 use crate::store::{Store, StoreError};
@@ -31,7 +32,7 @@ impl SourceRow {
         SourceRow {
             id: source.id,
             file: source.file.clone(),
-            kind: kind_label(&source.kind).to_string(),
+            kind: source_kind_label(&source.kind).to_string(),
             months: month_span(source.first_month.as_deref(), source.last_month.as_deref()),
             accepted: thousands(source.rows_accepted),
             rejected_rows: source.rows_rejected,
@@ -99,23 +100,6 @@ impl AssessmentView {
 
     pub fn source(&self, id: i64) -> Option<&SourceRow> {
         self.sources.iter().find(|s| s.id == id)
-    }
-}
-
-fn kind_label(kind: &str) -> &str {
-    match kind {
-        "police_street" => "Police street crime",
-        "ward_lookup" => "Ward lookup",
-        "population" => "Population",
-        "boundaries" => "Boundaries",
-        "derived_lookup" => "Ward lookup (derived)",
-        "police_outcomes" => "Police outcomes",
-        "police_stop_and_search" => "Stop and search",
-        "domestic_abuse" => "Domestic abuse",
-        "marac" => "MARAC",
-        "asb_cases" => "Council ASB cases",
-        "treatment" => "Treatment",
-        other => other,
     }
 }
 

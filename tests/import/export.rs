@@ -335,3 +335,64 @@ fn a_cancelled_export_leaves_the_folder_as_it_was() {
     let left: BTreeSet<String> = tree(&out).into_keys().collect();
     assert_eq!(left, BTreeSet::from(["keep.txt".to_string()]));
 }
+
+#[test]
+fn partner_sources_become_sections_with_sensitive_tables() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("partners.assessment");
+    let mut store = Store::open_or_create(&db).unwrap();
+    let partners = root.join("partners");
+    assert!(import(
+        &mut store,
+        &[
+            root.join("police-uk"),
+            root.join("geography/lsoa_ward_lookup.csv"),
+            root.join("geography/ward_population.csv"),
+            partners.join("domestic_abuse_incidents.csv"),
+            partners.join("marac_quarterly.csv"),
+            partners.join("asb_cases.csv"),
+            partners.join("treatment.csv"),
+        ],
+    )
+    .is_clean());
+    let content = build_report(&store, &ReportOptions::default()).unwrap();
+    let keys: Vec<&str> = content.sections.iter().map(|s| s.key.as_str()).collect();
+    for key in ["domestic_abuse", "marac", "asb_cases", "treatment"] {
+        assert!(keys.contains(&key), "no {key} section in {keys:?}");
+    }
+    // The DA victims-by-sex table totals the year's incidents, as stats --json has them.
+    let s = stats(&db);
+    let incidents = s["themes"]["domestic_abuse"]["incidents"].as_i64().unwrap();
+    let by_sex = content
+        .tables
+        .iter()
+        .find(|t| t.slug == "domestic_abuse_victim_sex")
+        .unwrap();
+    assert_eq!(by_sex.values.last().unwrap()[1], incidents.to_string());
+    // Treatment by substance: one row per NDTMS group, then the total.
+    let treatment = content
+        .tables
+        .iter()
+        .find(|t| t.slug == "treatment_by_substance")
+        .unwrap();
+    let groups: Vec<&str> = treatment.values.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(groups.len(), 5);
+    assert_eq!(
+        &groups[..4],
+        [
+            "Opiate",
+            "Non-opiate only",
+            "Non-opiate and alcohol",
+            "Alcohol only"
+        ]
+    );
+    // Every completion rate is a real share of people in treatment.
+    for row in &treatment.values {
+        let rate: f64 = row[4].parse().unwrap();
+        assert!(
+            (0.0..=100.0).contains(&rate),
+            "completion rate {rate} in {row:?}"
+        );
+    }
+}

@@ -4,6 +4,7 @@
 
 use super::writer::ContentWriter;
 use super::ContentBlock;
+use crate::import::kind::source_kind_label;
 use crate::import::month::month_range_text;
 use crate::report::table::{ReportTable, TableCell, WITHHELD};
 use crate::store::queries::SourceSummary;
@@ -17,22 +18,13 @@ pub fn disclosure_blocks(suppressed: usize, threshold: i64) -> Vec<ContentBlock>
     ))]
 }
 
-fn kind_label(kind: &str) -> &str {
-    match kind {
-        "police_street" => "Police street crime",
-        "ward_lookup" => "Ward lookup",
-        "population" => "Population",
-        other => other,
-    }
-}
-
 pub fn source_blocks(w: &mut ContentWriter, sources: &[SourceSummary]) -> Vec<ContentBlock> {
     let rows = sources
         .iter()
         .map(|s| {
             vec![
                 TableCell::Text(s.file.clone()),
-                TableCell::Text(kind_label(&s.kind).into()),
+                TableCell::Text(source_kind_label(&s.kind).into()),
                 TableCell::Text(
                     month_range_text(s.first_month.as_deref(), s.last_month.as_deref())
                         .unwrap_or_else(|| "–".into()),

@@ -4,7 +4,8 @@
 //! the analyst chose, with a disclosure-control note and the data-sources appendix last.
 
 use super::appendix::{disclosure_blocks, source_blocks};
-use super::plan::{available_sections, effective_plan};
+use super::partner::{asb_case_blocks, domestic_abuse_blocks, marac_blocks, treatment_blocks};
+use super::plan::{available_sections, effective_plan, partner_sources};
 use super::police::{hotspot_blocks, theme_blocks};
 use super::priorities::priority_blocks;
 use super::writer::{narrative_blocks, ContentWriter};
@@ -12,6 +13,10 @@ use super::{ContentBlock, ReportContent, SectionContent};
 use crate::analysis::area::AreaIndex;
 use crate::analysis::financial_year::FinancialYear;
 use crate::analysis::overview::{default_year, theme_overview, ThemeOverview};
+use crate::analysis::partner::headlines::police_asb_total;
+use crate::analysis::partner::{
+    asb_case_figures, domestic_abuse_figures, marac_figures, treatment_figures, PartnerArea,
+};
 use crate::analysis::theme::Theme;
 use crate::report::disclosure::DEFAULT_THRESHOLD;
 use crate::store::{Store, StoreError};
@@ -68,7 +73,12 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
     let overview = |theme: &Theme| theme_overview(&cube.months, theme, &area, fy);
     let all_crime = overview(&Theme::AllCrime);
     let asb = overview(&Theme::AntiSocialBehaviour);
-    let plan = effective_plan(&store.planned_sections()?, &available_sections(&themes));
+    let partner_rows = store.partner_rows()?;
+    let partner_area = PartnerArea::new(&area, store.lsoa_wards()?);
+    let plan = effective_plan(
+        &store.planned_sections()?,
+        &available_sections(&themes, &partner_sources(&partner_rows)),
+    );
     let source = format!(
         "Source: police.uk street-level crime data; {}",
         all_crime.area
@@ -80,6 +90,26 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
             "overall_crime" => theme_blocks(&mut w, &all_crime, fy, &source),
             "asb" => theme_blocks(&mut w, &asb, fy, &source),
             "hotspots" => hotspot_blocks(&mut w, &[&all_crime, &asb]),
+            "domestic_abuse" => domestic_abuse_blocks(
+                &mut w,
+                &domestic_abuse_figures(&partner_rows.domestic_abuse, &partner_area, fy),
+            ),
+            "marac" => marac_blocks(
+                &mut w,
+                &marac_figures(&partner_rows.marac, fy, partner_rows.female_16_plus),
+            ),
+            "asb_cases" => asb_case_blocks(
+                &mut w,
+                &asb_case_figures(
+                    &partner_rows.asb_cases,
+                    &partner_area,
+                    fy,
+                    police_asb_total(&cube, &area, fy),
+                ),
+            ),
+            "treatment" => {
+                treatment_blocks(&mut w, &treatment_figures(&partner_rows.treatment, fy))
+            }
             "priorities" => priority_blocks(
                 &mut w,
                 &store.priority_issues()?,

@@ -6,13 +6,16 @@
 mod appendix;
 mod build;
 mod figures_of;
+mod partner;
 mod plan;
 mod police;
 mod priorities;
 mod writer;
 
 pub use build::{build_report, ReportError, ReportOptions};
-pub use plan::{available_sections, effective_plan, PlanEntry, SectionChoice};
+pub use plan::{
+    available_sections, effective_plan, partner_sources, PlanEntry, SectionChoice, PARTNER_SECTIONS,
+};
 
 use crate::report::figures::Figure;
 use crate::report::table::PublishedTable;

@@ -4,6 +4,7 @@
 //! is kept, excluded, so its words are not lost.
 
 use crate::analysis::theme::Theme;
+use crate::store::partner::PartnerRows;
 use crate::store::report_plan::PlannedSection;
 
 /// A section the report can include.
@@ -36,6 +37,22 @@ impl PlanEntry {
     }
 }
 
+/// The partner sections the file can fill (keys of [`PARTNER_SECTIONS`]).
+pub fn partner_sources(rows: &PartnerRows) -> Vec<&'static str> {
+    let held = [
+        !rows.domestic_abuse.is_empty(),
+        !rows.marac.is_empty(),
+        !rows.asb_cases.is_empty(),
+        !rows.treatment.is_empty(),
+    ];
+    PARTNER_SECTIONS
+        .iter()
+        .zip(held)
+        .filter(|(_, h)| *h)
+        .map(|((key, _), _)| *key)
+        .collect()
+}
+
 fn choice(key: &str, title: &str, included: bool) -> SectionChoice {
     SectionChoice {
         key: key.into(),
@@ -44,13 +61,27 @@ fn choice(key: &str, title: &str, included: bool) -> SectionChoice {
     }
 }
 
-/// The sections on offer for these themes (groups included by default, single crime types
-/// available but left out until chosen).
-pub fn available_sections(themes: &[Theme]) -> Vec<SectionChoice> {
+/// The partner sections, by key, in report order.
+pub const PARTNER_SECTIONS: [(&str, &str); 4] = [
+    ("domestic_abuse", "Domestic abuse"),
+    ("marac", "MARAC (high-risk domestic abuse)"),
+    ("asb_cases", "Council ASB cases"),
+    ("treatment", "Drug and alcohol treatment"),
+];
+
+/// The sections on offer for these themes and the partner sources the file holds (keys of
+/// [`PARTNER_SECTIONS`]); groups and partner sections are included by default, single crime
+/// types available but left out until chosen.
+pub fn available_sections(themes: &[Theme], partner_sources: &[&str]) -> Vec<SectionChoice> {
     let mut out = vec![
         choice("overall_crime", "Overall crime picture", true),
         choice("asb", "Anti-social behaviour", true),
     ];
+    for (key, title) in PARTNER_SECTIONS {
+        if partner_sources.contains(&key) {
+            out.push(choice(key, title, true));
+        }
+    }
     for theme in themes {
         match theme {
             Theme::AllCrime | Theme::AntiSocialBehaviour => {}
@@ -118,7 +149,7 @@ mod tests {
             },
             Theme::CrimeType(3),
         ];
-        let available = available_sections(&themes);
+        let available = available_sections(&themes, &[]);
         let stored = vec![
             PlannedSection {
                 key: "asb".into(),
