@@ -87,6 +87,7 @@ fn the_sample_exports_a_readable_deterministic_assessment() {
             root.join("police-uk"),
             root.join("geography/lsoa_ward_lookup.csv"),
             root.join("geography/ward_population.csv"),
+            root.join("geography/ward_boundaries.geojson"),
         ],
     )
     .is_clean());
@@ -170,6 +171,10 @@ fn the_sample_exports_a_readable_deterministic_assessment() {
         let dims = reader.info().pixel_dims.unwrap();
         assert_eq!(dims.xppu, 11_811, "{name} is not 300 dpi");
     }
+    // With ward boundaries, the hotspots section maps the rate of each theme by ward.
+    assert!(files
+        .keys()
+        .any(|k| k.ends_with("all-recorded-crime-by-ward-rate-per-1-000-residents.png")));
     for name in svgs {
         let text = String::from_utf8(files[name].clone()).unwrap();
         roxmltree::Document::parse(&text).unwrap();

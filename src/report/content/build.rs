@@ -4,6 +4,7 @@
 //! the analyst chose, with a disclosure-control note and the data-sources appendix last.
 
 use super::appendix::{disclosure_blocks, source_blocks};
+use super::maps::ward_map;
 use super::partner::{asb_case_blocks, domestic_abuse_blocks, marac_blocks, treatment_blocks};
 use super::plan::{available_sections, effective_plan, partner_sources};
 use super::police::{hotspot_blocks, theme_blocks};
@@ -11,6 +12,7 @@ use super::priorities::priority_blocks;
 use super::writer::{narrative_blocks, ContentWriter};
 use super::{ContentBlock, ReportContent, SectionContent};
 use crate::analysis::area::AreaIndex;
+use crate::analysis::area_figures::area_figures;
 use crate::analysis::financial_year::FinancialYear;
 use crate::analysis::overview::{default_year, theme_overview, ThemeOverview};
 use crate::analysis::partner::headlines::police_asb_total;
@@ -18,6 +20,7 @@ use crate::analysis::partner::{
     asb_case_figures, domestic_abuse_figures, marac_figures, treatment_figures, PartnerArea,
 };
 use crate::analysis::theme::Theme;
+use crate::import::boundaries::BoundaryLevel;
 use crate::report::disclosure::DEFAULT_THRESHOLD;
 use crate::store::{Store, StoreError};
 
@@ -89,7 +92,29 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
         let mut blocks = match entry.key.as_str() {
             "overall_crime" => theme_blocks(&mut w, &all_crime, fy, &source),
             "asb" => theme_blocks(&mut w, &asb, fy, &source),
-            "hotspots" => hotspot_blocks(&mut w, &[&all_crime, &asb]),
+            "hotspots" => {
+                let boundaries = store.boundaries(BoundaryLevel::Ward)?;
+                let mut blocks = Vec::new();
+                for (theme, f) in [
+                    (Theme::AllCrime, &all_crime),
+                    (Theme::AntiSocialBehaviour, &asb),
+                ] {
+                    let wards = area_figures(&cube.months, &theme, &area, fy).wards;
+                    let map = ward_map(
+                        &f.theme,
+                        &f.financial_year,
+                        &f.area,
+                        &wards,
+                        &boundaries,
+                        &source,
+                    );
+                    if let Some(map) = map {
+                        blocks.push(w.figure(map));
+                    }
+                }
+                blocks.extend(hotspot_blocks(&mut w, &[&all_crime, &asb]));
+                blocks
+            }
             "domestic_abuse" => domestic_abuse_blocks(
                 &mut w,
                 &domestic_abuse_figures(&partner_rows.domestic_abuse, &partner_area, fy),

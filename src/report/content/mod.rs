@@ -6,6 +6,7 @@
 mod appendix;
 mod build;
 mod figures_of;
+mod maps;
 mod partner;
 mod plan;
 mod police;

@@ -6,7 +6,7 @@
 use super::font::FAMILY;
 use super::{glyphs, FigureError};
 use plotters::coord::Shift;
-use plotters::element::{Circle, DashedPathElement, PathElement, Rectangle, Text};
+use plotters::element::{Circle, DashedPathElement, PathElement, Polygon, Rectangle, Text};
 use plotters::prelude::{Color, DrawingArea, DrawingBackend, IntoFont, RGBColor};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{ShapeStyle, TextStyle};
@@ -160,6 +160,14 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
                 [self.point(a), self.point(b)],
                 ShapeStyle::from(colour).filled(),
             ))
+            .map_err(drawing_error)
+    }
+
+    /// A filled polygon (any shape; the ring need not repeat its first point).
+    pub fn polygon(&self, points: &[(f64, f64)], colour: RGBColor) -> Result<(), FigureError> {
+        let points: Vec<(i32, i32)> = points.iter().map(|p| self.point(*p)).collect();
+        self.area
+            .draw(&Polygon::new(points, ShapeStyle::from(colour).filled()))
             .map_err(drawing_error)
     }
 

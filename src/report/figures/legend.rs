@@ -20,6 +20,8 @@ pub enum Swatch {
     DottedLine { colour: RGBColor, width: f64 },
     /// A flagged month's circle.
     Flag,
+    /// A filled box (a map class).
+    Box { colour: RGBColor },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -39,6 +41,16 @@ pub const MARKER_RADIUS: f64 = 1.5;
 pub fn entries(body: &FigureBody) -> Vec<Entry> {
     match body {
         FigureBody::Bars { .. } | FigureBody::HorizontalBars { .. } => Vec::new(),
+        FigureBody::Map { classes, .. } => classes
+            .iter()
+            .enumerate()
+            .map(|(i, text)| Entry {
+                swatch: Swatch::Box {
+                    colour: super::style::class_colour(i, classes.len()),
+                },
+                text: text.clone(),
+            })
+            .collect(),
         FigureBody::Lines {
             categories, series, ..
         } => series
@@ -144,5 +156,17 @@ fn draw_swatch<DB: DrawingBackend>(
             canvas.dot((x + SWATCH / 2.0, y), MARKER_RADIUS, colour)
         }
         Swatch::Flag => super::control_chart::flag(canvas, (x + SWATCH / 2.0, y)),
+        Swatch::Box { colour } => {
+            let half = LABEL.size_pt * 0.4;
+            let corners = [
+                (x, y - half),
+                (x + SWATCH, y - half),
+                (x + SWATCH, y + half),
+                (x, y + half),
+                (x, y - half),
+            ];
+            canvas.rect((x, y - half), (x + SWATCH, y + half), colour)?;
+            canvas.line(&corners, super::style::MAP_OUTLINE, 0.4)
+        }
     }
 }

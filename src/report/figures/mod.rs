@@ -13,6 +13,7 @@ mod glyphs;
 mod horizontal_bars;
 mod legend;
 mod lines;
+mod map;
 pub mod page;
 mod png;
 pub mod spec;
@@ -23,7 +24,7 @@ mod validate;
 #[cfg(test)]
 mod tests;
 
-pub use spec::{Figure, FigureBody, LineStyle, Series};
+pub use spec::{Figure, FigureBody, LineStyle, MapArea, Series};
 
 /// Why a figure could not be drawn.
 #[derive(Debug, thiserror::Error)]
@@ -50,6 +51,8 @@ pub enum FigureError {
     BadLimits { centre: f64, upper: f64, lower: f64 },
     #[error("month {index} is flagged but the control chart has only {months} months")]
     FlaggedOutOfRange { index: usize, months: usize },
+    #[error("the map has an area of class {class} but only {classes} classes, or a point that is not a number")]
+    BadMapArea { class: usize, classes: usize },
     #[error("the figure font built into the program could not be loaded")]
     Font,
     #[error("drawing the figure failed: {0}")]

@@ -56,6 +56,20 @@ pub enum FigureBody {
         /// Text at the end of each bar, e.g. "27.3 %".
         value_labels: Vec<String>,
     },
+    /// A choropleth map: areas coloured by class on a light-to-dark scale, with one
+    /// legend entry per class (e.g. "308 – 546 crimes"), drawn to scale (north up).
+    Map {
+        areas: Vec<MapArea>,
+        classes: Vec<String>,
+    },
+}
+
+/// One area of a [`FigureBody::Map`]: its outlines in projected metres (x east, y north)
+/// and its class (0 = lowest).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapArea {
+    pub rings: Vec<Vec<(f64, f64)>>,
+    pub class: usize,
 }
 
 /// One line of a [`FigureBody::Lines`] chart.
@@ -83,6 +97,7 @@ impl FigureBody {
             | FigureBody::Lines { categories, .. }
             | FigureBody::ControlChart { categories, .. }
             | FigureBody::HorizontalBars { categories, .. } => categories,
+            FigureBody::Map { classes, .. } => classes,
         }
     }
 }

@@ -23,6 +23,26 @@ pub const AXIS: RGBColor = RGBColor(150, 150, 150);
 pub const CENTRE_LINE: RGBColor = RGBColor(90, 90, 90);
 
 /// The colour of the `index`th line series.
+/// Light-to-dark sequential scale for map classes (ColorBrewer YlOrRd, 5 steps), the same
+/// the app's map uses; fewer classes take evenly spaced steps.
+pub fn class_colour(class: usize, classes: usize) -> RGBColor {
+    const SCALE: [RGBColor; 5] = [
+        RGBColor(255, 255, 178),
+        RGBColor(254, 204, 92),
+        RGBColor(253, 141, 60),
+        RGBColor(240, 59, 32),
+        RGBColor(189, 0, 38),
+    ];
+    let step = match classes {
+        0 | 1 => SCALE.len() - 1,
+        n => class.min(n - 1) * (SCALE.len() - 1) / (n - 1),
+    };
+    SCALE[step.min(SCALE.len() - 1)]
+}
+
+/// Outline of map areas.
+pub const MAP_OUTLINE: RGBColor = RGBColor(120, 120, 120);
+
 pub fn series_colour(index: usize) -> RGBColor {
     match index {
         0 => PRIMARY,

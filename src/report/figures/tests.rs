@@ -120,7 +120,60 @@ fn breakdown() -> Figure {
 }
 
 fn all_kinds() -> Vec<Figure> {
-    vec![trend(), seasonality(), control_chart(), breakdown()]
+    vec![trend(), seasonality(), control_chart(), breakdown(), map()]
+}
+
+/// Two wards side by side in metres, one L-shaped (not convex), in two classes.
+fn map() -> Figure {
+    let square = vec![(0.0, 0.0), (1000.0, 0.0), (1000.0, 1000.0), (0.0, 1000.0)];
+    let l_shape = vec![
+        (1000.0, 0.0),
+        (3000.0, 0.0),
+        (3000.0, 600.0),
+        (1600.0, 600.0),
+        (1600.0, 1000.0),
+        (1000.0, 1000.0),
+    ];
+    Figure {
+        title: "All recorded crime by ward".into(),
+        subtitle: Some("Testtown, 2024/25".into()),
+        y_label: "Count".into(),
+        x_label: None,
+        source_line: "Source: test".into(),
+        body: FigureBody::Map {
+            areas: vec![
+                crate::report::figures::MapArea {
+                    rings: vec![square],
+                    class: 0,
+                },
+                crate::report::figures::MapArea {
+                    rings: vec![l_shape],
+                    class: 1,
+                },
+            ],
+            classes: vec!["1 – 10".into(), "over 10 – 20".into()],
+        },
+    }
+}
+
+#[test]
+fn a_map_fills_its_areas_in_class_colours_and_refuses_a_bad_class() {
+    let png = render_png(&map()).unwrap();
+    let decoded = decode(&png);
+    assert!(decoded.ink_in(60.0, 60.0, 445.0, 220.0) > 10_000);
+    let svg = render_svg(&map()).unwrap();
+    assert!(svg.contains("over 10 – 20") && svg.contains("<polygon"));
+    let mut bad = map();
+    if let FigureBody::Map { areas, .. } = &mut bad.body {
+        areas[1].class = 7;
+    }
+    assert!(matches!(
+        render_png(&bad),
+        Err(FigureError::BadMapArea {
+            class: 7,
+            classes: 2
+        })
+    ));
 }
 
 struct Decoded {
@@ -339,6 +392,10 @@ fn empty_data_is_an_error_not_a_panic() {
                 categories.clear();
                 values.clear();
                 value_labels.clear();
+            }
+            FigureBody::Map { areas, classes } => {
+                areas.clear();
+                classes.clear();
             }
         }
         assert!(matches!(

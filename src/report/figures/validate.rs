@@ -92,5 +92,24 @@ pub fn validate(figure: &Figure) -> Result<(), FigureError> {
             same_length("value labels", value_labels.len())?;
             values_ok(&mut values.iter().copied().enumerate())
         }
+        FigureBody::Map { areas, classes } => {
+            let bad = areas.iter().find(|a| {
+                a.class >= classes.len()
+                    || a.rings
+                        .iter()
+                        .flatten()
+                        .any(|(x, y)| !x.is_finite() || !y.is_finite())
+            });
+            match bad {
+                Some(a) => Err(FigureError::BadMapArea {
+                    class: a.class,
+                    classes: classes.len(),
+                }),
+                None if areas.is_empty() => Err(FigureError::NoData {
+                    title: figure.title.clone(),
+                }),
+                None => Ok(()),
+            }
+        }
     }
 }
