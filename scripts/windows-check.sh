@@ -59,7 +59,7 @@ fi
 # The GUI: start it on the Windows-built file and take a screenshot.
 xvfb-run -a -s "-screen 0 1280x800x24" bash -c "
   wine '$exe_dir/csp-assessment.exe' open '$win_db' &
-  sleep 25
+  sleep 45
   import -window root '$out/windows-gui.png'
   kill %1 || true
   wineserver -k || true
