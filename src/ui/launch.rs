@@ -57,6 +57,10 @@ pub fn bundled_sample_files() -> Vec<PathBuf> {
         "geography/ward_population.csv",
         "geography/ward_boundaries.geojson",
         "geography/lsoa_boundaries.geojson",
+        "partners/domestic_abuse_incidents.csv",
+        "partners/marac_quarterly.csv",
+        "partners/asb_cases.csv",
+        "partners/treatment.csv",
     ]
     .iter()
     .map(|p| root.join(p))
