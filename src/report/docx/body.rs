@@ -6,6 +6,8 @@ use super::xml::escape;
 use super::{Block, WordDocument};
 
 const EMU_PER_CM: f64 = 360_000.0;
+/// A4 width (11,906) less two 2 cm margins (1,134 each), in twentieths of a point.
+const TEXT_WIDTH_TWIPS: u32 = 9_638;
 
 pub fn document(doc: &WordDocument) -> String {
     let headings: Vec<(u8, &str)> = doc
@@ -138,7 +140,7 @@ fn cell(text: &str, right: bool, bold: bool, shade: bool, width: u32) -> String 
         ""
     };
     format!(
-        r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="pct"/>{shading}</w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/>{jc}</w:pPr>{}</w:p></w:tc>"#,
+        r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/>{jc}</w:pPr>{}</w:p></w:tc>"#,
         run(text, bold)
     )
 }
@@ -160,17 +162,20 @@ fn table(header: &[String], rows: &[Vec<String>], numeric: &[bool], total_row: b
                 .max()
                 .unwrap_or(0)
         });
-        longest_cell.max(header_words).clamp(4, 64) as u32
+        // Header words are bold (a quarter wider); three characters more for the margins.
+        (longest_cell.max(header_words * 5 / 4) + 3).clamp(6, 64) as u32
     };
     let weights: Vec<u32> = (0..columns).map(weight).collect();
     let total: u32 = weights.iter().sum::<u32>().max(1);
-    let width = |i: usize| weights.get(i).map_or(0, |w| w * 5000 / total);
+    // In twentieths of a point across the text width of the page (A4 less the margins):
+    // Word and LibreOffice both honour explicit grid widths.
+    let width = |i: usize| weights.get(i).map_or(0, |w| w * TEXT_WIDTH_TWIPS / total);
     let is_numeric = |i: usize| numeric.get(i).copied().unwrap_or(false);
     let mut out = String::from(
-        r#"<w:tbl><w:tblPr><w:tblStyle w:val="AssessmentTable"/><w:tblW w:w="5000" w:type="pct"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>"#,
+        r#"<w:tbl><w:tblPr><w:tblStyle w:val="AssessmentTable"/><w:tblW w:w="5000" w:type="pct"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>"#,
     );
-    for _ in 0..columns {
-        out.push_str(r#"<w:gridCol/>"#);
+    for i in 0..columns {
+        out.push_str(&format!(r#"<w:gridCol w:w="{}"/>"#, width(i)));
     }
     out.push_str(r#"</w:tblGrid><w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>"#);
     for (i, h) in header.iter().enumerate() {
