@@ -4,8 +4,8 @@
 //! batch or none of it; the export folder never holds a file that differs from what a
 //! complete export writes.
 //!
-//! 20 trials each in the normal run; `CRASH_TRIALS=200` (see `scripts/crash-trials.sh`)
-//! for more.
+//! 20 trials each in the normal run; `CRASH_TRIALS=200` (and `CRASH_EXPORT_TRIALS`, which
+//! defaults to it) for more — see `scripts/crash-trials.sh`.
 
 #![cfg(unix)]
 
@@ -29,10 +29,16 @@ impl Lcg {
 }
 
 fn trials() -> usize {
-    std::env::var("CRASH_TRIALS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(20)
+    count_from("CRASH_TRIALS").unwrap_or(20)
+}
+
+/// An export takes ten times as long as the import: its trials can be set apart.
+fn export_trials() -> usize {
+    count_from("CRASH_EXPORT_TRIALS").unwrap_or_else(trials)
+}
+
+fn count_from(variable: &str) -> Option<usize> {
+    std::env::var(variable).ok().and_then(|v| v.parse().ok())
 }
 
 fn app() -> Command {
@@ -82,7 +88,7 @@ fn write_batch(dir: &Path) -> Vec<PathBuf> {
     for (f, month) in ["2022-01", "2022-02", "2022-03"].iter().enumerate() {
         let mut text = String::from(header);
         text.push('\n');
-        for i in 0..40_000u64 {
+        for i in 0..15_000u64 {
             let crime = i % 3 != 0;
             let id = if crime {
                 format!("{:064x}", ((f as u64) << 40) | i)
@@ -131,7 +137,7 @@ fn an_import_killed_at_any_moment_leaves_all_of_the_batch_or_none() {
     assert_eq!(finish(child), Some(0));
     let full_run = started.elapsed();
     let after = state_after_crash(&complete);
-    assert_eq!(after, (before.0 + 3, before.1 + 120_000));
+    assert_eq!(after, (before.0 + 3, before.1 + 45_000));
 
     let seed = 0x5eed_0001;
     let mut rng = Lcg(seed);
@@ -140,7 +146,7 @@ fn an_import_killed_at_any_moment_leaves_all_of_the_batch_or_none() {
     for trial in 0..trials() {
         std::fs::copy(&base, &trial_db).unwrap();
         let _ = std::fs::remove_file(dir.path().join("trial.assessment-journal"));
-        let delay = Duration::from_micros(rng.below(full_run.as_micros() as u64 * 11 / 10));
+        let delay = Duration::from_micros(rng.below(full_run.as_micros() as u64 * 9 / 10));
         let mut child = app()
             .args(["import", "--db"])
             .arg(&trial_db)
@@ -246,7 +252,7 @@ fn an_export_killed_at_any_moment_never_leaves_a_partial_file_in_place() {
     let seed = 0x5eed_0002;
     let mut rng = Lcg(seed);
     let mut partial_sets = 0;
-    for trial in 0..trials() {
+    for trial in 0..export_trials() {
         let out = dir.path().join(format!("out-{trial}"));
         let delay = Duration::from_micros(rng.below(full_run.as_micros() as u64 * 11 / 10));
         let mut child = export_command(&db, &out).spawn().unwrap();
@@ -277,6 +283,6 @@ fn an_export_killed_at_any_moment_never_leaves_a_partial_file_in_place() {
     }
     eprintln!(
         "export crash trials: {} (full export {full_run:?}); kills during the final moves: {partial_sets}",
-        trials()
+        export_trials()
     );
 }
