@@ -6,10 +6,13 @@ use super::{EXIT_OK, EXIT_REJECTED};
 use crate::import::kind::FileKind;
 use crate::import::month::{month_label, month_range_text};
 use crate::report::format::{duration, thousands};
-use crate::store::ingest::{import_paths_with, FileOutcome, ImportOptions, ImportReport, Progress};
-use crate::store::Store;
+use crate::store::ingest::{
+    import_paths_with, panic_message, FileOutcome, ImportOptions, ImportReport, Progress,
+};
+use crate::store::{Store, StoreError};
 use serde::Serialize;
 use std::io::IsTerminal;
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
@@ -44,7 +47,11 @@ pub fn run(
     };
     let started = Instant::now();
     let options = ImportOptions { kind, mapping };
-    let result = import_paths_with(&mut store, paths, &options, &cancel, &mut on_progress);
+    // A panic unwinds through the batch's transaction, which rolls back: say so.
+    let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        import_paths_with(&mut store, paths, &options, &cancel, &mut on_progress)
+    }))
+    .unwrap_or_else(|panic| Err(StoreError::Worker(panic_message(panic.as_ref()))));
     if show_progress {
         eprint!("\r{:60}\r", "");
     }
@@ -52,6 +59,9 @@ pub fn run(
         Ok(report) => report,
         Err(e) => {
             eprintln!("error: {e}");
+            if !matches!(e, StoreError::Cancelled | StoreError::Worker(_)) {
+                eprintln!("Nothing was imported: the assessment file is unchanged.");
+            }
             return EXIT_REJECTED;
         }
     };

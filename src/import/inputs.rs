@@ -167,6 +167,38 @@ fn discover_zip(archive_path: &Path, found: &mut Discovery) -> Result<(), Import
 }
 
 impl InputFile {
+    /// After reading `bytes` bytes to the end: fail if the file was deleted, moved,
+    /// shortened or grown while it was read, so part of a file is never imported as if
+    /// it were all of it. (A zip entry's checksum already guards its bytes.)
+    pub fn check_read_whole(&self, bytes: u64) -> Result<(), ImportError> {
+        let InputLocation::File(path) = &self.location else {
+            return Ok(());
+        };
+        let changed = |reason: String| ImportError::Io {
+            path: path.display().to_string(),
+            reason,
+        };
+        let meta = match std::fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(changed(
+                    "the file was deleted or moved while it was being read".into(),
+                ))
+            }
+            Err(e) => return Err(ImportError::io(path, e)),
+        };
+        // Only a regular file has a size to compare (not a pipe or a device).
+        if meta.is_file() && (meta.len() != bytes || self.size != bytes) {
+            return Err(changed(format!(
+                "the file changed while it was being read ({} bytes when the import started, {} read, {} now)",
+                self.size,
+                bytes,
+                meta.len()
+            )));
+        }
+        Ok(())
+    }
+
     /// Run `read` over the file's bytes (decompressed for a zip entry).
     pub fn with_reader<T>(&self, read: impl FnOnce(&mut dyn Read) -> T) -> Result<T, ImportError> {
         match &self.location {

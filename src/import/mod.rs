@@ -11,6 +11,8 @@ pub mod month;
 pub mod numbers;
 pub mod partner;
 pub mod police_uk;
+#[cfg(test)]
+mod proptests;
 pub mod reader;
 pub mod text;
 

@@ -39,9 +39,9 @@ const MONTH_NAMES: [&str; 12] = [
 /// Parse a month cell into `YYYYMM` and the form it was written in.
 pub fn parse_month(cell: &[u8]) -> Option<(u32, MonthForm)> {
     // Fast path: the police.uk form, exactly 7 bytes.
-    if cell.len() == 7 && cell[4] == b'-' {
-        let year = digits(&cell[..4])?;
-        let month = digits(&cell[5..])?;
+    if let [y0, y1, y2, y3, b'-', m0, m1] = cell {
+        let year = digits(&[*y0, *y1, *y2, *y3])?;
+        let month = digits(&[*m0, *m1])?;
         return make(year, month).map(|m| (m, MonthForm::Iso));
     }
     let text = std::str::from_utf8(cell).ok()?.trim();
@@ -139,7 +139,7 @@ fn parse_month_name(text: &str) -> Option<(u32, MonthForm)> {
     }
     let index = MONTH_NAMES.iter().position(|m| name.starts_with(m))?;
     // Accept "apr", "april" but not "aprxyz".
-    let full = [
+    let full = *[
         "january",
         "february",
         "march",
@@ -152,7 +152,8 @@ fn parse_month_name(text: &str) -> Option<(u32, MonthForm)> {
         "october",
         "november",
         "december",
-    ][index];
+    ]
+    .get(index)?;
     if !full.starts_with(name.as_str()) && name != "sept" {
         return None;
     }

@@ -5,13 +5,16 @@
 /// sign, digits, and a fractional part; falls back to a float parse for other forms
 /// (e.g. `1E-3`). Returns `None` for anything that is not a finite number.
 pub fn parse_micro_degrees(cell: &[u8]) -> Option<i32> {
-    let (negative, body) = match cell.first()? {
-        b'-' => (true, &cell[1..]),
-        b'+' => (false, &cell[1..]),
+    let (negative, body) = match cell.split_first()? {
+        (b'-', rest) => (true, rest),
+        (b'+', rest) => (false, rest),
         _ => (false, cell),
     };
     let (int_part, frac_part) = match body.iter().position(|&b| b == b'.') {
-        Some(dot) => (&body[..dot], &body[dot + 1..]),
+        Some(dot) => {
+            let (int_part, dot_and_frac) = body.split_at(dot);
+            (int_part, dot_and_frac.get(1..).unwrap_or_default())
+        }
         None => (body, &b""[..]),
     };
     let simple = !(int_part.is_empty() && frac_part.is_empty())
@@ -57,8 +60,8 @@ pub fn parse_crime_id(cell: &[u8]) -> Result<[u8; 32], usize> {
     // Branch-free in the loop: OR the table values together and check once.
     let mut invalid = 0u8;
     for (byte, pair) in out.iter_mut().zip(cell.chunks_exact(2)) {
-        let high = HEX[usize::from(pair[0])];
-        let low = HEX[usize::from(pair[1])];
+        let [high, low] =
+            [pair.first(), pair.get(1)].map(|b| b.map_or(0x80, |&b| HEX[usize::from(b)]));
         invalid |= high | low;
         *byte = (high << 4) | (low & 0x0f);
     }

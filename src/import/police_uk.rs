@@ -40,14 +40,16 @@ pub struct StreetColumns {
     lsoa_name: usize,
     crime_type: usize,
     outcome: Option<usize>,
-    width: usize,
+    /// The header's column names, to name the column of a problem in any of them.
+    names: Vec<String>,
 }
 
 /// Why a header cannot be read as a police.uk street file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HeaderProblem {
     Missing(Vec<&'static str>),
-    Duplicated(String),
+    /// The column name and the 1-based positions it appears at.
+    Duplicated(String, Vec<usize>),
 }
 
 impl StreetColumns {
@@ -59,8 +61,10 @@ impl StreetColumns {
                 .enumerate()
                 .filter(|(_, n)| n.eq_ignore_ascii_case(wanted));
             let first = hits.next().map(|(i, _)| i);
-            if hits.next().is_some() {
-                return Err(HeaderProblem::Duplicated(wanted.to_string()));
+            if let (Some(first), Some((second, _))) = (first, hits.next()) {
+                let mut at = vec![first + 1, second + 1];
+                at.extend(hits.map(|(i, _)| i + 1));
+                return Err(HeaderProblem::Duplicated(wanted.to_string(), at));
             }
             Ok(first)
         };
@@ -90,7 +94,7 @@ impl StreetColumns {
             lsoa_name: found[8],
             crime_type: found[9],
             outcome: find("Last outcome category")?,
-            width: names.len(),
+            names: names.to_vec(),
         })
     }
 }
@@ -118,33 +122,48 @@ pub struct StreetRow<'a> {
 pub enum RowProblem {
     #[error("the row has {found} fields but the header has {expected}")]
     WrongFieldCount { found: usize, expected: usize },
+    #[error("the row has {found} fields but the header has {expected}: a quote (\") opened in it is never closed, so the lines after it were read as one cell")]
+    UnclosedQuote { found: usize, expected: usize },
+    #[error("column {column}: contains a NUL byte (the file is damaged or not text)")]
+    NulByte { column: String },
     #[error("column Month: \"{0}\" is not a month (expected YYYY-MM, e.g. 2021-04)")]
     BadMonth(String),
     #[error("column Crime type: \"{0}\" is not a police.uk crime type")]
     UnknownCrimeType(String),
     #[error("column Crime ID: expected 64 hexadecimal characters, found {0} characters")]
     BadCrimeId(usize),
+    #[error("column Crime ID: \"{0}\" is not a Crime ID (64 characters 0-9 and a-f)")]
+    CrimeIdNotHex(String),
     #[error("column {column}: \"{value}\" is not a valid coordinate")]
     BadCoordinate { column: &'static str, value: String },
-    #[error("columns Longitude/Latitude: one is blank and the other is not")]
-    HalfCoordinate,
+    #[error("column {blank}: blank while {other} is not (a row has both coordinates or neither)")]
+    HalfCoordinate {
+        blank: &'static str,
+        other: &'static str,
+    },
     #[error("column Reported by: blank (every police.uk row names the force that reported it)")]
     BlankForce,
-    #[error("columns Longitude/Latitude: {lon}, {lat} is outside the United Kingdom")]
-    OutsideUk { lon: String, lat: String },
+    #[error("column {column}: {lon}, {lat} (longitude, latitude) is outside the United Kingdom")]
+    OutsideUk {
+        column: &'static str,
+        lon: String,
+        lat: String,
+    },
 }
 
 impl RowProblem {
     /// The header column the problem is in, where there is one.
-    pub fn column(&self) -> Option<&'static str> {
+    pub fn column(&self) -> Option<&str> {
         match self {
-            RowProblem::WrongFieldCount { .. } => None,
+            RowProblem::WrongFieldCount { .. } | RowProblem::UnclosedQuote { .. } => None,
+            RowProblem::NulByte { column } => Some(column),
             RowProblem::BadMonth(_) => Some("Month"),
             RowProblem::UnknownCrimeType(_) => Some("Crime type"),
-            RowProblem::BadCrimeId(_) => Some("Crime ID"),
+            RowProblem::BadCrimeId(_) | RowProblem::CrimeIdNotHex(_) => Some("Crime ID"),
             RowProblem::BadCoordinate { column, .. } => Some(column),
             RowProblem::BlankForce => Some("Reported by"),
-            RowProblem::HalfCoordinate | RowProblem::OutsideUk { .. } => Some("Longitude"),
+            RowProblem::HalfCoordinate { blank: column, .. }
+            | RowProblem::OutsideUk { column, .. } => Some(column),
         }
     }
 }
@@ -160,11 +179,28 @@ fn cell(record: &ByteRecord, index: usize) -> &[u8] {
 impl StreetColumns {
     /// Validate one record.
     pub fn parse<'a>(&self, record: &'a ByteRecord) -> Result<StreetRow<'a>, RowProblem> {
-        if record.len() != self.width {
-            return Err(RowProblem::WrongFieldCount {
-                found: record.len(),
-                expected: self.width,
+        let (found, expected) = (record.len(), self.names.len());
+        if found != expected {
+            let unclosed_quote = found < expected
+                && record
+                    .iter()
+                    .next_back()
+                    .is_some_and(|c| c.contains(&b'\n'));
+            return Err(if unclosed_quote {
+                RowProblem::UnclosedQuote { found, expected }
+            } else {
+                RowProblem::WrongFieldCount { found, expected }
             });
+        }
+        if record.as_slice().contains(&0) {
+            let index = record.iter().position(|c| c.contains(&0)).unwrap_or(0);
+            let column = self
+                .names
+                .get(index)
+                .filter(|n| !n.is_empty())
+                .cloned()
+                .unwrap_or_else(|| (index + 1).to_string());
+            return Err(RowProblem::NulByte { column });
         }
         let month_cell = cell(record, self.month);
         let (month, month_form) =
@@ -178,7 +214,13 @@ impl StreetColumns {
         let crime_id = if id_cell.is_empty() {
             None
         } else {
-            Some(parse_crime_id(id_cell).map_err(RowProblem::BadCrimeId)?)
+            Some(parse_crime_id(id_cell).map_err(|len| {
+                if len == 64 {
+                    RowProblem::CrimeIdNotHex(excerpt(id_cell))
+                } else {
+                    RowProblem::BadCrimeId(len)
+                }
+            })?)
         };
         let coordinates = self.coordinates(record)?;
         let reported_by = cell(record, self.reported_by);
@@ -216,7 +258,18 @@ impl StreetColumns {
         match (lon_cell.is_empty(), lat_cell.is_empty()) {
             (true, true) => return Ok(None),
             (false, false) => {}
-            _ => return Err(RowProblem::HalfCoordinate),
+            (true, false) => {
+                return Err(RowProblem::HalfCoordinate {
+                    blank: "Longitude",
+                    other: "Latitude",
+                })
+            }
+            (false, true) => {
+                return Err(RowProblem::HalfCoordinate {
+                    blank: "Latitude",
+                    other: "Longitude",
+                })
+            }
         }
         let lon = parse_micro_degrees(lon_cell).ok_or_else(|| RowProblem::BadCoordinate {
             column: "Longitude",
@@ -228,6 +281,11 @@ impl StreetColumns {
         })?;
         if !LON_RANGE.contains(&lon) || !LAT_RANGE.contains(&lat) {
             return Err(RowProblem::OutsideUk {
+                column: if LON_RANGE.contains(&lon) {
+                    "Latitude"
+                } else {
+                    "Longitude"
+                },
                 lon: excerpt(lon_cell),
                 lat: excerpt(lat_cell),
             });
@@ -298,7 +356,10 @@ mod tests {
         );
         assert_eq!(
             bad(",2021-04,K,K,0.5,,x,,,Burglary,,"),
-            RowProblem::HalfCoordinate
+            RowProblem::HalfCoordinate {
+                blank: "Latitude",
+                other: "Longitude"
+            }
         );
         assert!(matches!(
             bad(",2021-04,K,K,0.5,95,x,,,Burglary,,"),
@@ -324,7 +385,7 @@ mod tests {
         names.push("Month".into());
         assert_eq!(
             StreetColumns::from_header(&names).unwrap_err(),
-            HeaderProblem::Duplicated("Month".into())
+            HeaderProblem::Duplicated("Month".into(), vec![2, 13])
         );
     }
 }

@@ -3,6 +3,11 @@
 //! other thread of an import) and counted (for progress), the header read first, and each
 //! record handed back with its 1-based line number.
 //!
+//! Hostile input is refused here, in bounded memory, before any parser sees it: a file
+//! that is not CSV text (a workbook or zip renamed `.csv`, UTF-16, binary) is named for what
+//! it is, and a row longer than [`MAX_ROW_BYTES`] (a file with no line ends, a quote that is
+//! never closed) stops the read with the line it started on instead of filling memory.
+//!
 //! Knows nothing of what the columns mean; see [`super::kind`] and the per-layout parsers.
 
 use super::text::{decode_cell, strip_bom, trim_bytes};
@@ -16,6 +21,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// numbers lines one short after a CRLF, and a rejected row must name its true line.
 struct TeeReader<'a, R> {
     inner: R,
+    /// Bytes handed to the CSV parser since it last finished a record (bounds a row).
+    since_record: u64,
     chunks: Vec<Vec<u8>>,
     bytes_read: &'a AtomicU64,
     /// Normalised bytes not yet handed out.
@@ -26,6 +33,25 @@ struct TeeReader<'a, R> {
 }
 
 const CHUNK: usize = 256 * 1024;
+
+/// The longest row (or header) accepted. police.uk rows are a few hundred bytes; anything
+/// near this is not a table of rows, and reading on would hold it all in memory.
+pub const MAX_ROW_BYTES: u64 = 1024 * 1024;
+
+/// The CSV parser's own buffer: it reads this far ahead of the record it returns.
+const CSV_BUFFER: usize = 256 * 1024;
+
+/// The I/O error a [`TeeReader`] raises when a row grows past [`MAX_ROW_BYTES`].
+#[derive(Debug)]
+struct RowTooLong;
+
+impl std::fmt::Display for RowTooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "a row longer than {MAX_ROW_BYTES} bytes")
+    }
+}
+
+impl std::error::Error for RowTooLong {}
 
 impl<R: Read> TeeReader<'_, R> {
     /// Read one raw chunk and normalise it into `out`. False at the end of the input
@@ -80,8 +106,15 @@ impl<R: Read> Read for TeeReader<'_, R> {
         }
         let available = self.out.get(self.out_pos..).unwrap_or_default();
         let n = available.len().min(buf.len());
-        buf[..n].copy_from_slice(&available[..n]);
+        // The parser may hold a buffer's worth read ahead of the record it is in.
+        if self.since_record + n as u64 > MAX_ROW_BYTES + CSV_BUFFER as u64 {
+            return Err(std::io::Error::other(RowTooLong));
+        }
+        if let (Some(to), Some(from)) = (buf.get_mut(..n), available.get(..n)) {
+            to.copy_from_slice(from);
+        }
         self.out_pos += n;
+        self.since_record += n as u64;
         Ok(n)
     }
 }
@@ -123,6 +156,8 @@ pub struct TableReader<'a, R: Read> {
     record: csv::ByteRecord,
     start_bytes: u64,
     counter: &'a AtomicU64,
+    /// The line the next record starts on (for a row that never ends).
+    next_line: u64,
 }
 
 impl<'a, R: Read> TableReader<'a, R> {
@@ -130,34 +165,45 @@ impl<'a, R: Read> TableReader<'a, R> {
     /// across threads).
     pub fn open(name: &str, input: R, bytes_read: &'a AtomicU64) -> Result<Self, ImportError> {
         let start_bytes = bytes_read.load(Ordering::Relaxed);
-        let tee = TeeReader {
+        let mut tee = TeeReader {
             inner: input,
+            since_record: 0,
             chunks: Vec::new(),
             bytes_read,
             out: Vec::new(),
             out_pos: 0,
             pending_cr: false,
         };
-        let mut reader = csv::ReaderBuilder::new()
+        // The first chunk says whether this is CSV text at all.
+        tee.fill().map_err(|e| read_error(name, &e))?;
+        if let Some(reason) = not_csv_text(&tee.out) {
+            return Err(bad_file(name, reason));
+        }
+        let reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
-            .buffer_capacity(256 * 1024)
+            .buffer_capacity(CSV_BUFFER)
             .from_reader(tee);
-        let mut record = csv::ByteRecord::new();
-        let has_header = reader
-            .read_byte_record(&mut record)
-            .map_err(|e| bad_file(name, csv_error_text(&e)))?;
-        if !has_header {
-            return Err(bad_file(name, "the file is empty".into()));
-        }
-        Ok(TableReader {
+        let mut table = TableReader {
             name: name.to_string(),
             reader,
-            header: header_names(&record),
-            record,
+            header: Vec::new(),
+            record: csv::ByteRecord::new(),
             start_bytes,
             counter: bytes_read,
-        })
+            next_line: 1,
+        };
+        if table.next_record()?.is_none() {
+            return Err(bad_file(name, "the file is empty".into()));
+        }
+        table.header = header_names(&table.record);
+        if table.header.iter().all(String::is_empty) {
+            return Err(bad_file(
+                name,
+                "line 1: the header row is empty (no column names)".into(),
+            ));
+        }
+        Ok(table)
     }
 
     pub fn name(&self) -> &str {
@@ -170,16 +216,40 @@ impl<'a, R: Read> TableReader<'a, R> {
     }
 
     /// The next record and its line number, or `None` at the end of the file.
+    ///
+    /// A row longer than [`MAX_ROW_BYTES`] is [`ImportError::BadFile`] naming its line; a
+    /// failure to read the bytes is [`ImportError::Io`].
     pub fn next_record(&mut self) -> Result<Option<(u64, &csv::ByteRecord)>, ImportError> {
-        let more = self
-            .reader
-            .read_byte_record(&mut self.record)
-            .map_err(|e| bad_file(&self.name, csv_error_text(&e)))?;
+        let more = match self.reader.read_byte_record(&mut self.record) {
+            Ok(more) => more,
+            Err(e) => return Err(self.csv_error(&e)),
+        };
+        self.reader.get_mut().since_record = 0;
+        self.next_line = self.reader.position().line();
         if !more {
             return Ok(None);
         }
         let line = self.record.position().map_or(0, |p| p.line());
         Ok(Some((line, &self.record)))
+    }
+
+    fn csv_error(&self, error: &csv::Error) -> ImportError {
+        let csv::ErrorKind::Io(io) = error.kind() else {
+            return bad_file(&self.name, error.to_string());
+        };
+        let too_long = io.get_ref().is_some_and(|e| e.is::<RowTooLong>());
+        if too_long {
+            bad_file(
+                &self.name,
+                format!(
+                    "line {}: the row starting on this line is longer than {} MB (a police.uk row is a few hundred bytes): the file has no line ends, or a quote (\") opened on this line is never closed",
+                    self.next_line,
+                    MAX_ROW_BYTES / (1024 * 1024)
+                ),
+            )
+        } else {
+            read_error(&self.name, io)
+        }
     }
 
     /// The raw bytes read since the last call, in order (hash them with [`ContentHasher`]).
@@ -190,8 +260,7 @@ impl<'a, R: Read> TableReader<'a, R> {
     /// Read any bytes after the last record; the size and the chunks not yet taken.
     pub fn finish(self) -> Result<FileEnd, ImportError> {
         let mut tee = self.reader.into_inner();
-        std::io::copy(&mut tee, &mut std::io::sink())
-            .map_err(|e| bad_file(&self.name, e.to_string()))?;
+        std::io::copy(&mut tee, &mut std::io::sink()).map_err(|e| read_error(&self.name, &e))?;
         Ok(FileEnd {
             bytes: self.counter.load(Ordering::Relaxed) - self.start_bytes,
             last_chunks: tee.chunks,
@@ -206,11 +275,55 @@ fn bad_file(name: &str, reason: String) -> ImportError {
     }
 }
 
-fn csv_error_text(error: &csv::Error) -> String {
-    match error.kind() {
-        csv::ErrorKind::Io(e) => format!("the file could not be read to the end: {e}"),
-        _ => error.to_string(),
+/// The bytes could not be read (a disk or network error, a damaged zip entry): the whole
+/// import stops, rather than import part of a file.
+fn read_error(name: &str, error: &std::io::Error) -> ImportError {
+    ImportError::Io {
+        path: name.to_string(),
+        reason: format!("the file could not be read to the end ({error})"),
     }
+}
+
+/// The first line (or the first 4 KB) of a chunk.
+fn first_line(bytes: &[u8]) -> &[u8] {
+    let end = bytes
+        .iter()
+        .take(4096)
+        .position(|&b| b == b'\n')
+        .unwrap_or(bytes.len().min(4096));
+    bytes.get(..end).unwrap_or_default()
+}
+
+/// Why the first bytes of a file show it is not CSV text, or `None` if they could be.
+fn not_csv_text(start: &[u8]) -> Option<String> {
+    const SAVE_AS: &str = "open it in Excel and save it as \"CSV UTF-8 (Comma delimited)\"";
+    let what = if start.starts_with(b"PK\x03\x04") || start.starts_with(b"PK\x05\x06") {
+        "an Excel workbook (.xlsx) or a zip file, not CSV text"
+    } else if start.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        "an Excel 97-2003 workbook (.xls), not CSV text"
+    } else if start.starts_with(&[0xFF, 0xFE]) || start.starts_with(&[0xFE, 0xFF]) {
+        "UTF-16 text (Excel's \"Unicode Text\"), which the app does not read"
+    } else if start.starts_with(b"%PDF") {
+        "a PDF document, not CSV text"
+    } else if start.starts_with(&[0x1F, 0x8B]) {
+        "a gzip-compressed file, not CSV text"
+    } else if first_line(start).contains(&0) {
+        // A NUL in a later row is that row's problem (see the row parsers).
+        return Some(format!(
+            "line 1: the file contains NUL bytes, so it is not CSV text (a binary file, or UTF-16 text without a byte-order mark): {SAVE_AS}"
+        ));
+    } else {
+        let control = start
+            .iter()
+            .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F)
+            .count();
+        if control > 8 && control * 100 > start.len() {
+            "a binary file (it is full of control characters), not CSV text"
+        } else {
+            return None;
+        }
+    };
+    Some(format!("the file is {what}: {SAVE_AS}"))
 }
 
 /// Header cells as trimmed text (BOM removed from the first).

@@ -35,7 +35,7 @@ impl Dimension {
             dim.by_text.insert(text, id);
             dim.next_id = dim.next_id.max(id);
         }
-        dim.next_id += 1;
+        dim.next_id = dim.next_id.saturating_add(1);
         Ok(dim)
     }
 
@@ -70,7 +70,7 @@ impl Dimension {
             Some(&id) => id,
             None => {
                 let id = self.next_id;
-                self.next_id += 1;
+                self.next_id = self.next_id.saturating_add(1);
                 let (extra, _) = decode_cell(extra);
                 self.pending
                     .push((id, text.clone().into_owned(), extra.into_owned()));

@@ -35,19 +35,50 @@ pub enum StoreError {
     #[error("could not open {path}: {reason}")]
     Open { path: String, reason: String },
     #[error("the assessment file could not be updated: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+    #[error("the disk holding the assessment file is full: nothing was saved and the file is as it was; free some space and try again")]
+    DiskFull,
+    #[error("the assessment file is in use by another copy of the app (or another program), which kept it locked for {} seconds: close it there and try again; nothing was changed", open::BUSY_WAIT_MS / 1000)]
+    InUse,
+    #[error("the assessment file cannot be changed: it or its folder is read-only ({0}); nothing was changed — copy it to a folder you can write to, or change its permissions")]
+    ReadOnly(String),
+    #[error("{path} was deleted or moved after it was opened: nothing was written to it; open it again from where it is now")]
+    Gone { path: String },
     #[error(transparent)]
     Import(#[from] crate::import::ImportError),
     #[error("\"{0}\" is not a district or ward in the imported ward lookup")]
     NoSuchArea(String),
     #[error("{0}")]
     Invalid(String),
-    #[error("the assessment file is damaged: {0}")]
+    #[error("the assessment file is damaged ({0}): nothing was changed; use a backup copy, or import the source files again into a new assessment file")]
     Corrupt(String),
     #[error("the import was cancelled; the assessment file is unchanged")]
     Cancelled,
-    #[error("the import stopped unexpectedly ({0}); the assessment file is unchanged")]
+    #[error("the import stopped unexpectedly: {0}; the assessment file is unchanged")]
     Worker(String),
+}
+
+/// SQLite's result codes turned into what the analyst can act on.
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        let Some(code) = error.sqlite_error_code() else {
+            return StoreError::Sqlite(error);
+        };
+        match code {
+            ErrorCode::DiskFull => StoreError::DiskFull,
+            ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => StoreError::InUse,
+            ErrorCode::ReadOnly => StoreError::ReadOnly("SQLite: attempt to write".into()),
+            // At a write on an open file, SQLite could not create the journal beside it.
+            ErrorCode::CannotOpen => {
+                StoreError::ReadOnly("the journal file could not be created beside it".into())
+            }
+            ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase => {
+                StoreError::Corrupt(error.to_string())
+            }
+            _ => StoreError::Sqlite(error),
+        }
+    }
 }
 
 impl StoreError {

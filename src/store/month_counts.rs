@@ -35,8 +35,7 @@ pub fn encode(cells: &[Cell]) -> Vec<u8> {
 pub fn decode(blob: &[u8]) -> Result<Vec<Cell>, StoreError> {
     let mut cells = Vec::with_capacity(blob.len() / 4);
     let mut pos = 0;
-    while pos < blob.len() {
-        let crime_type = blob[pos];
+    while let Some(&crime_type) = blob.get(pos) {
         pos += 1;
         let lsoa = get_varint(blob, &mut pos)?;
         let n = get_varint(blob, &mut pos)?;

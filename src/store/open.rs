@@ -12,6 +12,39 @@ use std::path::{Path, PathBuf};
 pub struct Store {
     pub(crate) conn: Connection,
     path: PathBuf,
+    /// The file's identity when opened, to notice it being deleted or replaced.
+    identity: Option<FileIdentity>,
+}
+
+/// How long a call waits for another connection's lock before reporting the file in use.
+pub const BUSY_WAIT_MS: u64 = 2000;
+
+/// What tells one file from another at the same path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FileIdentity {
+    #[cfg(unix)]
+    device_inode: (u64, u64),
+    #[cfg(not(unix))]
+    created: Option<std::time::SystemTime>,
+}
+
+impl FileIdentity {
+    fn of(path: &Path) -> Option<FileIdentity> {
+        let meta = std::fs::metadata(path).ok()?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            Some(FileIdentity {
+                device_inode: (meta.dev(), meta.ino()),
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            Some(FileIdentity {
+                created: meta.created().ok(),
+            })
+        }
+    }
 }
 
 impl std::fmt::Debug for Store {
@@ -34,11 +67,12 @@ impl Store {
         if !is_new {
             check_existing(path)?;
         }
-        let conn = Connection::open(path).map_err(|e| StoreError::open(path, e))?;
+        let conn = Connection::open(path).map_err(|e| open_error(path, e))?;
         configure(&conn)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            identity: FileIdentity::of(path),
         };
         store.migrate()?;
         Ok(store)
@@ -59,6 +93,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: PathBuf::from(":memory:"),
+            identity: None,
         };
         store.migrate()?;
         Ok(store)
@@ -66,6 +101,47 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Let the file grow to at most `pages` pages on this connection, so tests can meet a
+    /// full disk without filling one.
+    #[doc(hidden)]
+    pub fn limit_size_for_tests(&self, pages: u32) -> Result<(), StoreError> {
+        self.conn
+            .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// After a write failed: make SQLite put the file back now, not at the next open.
+    /// After some errors (a full disk, an I/O error) it leaves the rollback journal in
+    /// place and plays it back at the next read; this is that read. A failure here
+    /// leaves the journal for the next open, which rolls back just the same.
+    pub fn finish_rollback(&self) {
+        let _ = self
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+                r.get::<_, i64>(0)
+            });
+    }
+
+    /// Before a write: fail, saying why, if the file can no longer be written — it was
+    /// deleted or replaced since it was opened (writing would go to a file nobody can
+    /// see), or SQLite opened it read-only.
+    pub fn check_writable(&self) -> Result<(), StoreError> {
+        if let Some(identity) = self.identity {
+            if FileIdentity::of(&self.path) != Some(identity) {
+                return Err(StoreError::Gone {
+                    path: self.path.display().to_string(),
+                });
+            }
+        }
+        if self.conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(StoreError::ReadOnly(format!(
+                "{} could only be opened for reading",
+                self.path.display()
+            )));
+        }
+        Ok(())
     }
 
     fn migrate(&mut self) -> Result<(), StoreError> {
@@ -116,15 +192,27 @@ fn seed_version_1(tx: &rusqlite::Transaction<'_>) -> Result<(), StoreError> {
 }
 
 fn configure(conn: &Connection) -> Result<(), StoreError> {
+    // A file another copy of the app is writing is waited for, briefly, then reported.
+    conn.busy_timeout(std::time::Duration::from_millis(BUSY_WAIT_MS))?;
     // Rollback journal with synchronous=FULL: durable and crash-safe, and appends to
     // the fact table are not journaled, so a load costs little more than the writes.
     conn.execute_batch(
         "PRAGMA foreign_keys = ON;
          PRAGMA journal_mode = DELETE;
-         PRAGMA synchronous = FULL;
-         PRAGMA busy_timeout = 2000;",
+         PRAGMA synchronous = FULL;",
     )?;
     Ok(())
+}
+
+/// A file SQLite could not open, with a reason the analyst can act on.
+fn open_error(path: &Path, error: rusqlite::Error) -> StoreError {
+    match error.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::CannotOpen) => StoreError::open(
+            path,
+            "the file or its folder cannot be written or read (check that the folder exists and is not read-only)",
+        ),
+        _ => StoreError::open(path, error),
+    }
 }
 
 /// Refuse, without writing anything, a file that is not an assessment file or is too new.
@@ -138,14 +226,48 @@ fn check_existing(path: &Path) -> Result<(), StoreError> {
     if file.read_exact(&mut magic).is_err() || &magic != SQLITE_MAGIC {
         return Err(not_ours("it is not a SQLite database"));
     }
+    match read_header_values(path) {
+        // A journal left by a write that was interrupted (a crash, a power cut): a
+        // read-only connection may not roll it back. Let SQLite do so, as it would on any
+        // open, which puts the file back as it was before that write; then check again.
+        Err(StoreError::ReadOnly(_)) if journal_path(path).exists() => {
+            let conn = Connection::open(path).map_err(|e| open_error(path, e))?;
+            conn.busy_timeout(std::time::Duration::from_millis(BUSY_WAIT_MS))?;
+            conn.query_row("PRAGMA schema_version", [], |r| r.get::<_, i64>(0))?;
+            drop(conn);
+            read_header_values(path)
+        }
+        other => other,
+    }
+}
+
+fn journal_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-journal");
+    PathBuf::from(name)
+}
+
+/// Refuse a SQLite file that is not ours or is too new, reading it without writing.
+fn read_header_values(path: &Path) -> Result<(), StoreError> {
+    let not_ours = |reason: &str| StoreError::NotAnAssessment {
+        path: path.display().to_string(),
+        reason: reason.to_string(),
+    };
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
-    .map_err(|e| StoreError::open(path, e))?;
+    .map_err(|e| open_error(path, e))?;
+    conn.busy_timeout(std::time::Duration::from_millis(BUSY_WAIT_MS))?;
     let read = |sql: &str| -> Result<i32, StoreError> {
         conn.query_row(sql, [], |r| r.get(0))
-            .map_err(|e| not_ours(&format!("SQLite could not read it: {e}")))
+            .map_err(|e| match StoreError::from(e) {
+                StoreError::Sqlite(e) => not_ours(&format!("SQLite could not read it: {e}")),
+                StoreError::Corrupt(reason) => {
+                    StoreError::Corrupt(format!("{}: {reason}", path.display()))
+                }
+                known => known,
+            })
     };
     let app_id = read("PRAGMA application_id")?;
     let version = read("PRAGMA user_version")?;

@@ -5,8 +5,10 @@
 
 use crate::report::content::{build_report, ReportOptions};
 use crate::report::export::{export, ExportProgress, ExportSummary, Formats};
+use crate::store::ingest::panic_message;
 use crate::store::Store;
 use crossbeam_channel::{Receiver, TryRecvError};
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -52,14 +54,24 @@ impl ExportJob {
                         let _ = sender.send(Message::Progress(p));
                         repaint.request_repaint();
                     };
-                    let outcome = run_export(
-                        &assessment,
-                        &folder,
-                        &options,
-                        formats,
-                        &on_progress,
-                        &cancel,
-                    );
+                    // A panic becomes a failed outcome (the working folder is left
+                    // hidden, the chosen folder as it was) and the app keeps running.
+                    let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                        run_export(
+                            &assessment,
+                            &folder,
+                            &options,
+                            formats,
+                            &on_progress,
+                            &cancel,
+                        )
+                    }))
+                    .unwrap_or_else(|panic| {
+                        ExportOutcome::Failed(format!(
+                            "the export stopped unexpectedly: {}; nothing was written to the folder",
+                            panic_message(panic.as_ref())
+                        ))
+                    });
                     let _ = sender.send(Message::Done(outcome));
                     repaint.request_repaint();
                 })

@@ -3,9 +3,10 @@
 //! progress over a channel and asks egui to repaint. The UI polls it each frame. Dropping a
 //! job cancels it and waits for the rollback, so the file is never left half-written.
 
-use crate::store::ingest::{import_paths, ImportReport, Progress};
+use crate::store::ingest::{import_paths, panic_message, ImportReport, Progress};
 use crate::store::{Store, StoreError};
 use crossbeam_channel::{Receiver, TryRecvError};
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -64,7 +65,16 @@ impl ImportJob {
                             repaint.request_repaint();
                         }
                     };
-                    let outcome = run_import(&assessment, &inputs, &cancel, &mut on_progress);
+                    // A panic unwinds through the import's transaction, which rolls back;
+                    // it becomes a failed outcome and the app keeps running.
+                    let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                        run_import(&assessment, &inputs, &cancel, &mut on_progress)
+                    }))
+                    .unwrap_or_else(|panic| {
+                        JobOutcome::Failed(
+                            StoreError::Worker(panic_message(panic.as_ref())).to_string(),
+                        )
+                    });
                     let _ = sender.send(Message::Done(outcome));
                     repaint.request_repaint();
                 })
@@ -145,5 +155,75 @@ fn run_import(
         Ok(report) => JobOutcome::Finished(report),
         Err(StoreError::Cancelled) => JobOutcome::Cancelled,
         Err(e) => JobOutcome::Failed(e.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sha2::{Digest, Sha256};
+
+    fn fixture(name: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name)
+    }
+
+    fn sha256_of(path: &Path) -> String {
+        format!("{:x}", Sha256::digest(std::fs::read(path).unwrap()))
+    }
+
+    fn wait(job: &mut ImportJob) -> JobOutcome {
+        let started = Instant::now();
+        loop {
+            if let Some(outcome) = job.poll() {
+                return outcome;
+            }
+            assert!(started.elapsed().as_secs() < 60, "the job never ended");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    #[test]
+    fn a_panic_in_the_import_becomes_a_failed_outcome_and_the_app_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("t.assessment");
+        drop(Store::open_or_create(&db).unwrap());
+        let mut job = ImportJob::start(
+            &db,
+            vec![fixture("street_bom_crlf.csv")],
+            egui::Context::default(),
+        )
+        .unwrap();
+        assert!(matches!(wait(&mut job), JobOutcome::Finished(_)));
+        drop(job);
+        let before = sha256_of(&db);
+        // The store's test build panics on the writer side for a file named like this.
+        let input = dir.path().join("inject-writer-panic.csv");
+        std::fs::copy(fixture("republished-2021-04-testshire-street.csv"), &input).unwrap();
+        let mut job = ImportJob::start(&db, vec![input], egui::Context::default()).unwrap();
+        match wait(&mut job) {
+            JobOutcome::Failed(text) => {
+                assert!(
+                    text.starts_with("the import stopped unexpectedly: injected for a test"),
+                    "{text}"
+                );
+                assert!(text.ends_with("the assessment file is unchanged"), "{text}");
+            }
+            other => panic!("{other:?}"),
+        }
+        drop(job);
+        assert_eq!(sha256_of(&db), before);
+        // The app carries on: the next import works.
+        let mut job = ImportJob::start(
+            &db,
+            vec![fixture("street_excel_months.csv")],
+            egui::Context::default(),
+        )
+        .unwrap();
+        match wait(&mut job) {
+            JobOutcome::Finished(report) => assert!(report.is_clean()),
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -1,15 +1,20 @@
 //! Integration tests of the assessment file: police.uk import into real SQLite files,
-//! re-import, replacement, rejected rows, all-or-nothing, refusals, boundaries, and the CLI
-//! contract.
+//! re-import, replacement, rejected rows, all-or-nothing, refusals, boundaries, partner
+//! data, export and the CLI contract; hostile inputs, crashes, a hostile environment and
+//! privacy.
 //! Compiled as one test binary.
 
 mod boundaries;
 mod cli;
+mod crash;
+mod environment;
 mod export;
 mod formats;
 mod gen_policeuk;
 mod geography;
+mod hostile;
 mod partner;
+mod privacy;
 mod replacement;
 mod safety;
 mod stats;

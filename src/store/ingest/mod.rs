@@ -9,6 +9,8 @@ mod notes;
 mod partner_rows;
 mod replace;
 mod report;
+#[cfg(test)]
+mod tests;
 mod worker;
 
 pub use report::{FileOutcome, FileReport, ImportReport, Progress};
@@ -71,7 +73,8 @@ pub struct ImportOptions {
     pub mapping: Option<String>,
 }
 
-/// Like [`import_paths`], with the options given.
+/// Like [`import_paths`], with the options given. A failed batch is rolled back and the
+/// rollback finished before this returns.
 pub fn import_paths_with(
     store: &mut Store,
     paths: &[PathBuf],
@@ -79,6 +82,21 @@ pub fn import_paths_with(
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(&Progress),
 ) -> Result<ImportReport, StoreError> {
+    let result = import_batch(store, paths, options, cancel, progress);
+    if result.is_err() {
+        store.finish_rollback();
+    }
+    result
+}
+
+fn import_batch(
+    store: &mut Store,
+    paths: &[PathBuf],
+    options: &ImportOptions,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(&Progress),
+) -> Result<ImportReport, StoreError> {
+    store.check_writable()?;
     let kind = options.kind;
     let saved = load_mappings(&store.conn)?;
     let given = match &options.mapping {
@@ -153,8 +171,13 @@ fn import_one(
     let keep = matches!(&result, Ok(r) if matches!(r.outcome, FileOutcome::Imported { .. }));
     if keep {
         tx.execute_batch("RELEASE file")?;
-    } else {
-        tx.execute_batch("ROLLBACK TO file; RELEASE file")?;
+    } else if let Err(rollback) = tx.execute_batch("ROLLBACK TO file; RELEASE file") {
+        // After an error SQLite may already have rolled the whole transaction back (a
+        // full disk does): then the first error is the one to report.
+        return Err(match result {
+            Err(first) => first,
+            Ok(_) => rollback.into(),
+        });
     }
     result
 }
@@ -216,15 +239,20 @@ fn load_file(
                 }
                 hasher.update(&batch.raw);
                 write_result = write_batch(&mut writer, &batch, &mut written);
+                #[cfg(test)]
+                tests::panic_if_asked(&file.display_name, "inject-writer-panic");
                 if write_result.is_err() {
                     break;
                 }
                 on_rows(batch.len() as u64);
             }
             drop(receiver);
-            let parsed = worker
-                .join()
-                .map_err(|_| StoreError::Worker("the file reader crashed".into()))?;
+            let parsed = worker.join().map_err(|panic| {
+                StoreError::Worker(format!(
+                    "the file reader crashed: {}",
+                    panic_message(panic.as_ref())
+                ))
+            })?;
             write_result?;
             Ok(parsed)
         },
@@ -314,6 +342,15 @@ fn load_file(
         notes,
         rejected_examples: written.examples,
     })
+}
+
+/// The text a panic was raised with, for the sentence that reports it.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no reason given".into())
 }
 
 fn rejected_file(file: &InputFile, reason: String) -> FileReport {

@@ -169,6 +169,8 @@ pub fn parse_file(
         })?;
     }
     file.with_reader(|input| {
+        #[cfg(test)]
+        super::tests::panic_if_asked(&file.display_name, "inject-reader-panic");
         let mut table = TableReader::open(&file.display_name, input, bytes_read)?;
         let kind = forced_kind.unwrap_or_else(|| detect_kind(table.header()));
         let bad = |reason: String| ImportError::BadFile {
@@ -224,6 +226,10 @@ pub fn parse_file(
                 match chosen {
                     Some(Ok(chosen)) => parse_partner(&mut table, chosen, &mut summary, &channel)?,
                     Some(Err(reason)) => return Err(bad(reason)),
+                    None if other == FileKind::Unknown => {
+                        let reason = not_importable_reason(other, &header);
+                        return Err(bad(format!("line 1: {reason}")));
+                    }
                     None => return Err(bad(not_importable_reason(other, &header))),
                 }
             }
@@ -234,6 +240,12 @@ pub fn parse_file(
             last.counts = drain_sorted(&mut summary.counts);
             last.raw = table.take_chunks();
             let end = table.finish()?;
+            file.check_read_whole(end.bytes)?;
+            if summary.accepted + summary.rejected == 0 {
+                return Err(bad(
+                    "the file has a header (line 1) but no rows: there is nothing to import".into(),
+                ));
+            }
             last.raw.extend(end.last_chunks);
             summary.bytes = end.bytes;
             // A send error means the writer stopped; it reports why.
@@ -250,7 +262,14 @@ fn header_problem_text(problem: HeaderProblem) -> String {
             cols.join(", "),
             if cols.len() > 1 { "s" } else { "" }
         ),
-        HeaderProblem::Duplicated(col) => format!("line 1: the header has the column {col} twice"),
+        HeaderProblem::Duplicated(col, at) => format!(
+            "line 1: the header has the column {col} {} times (columns {}): the app cannot tell which to read",
+            at.len(),
+            at.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }
 
