@@ -986,3 +986,27 @@ fn switching_the_map_layer_changes_the_legend() {
     harness.run();
     harness.get_by_label_contains("Incidents per km²");
 }
+
+#[test]
+fn the_incidents_layer_shows_points_then_hex_bins() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _path) = map_page(dir.path());
+    harness.get_by_label("Incidents").click();
+    // The job repaints while it loads the points: step, never run, until it is done.
+    let mut shown = false;
+    for _ in 0..3000 {
+        harness.step();
+        if harness.query_by_label("480 incidents").is_some() {
+            shown = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(shown, "the points legend did not appear within 30 s");
+    assert!(!harness.state().is_computing_hotspots());
+    harness.get_by_label("All recorded crime — incidents as points");
+    harness.get_by_label("Hex bins").click();
+    harness.run();
+    harness.get_by_label_contains("All recorded crime — incidents per hex bin (");
+    harness.get_by_label_contains("480 incidents in ");
+}

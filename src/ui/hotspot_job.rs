@@ -1,18 +1,22 @@
-//! The hotspot grid computed on its own named thread, so the Map page never freezes: the
+//! The hotspot grid, and the year's incidents ready to draw as dots or hex bins, computed on
+//! its own named thread, so the Map page never freezes: the
 //! point query scans the fact table (seconds on millions of incidents). The thread opens its
 //! own read connection to the assessment file, sends one result over a channel and wakes
 //! the UI, which polls each frame.
 
 use super::map_view::SelectionKey;
-use crate::analysis::hotspot_grid::for_theme::{theme_hotspots, HotspotRequest, ThemeHotspots};
+use crate::analysis::hotspot_grid::for_theme::{
+    hotspots_of_projected, points_by_period, HotspotRequest, ThemeHotspots,
+};
+use crate::analysis::incident_map::{incident_map, IncidentMap};
 use crate::import::boundaries::BoundaryLevel;
 use crate::store::Store;
 use crossbeam_channel::{Receiver, TryRecvError};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-/// The grid and how long it took, or why it could not be made.
-pub type HotspotOutcome = Result<(ThemeHotspots, Duration), String>;
+/// The grid, the incidents map and how long they took, or why they could not be made.
+pub type HotspotOutcome = Result<(ThemeHotspots, IncidentMap, Duration), String>;
 
 pub struct HotspotJob {
     key: SelectionKey,
@@ -32,7 +36,8 @@ impl HotspotJob {
             .name("hotspots".into())
             .spawn(move || {
                 let started = Instant::now();
-                let outcome = compute(&path, &request).map(|grid| (grid, started.elapsed()));
+                let outcome = compute(&path, &request)
+                    .map(|(grid, incidents)| (grid, incidents, started.elapsed()));
                 // The UI may have closed the file meanwhile; then nobody is listening.
                 let _ = sender.send(outcome);
                 repaint.request_repaint();
@@ -54,7 +59,7 @@ impl HotspotJob {
     }
 }
 
-fn compute(path: &Path, request: &HotspotRequest) -> Result<ThemeHotspots, String> {
+fn compute(path: &Path, request: &HotspotRequest) -> Result<(ThemeHotspots, IncidentMap), String> {
     let store = Store::open_existing(path).map_err(|e| e.to_string())?;
     let points = store
         .incident_points(&request.query)
@@ -62,5 +67,11 @@ fn compute(path: &Path, request: &HotspotRequest) -> Result<ThemeHotspots, Strin
     let wards = store
         .boundaries(BoundaryLevel::Ward)
         .map_err(|e| e.to_string())?;
-    theme_hotspots(request, &points, &wards).map_err(|e| e.to_string())
+    let by_period = points_by_period(request, &points);
+    drop(points);
+    let grid = hotspots_of_projected(request, &by_period, &wards).map_err(|e| e.to_string())?;
+    // Hexes about the size of the grid's cells, so the two layers read at the same scale.
+    let this_year = by_period.last().map_or(&[][..], Vec::as_slice);
+    let incidents = incident_map(this_year, grid.grid.spec.cell_size);
+    Ok((grid, incidents))
 }

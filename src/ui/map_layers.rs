@@ -1,15 +1,17 @@
 //! What a map layer paints: a colour for each ward or LSOA (choropleth classes of count,
 //! rate or change, by quantiles or natural breaks) or for each hotspot-grid cell (Gi*
-//! significance, density, count, hotspot class or change), with the legend that explains
-//! the colours. Built when the selection or the choices change; drawing only reads it.
+//! significance, density, count, hotspot class or change) or for the incidents (one colour
+//! for the dots, count classes for the hex bins), with the legend that explains the
+//! colours. Built when the selection or the choices change; drawing only reads it.
 
-use super::map_view::{AreaMeasure, GridMeasure, MapOptions};
+use super::map_view::{AreaMeasure, GridMeasure, IncidentStyle, MapOptions};
 use crate::analysis::area_figures::{AreaFigure, AreaFigures};
 use crate::analysis::classes::{class_breaks, class_of, ClassMethod};
 use crate::analysis::geo::shapes::MapShape;
 use crate::analysis::hotspot_grid::classify::HotspotClass;
 use crate::analysis::hotspot_grid::for_theme::ThemeHotspots;
 use crate::analysis::hotspot_grid::gistar::Significance;
+use crate::analysis::incident_map::IncidentMap;
 use crate::report::format::thousands;
 use egui::Color32;
 use std::collections::HashMap;
@@ -30,6 +32,8 @@ pub const DIVERGING: [Color32; 5] = [
     Color32::from_rgb(244, 165, 130),
     Color32::from_rgb(178, 24, 43),
 ];
+/// The incident dots: dark red, see-through so that piles of dots read darker.
+pub const POINT_COLOUR: Color32 = Color32::from_rgba_premultiplied(120, 0, 20, 120);
 /// Areas with no figure.
 pub const NO_DATA: Color32 = Color32::from_rgb(225, 225, 225);
 const CLASSES: usize = 5;
@@ -42,8 +46,8 @@ pub struct LayerPaint {
     pub fills: Vec<Color32>,
     /// Index of each shape's figure in the layer's figures, when it has one.
     pub figure_of_shape: Vec<Option<usize>>,
-    /// Grid cells to fill: index into the grid's cells and colour (empty cells are left
-    /// clear so the map beneath shows).
+    /// Grid cells (or hex bins) to fill: index into the grid's cells (or the incidents'
+    /// bins) and colour (empty cells are left clear so the map beneath shows).
     pub cells: Vec<(usize, Color32)>,
     pub legend: Vec<(Color32, String)>,
     /// A sentence under the legend (why something is missing).
@@ -335,6 +339,54 @@ pub fn grid_layer(grid: &ThemeHotspots, options: MapOptions, theme: &str) -> Lay
     paint
 }
 
+/// The incidents layer: dots (thinned beyond a limit, as the legend says) or hex bins
+/// coloured by count on the choropleth's sequential scale.
+pub fn incident_layer(incidents: &IncidentMap, options: MapOptions, theme: &str) -> LayerPaint {
+    let total = thousands(incidents.total as i64);
+    match options.incidents {
+        IncidentStyle::Points => LayerPaint {
+            title: format!("{theme} — incidents as points"),
+            legend: vec![(POINT_COLOUR, format!("{total} incidents"))],
+            note: Some(if incidents.sample.len() < incidents.total {
+                format!(
+                    "Showing {} of {total}: an even sample, so the map stays quick. Hex bins count them all.",
+                    thousands(incidents.sample.len() as i64)
+                )
+            } else if incidents.total == 0 {
+                "No located incidents in this selection.".into()
+            } else {
+                "Each dot is one incident at police.uk's anonymised map point; darker where dots pile up.".into()
+            }),
+            ..LayerPaint::default()
+        },
+        IncidentStyle::HexBins => {
+            let counts: Vec<f64> = incidents.bins.iter().map(|b| f64::from(b.count)).collect();
+            let (colour_of, legend) = sequential(&counts, options.method, 0);
+            LayerPaint {
+                title: format!(
+                    "{theme} — incidents per hex bin ({:.0} m across)",
+                    incidents.hex_grid.width()
+                ),
+                cells: counts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| (i, colour_of(*c)))
+                    .collect(),
+                legend,
+                note: Some(if incidents.total == 0 {
+                    "No located incidents in this selection.".into()
+                } else {
+                    format!(
+                        "{total} incidents in {} hexes; empty hexes are left clear.",
+                        thousands(incidents.bins.len() as i64)
+                    )
+                }),
+                ..LayerPaint::default()
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -359,5 +411,29 @@ mod tests {
         assert_eq!(colour_of(-9.0), DIVERGING[0]);
         assert_eq!(colour_of(10.0), DIVERGING[4]);
         assert_eq!(colour_of(1.0), DIVERGING[3]);
+    }
+
+    #[test]
+    fn incidents_say_when_the_dots_are_a_sample_and_hexes_have_class_legends() {
+        use crate::analysis::incident_map::incident_map;
+        let points: Vec<(f64, f64)> = (0..30_000)
+            .map(|i| (f64::from(i % 200) * 20.0, f64::from(i / 200) * 20.0))
+            .collect();
+        let map = incident_map(&points, 250.0);
+        let options = MapOptions::default();
+        let dots = incident_layer(&map, options, "Theft");
+        assert_eq!(dots.legend[0].1, "30,000 incidents");
+        assert!(dots.note.unwrap().starts_with("Showing 15,000 of 30,000"));
+        let hexes = incident_layer(
+            &map,
+            MapOptions {
+                incidents: IncidentStyle::HexBins,
+                ..options
+            },
+            "Theft",
+        );
+        assert_eq!(hexes.title, "Theft — incidents per hex bin (250 m across)");
+        assert_eq!(hexes.cells.len(), map.bins.len());
+        assert!(!hexes.legend.is_empty());
     }
 }

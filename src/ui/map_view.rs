@@ -5,7 +5,7 @@
 //! selection, the choices or the hotspot grid change. Drawing reads this and nothing else.
 
 use super::crime_picture::CrimePicture;
-use super::map_layers::{area_layer, grid_layer, LayerPaint};
+use super::map_layers::{area_layer, grid_layer, incident_layer, LayerPaint};
 use crate::analysis::area_figures::{area_figures, AreaFigures};
 use crate::analysis::classes::ClassMethod;
 use crate::analysis::financial_year::FinancialYear;
@@ -14,6 +14,7 @@ use crate::analysis::geo::polygon::BoundingBox;
 use crate::analysis::geo::shapes::{map_shape, MapShape};
 use crate::analysis::hotspot_grid::for_theme::{HotspotRequest, ThemeHotspots};
 use crate::analysis::hotspot_grid::HotspotOptions;
+use crate::analysis::incident_map::IncidentMap;
 use crate::import::boundaries::BoundaryLevel;
 use crate::import::geography::LookupRow;
 use crate::store::{Store, StoreError};
@@ -30,16 +31,47 @@ pub enum MapLayer {
     Wards,
     Lsoas,
     HotspotGrid,
+    Incidents,
 }
 
 impl MapLayer {
-    pub const ALL: [MapLayer; 3] = [MapLayer::Wards, MapLayer::Lsoas, MapLayer::HotspotGrid];
+    pub const ALL: [MapLayer; 4] = [
+        MapLayer::Wards,
+        MapLayer::Lsoas,
+        MapLayer::HotspotGrid,
+        MapLayer::Incidents,
+    ];
+
+    /// Whether the layer needs the background job (the incidents' points).
+    pub fn needs_points(self) -> bool {
+        matches!(self, MapLayer::HotspotGrid | MapLayer::Incidents)
+    }
 
     pub fn label(self) -> &'static str {
         match self {
             MapLayer::Wards => "Wards",
             MapLayer::Lsoas => "LSOAs",
             MapLayer::HotspotGrid => "Hotspot grid",
+            MapLayer::Incidents => "Incidents",
+        }
+    }
+}
+
+/// How the Incidents layer shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum IncidentStyle {
+    #[default]
+    Points,
+    HexBins,
+}
+
+impl IncidentStyle {
+    pub const ALL: [IncidentStyle; 2] = [IncidentStyle::Points, IncidentStyle::HexBins];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            IncidentStyle::Points => "Points",
+            IncidentStyle::HexBins => "Hex bins",
         }
     }
 }
@@ -103,6 +135,7 @@ pub struct MapOptions {
     pub measure: AreaMeasure,
     pub method: ClassMethod,
     pub grid: GridMeasure,
+    pub incidents: IncidentStyle,
 }
 
 /// The Overview selection a layer was computed for.
@@ -136,7 +169,7 @@ pub struct LookupProposal {
     pub rows: Vec<LookupRow>,
 }
 
-/// Where the hotspot grid has got to.
+/// Where the hotspot grid and the incidents map (one job makes both) have got to.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub enum HotspotState {
     #[default]
@@ -145,6 +178,7 @@ pub enum HotspotState {
     Ready {
         key: SelectionKey,
         grid: Arc<ThemeHotspots>,
+        incidents: Arc<IncidentMap>,
         took: Duration,
     },
     Failed {
@@ -227,7 +261,7 @@ impl MapView {
     pub fn shapes(&self, layer: MapLayer) -> &[MapShape] {
         match layer {
             MapLayer::Lsoas => &self.lsoas,
-            MapLayer::Wards | MapLayer::HotspotGrid => &self.wards,
+            MapLayer::Wards | MapLayer::HotspotGrid | MapLayer::Incidents => &self.wards,
         }
     }
 
@@ -237,7 +271,7 @@ impl MapView {
 
     /// Bring the figures and the paint up to date with the selection; cheap when nothing
     /// changed (a comparison of a few strings). Returns the hotspot grid to compute, when
-    /// the grid layer is shown and has none for this selection yet.
+    /// the grid or incidents layer is shown and has none for this selection yet.
     pub fn refresh(&mut self, picture: &CrimePicture) -> Option<(SelectionKey, HotspotRequest)> {
         if !self.figures.as_ref().is_some_and(|(k, _)| k.is_of(picture)) {
             let figures = area_figures(
@@ -249,7 +283,7 @@ impl MapView {
             self.figures = Some((SelectionKey::of(picture), figures));
         }
         let mut request = None;
-        let grid_wanted = self.options.layer == MapLayer::HotspotGrid;
+        let grid_wanted = self.options.layer.needs_points();
         if grid_wanted && !self.hotspots.key().is_some_and(|k| k.is_of(picture)) {
             let key = SelectionKey::of(picture);
             self.hotspots = HotspotState::Computing(key.clone());
@@ -281,15 +315,16 @@ impl MapView {
     pub fn hotspots_done(
         &mut self,
         key: SelectionKey,
-        result: Result<(ThemeHotspots, Duration), String>,
+        result: Result<(ThemeHotspots, IncidentMap, Duration), String>,
     ) {
         if self.hotspots.key() != Some(&key) {
             return;
         }
         self.hotspots = match result {
-            Ok((grid, took)) => HotspotState::Ready {
+            Ok((grid, incidents, took)) => HotspotState::Ready {
                 key,
                 grid: Arc::new(grid),
+                incidents: Arc::new(incidents),
                 took,
             },
             Err(message) => HotspotState::Failed { key, message },
@@ -319,6 +354,12 @@ impl MapView {
             ),
             MapLayer::HotspotGrid => match &self.hotspots {
                 HotspotState::Ready { grid, .. } => grid_layer(grid, self.options, theme),
+                _ => LayerPaint::default(),
+            },
+            MapLayer::Incidents => match &self.hotspots {
+                HotspotState::Ready { incidents, .. } => {
+                    incident_layer(incidents, self.options, theme)
+                }
                 _ => LayerPaint::default(),
             },
         }

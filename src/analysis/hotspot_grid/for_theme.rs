@@ -110,6 +110,15 @@ pub fn theme_hotspots(
     points: &[IncidentPoint],
     ward_boundaries: &[Boundary],
 ) -> Result<ThemeHotspots, HotspotError> {
+    hotspots_of_projected(request, &points_by_period(request, points), ward_boundaries)
+}
+
+/// The points of each of the request's periods (oldest first, the chosen year last),
+/// projected to BNG metres.
+pub fn points_by_period(
+    request: &HotspotRequest,
+    points: &[IncidentPoint],
+) -> Vec<Vec<(f64, f64)>> {
     let mut by_period: Vec<Vec<(f64, f64)>> = vec![Vec::new(); request.periods.len()];
     for p in points {
         let fy = FinancialYear::of_month(p.month);
@@ -120,6 +129,16 @@ pub fn theme_hotspots(
             }
         }
     }
+    by_period
+}
+
+/// [`theme_hotspots`] from points already split by period and projected
+/// ([`points_by_period`]), so a caller that also maps the points projects them once.
+pub fn hotspots_of_projected(
+    request: &HotspotRequest,
+    by_period: &[Vec<(f64, f64)>],
+    ward_boundaries: &[Boundary],
+) -> Result<ThemeHotspots, HotspotError> {
     let area_wards: Vec<Boundary> = ward_boundaries
         .iter()
         .filter(|w| request.area_wards.is_empty() || request.area_wards.contains(&w.code))

@@ -1,11 +1,13 @@
 //! The Map page: the Overview's theme, year and area selectors; a banner offering a ward
 //! lookup derived from the boundaries when none is loaded; the layer choices; the map (pan
 //! and zoom from egui_plot, in British National Grid metres so it is not stretched) with
-//! its legend; hovering an area or a cell shows its name and figures.
+//! its legend; hovering an area, a cell or a hex bin shows its name and figures. The
+//! Incidents layer (dots or hex bins) is drawn by `map_incidents`.
 //!
 //! Draws only from cached shapes and paint (see `map_view`): per frame it transforms the
 //! prepared triangles to the screen and tests the hovered point, nothing more.
 
+use super::map_incidents::{bin_tooltip_ui, hovered_bin, incidents_ui};
 use super::picture::picture_selectors_ui;
 use super::PageContext;
 use crate::analysis::area_figures::AreaFigure;
@@ -16,7 +18,9 @@ use crate::analysis::hotspot_grid::for_theme::{ExtentSource, ThemeHotspots};
 use crate::report::format::thousands;
 use crate::ui::actions::Action;
 use crate::ui::map_layers::LayerPaint;
-use crate::ui::map_view::{GridMeasure, HotspotState, MapLayer, MapOptions, MapView};
+use crate::ui::map_view::{
+    GridMeasure, HotspotState, IncidentStyle, MapLayer, MapOptions, MapView,
+};
 use crate::ui::theme::INFO_COLOUR;
 use crate::ui::widgets::page_heading_ui;
 use egui::{Color32, Mesh, Pos2, Rect, RichText, Shape, Stroke, Vec2};
@@ -30,7 +34,7 @@ pub fn map_page_ui(ui: &mut egui::Ui, context: &PageContext<'_>, actions: &mut V
     page_heading_ui(
         ui,
         "Map",
-        "Where incidents happen: wards and LSOAs coloured by their figures, and hotspot statistics on a regular grid.",
+        "Where incidents happen: wards and LSOAs coloured by their figures, hotspot statistics on a regular grid, and the incidents themselves as points or hex bins.",
     );
     let Some(picture) = &context.view.picture else {
         ui.label(
@@ -48,11 +52,11 @@ pub fn map_page_ui(ui: &mut egui::Ui, context: &PageContext<'_>, actions: &mut V
         derive_banner_ui(ui, proposal, actions);
     }
     options_ui(ui, map.options, actions);
-    if !map.has_boundaries() && map.options.layer != MapLayer::HotspotGrid {
+    if !map.has_boundaries() && !map.options.layer.needs_points() {
         ui.add_space(20.0);
         ui.label(
             RichText::new(
-                "No boundaries yet: import ward and LSOA boundaries (GeoJSON files) on the Data page to draw the wards and LSOAs. The hotspot grid works without them.",
+                "No boundaries yet: import ward and LSOA boundaries (GeoJSON files) on the Data page to draw the wards and LSOAs. The hotspot grid and the incidents work without them.",
             )
             .weak(),
         );
@@ -124,6 +128,10 @@ fn options_ui(ui: &mut egui::Ui, options: MapOptions, actions: &mut Vec<Action>)
             for measure in GridMeasure::ALL {
                 ui.radio_value(&mut chosen.grid, measure, measure.label());
             }
+        } else if chosen.layer == MapLayer::Incidents {
+            for style in IncidentStyle::ALL {
+                ui.radio_value(&mut chosen.incidents, style, style.label());
+            }
         } else {
             for measure in crate::ui::map_view::AreaMeasure::ALL {
                 ui.radio_value(&mut chosen.measure, measure, measure.label());
@@ -132,7 +140,8 @@ fn options_ui(ui: &mut egui::Ui, options: MapOptions, actions: &mut Vec<Action>)
     });
     let uses_breaks = match chosen.layer {
         MapLayer::HotspotGrid => matches!(chosen.grid, GridMeasure::Density | GridMeasure::Count),
-        _ => true,
+        MapLayer::Incidents => chosen.incidents == IncidentStyle::HexBins,
+        MapLayer::Wards | MapLayer::Lsoas => true,
     };
     if uses_breaks {
         ui.horizontal(|ui| {
@@ -148,23 +157,28 @@ fn options_ui(ui: &mut egui::Ui, options: MapOptions, actions: &mut Vec<Action>)
 }
 
 fn legend_ui(ui: &mut egui::Ui, map: &MapView, paint: Option<&LayerPaint>, computing: bool) {
-    if map.options.layer == MapLayer::HotspotGrid {
+    if map.options.layer.needs_points() {
+        let (working, missing) = if map.options.layer == MapLayer::Incidents {
+            ("Loading incidents…", "No incidents map")
+        } else {
+            ("Computing hotspots…", "No hotspot grid")
+        };
         match &map.hotspots {
             HotspotState::Computing(_) | HotspotState::NotAsked => {
                 ui.horizontal(|ui| {
                     ui.spinner();
-                    ui.label("Computing hotspots…");
+                    ui.label(working);
                 });
                 return;
             }
             HotspotState::Failed { message, .. } => {
-                ui.label(RichText::new(format!("No hotspot grid: {message}")).weak());
+                ui.label(RichText::new(format!("{missing}: {message}")).weak());
                 return;
             }
             HotspotState::Ready { .. } if computing => {
                 ui.horizontal(|ui| {
                     ui.spinner();
-                    ui.label("Computing hotspots…");
+                    ui.label(working);
                 });
             }
             HotspotState::Ready { .. } => {}
@@ -234,7 +248,14 @@ fn map_canvas_ui(ui: &mut egui::Ui, map: &MapView, paint: Option<&LayerPaint>, s
         (HotspotState::Ready { grid, .. }, MapLayer::HotspotGrid) => Some(grid.as_ref()),
         _ => None,
     };
-    let extent = map.extent.or_else(|| grid.map(grid_extent));
+    let incidents = match (&map.hotspots, map.options.layer) {
+        (HotspotState::Ready { incidents, .. }, MapLayer::Incidents) => Some(incidents.as_ref()),
+        _ => None,
+    };
+    let extent = map
+        .extent
+        .or_else(|| grid.map(grid_extent))
+        .or_else(|| incidents.and_then(|i| i.extent));
     let mut plot = Plot::new("map_plot")
         .data_aspect(1.0)
         .show_axes(false)
@@ -268,6 +289,19 @@ fn map_canvas_ui(ui: &mut egui::Ui, map: &MapView, paint: Option<&LayerPaint>, s
             fill_shapes(&painter, &transform, shapes, |_| Some(BACKDROP));
             outline_shapes(&painter, &transform, shapes, 0.8);
         }
+        (MapLayer::Incidents, _, paint) => {
+            fill_shapes(&painter, &transform, shapes, |_| Some(BACKDROP));
+            if let (Some(incidents), Some(paint)) = (incidents, paint) {
+                incidents_ui(
+                    &painter,
+                    &transform,
+                    incidents,
+                    paint,
+                    map.options.incidents,
+                );
+            }
+            outline_shapes(&painter, &transform, shapes, 0.8);
+        }
         (_, _, Some(paint)) => {
             fill_shapes(&painter, &transform, shapes, |i| {
                 paint.fills.get(i).copied()
@@ -289,7 +323,17 @@ fn map_canvas_ui(ui: &mut egui::Ui, map: &MapView, paint: Option<&LayerPaint>, s
         }
         return;
     }
-    let Some(index) = shapes.iter().rposition(|s| s.contains(p)) else {
+    let ward = shapes.iter().rposition(|s| s.contains(p));
+    if let (Some(incidents), IncidentStyle::HexBins) = (incidents, map.options.incidents) {
+        if let Some(bin) = hovered_bin(&painter, &transform, incidents, p) {
+            let name = ward.and_then(|i| shapes.get(i)).map(|s| s.name.as_str());
+            response
+                .response
+                .on_hover_ui_at_pointer(|ui| bin_tooltip_ui(ui, incidents, bin, name));
+        }
+        return;
+    }
+    let Some(index) = ward else {
         return;
     };
     let Some(shape) = shapes.get(index) else {
@@ -304,13 +348,20 @@ fn map_canvas_ui(ui: &mut egui::Ui, map: &MapView, paint: Option<&LayerPaint>, s
                 MapLayer::Wards => figures.wards.get(i),
                 _ => figures.lsoas.get(i),
             }
+        })
+        .or_else(|| {
+            // The Incidents layer paints no areas; its hover names the ward beneath.
+            let figures = map.figures()?;
+            (map.options.layer == MapLayer::Incidents)
+                .then(|| figures.wards.iter().find(|f| f.code == shape.code))
+                .flatten()
         });
     response
         .response
         .on_hover_ui_at_pointer(|ui| area_tooltip_ui(ui, shape, figure));
 }
 
-fn screen(transform: &PlotTransform, (x, y): (f64, f64)) -> Pos2 {
+pub(super) fn screen(transform: &PlotTransform, (x, y): (f64, f64)) -> Pos2 {
     transform.position_from_point(&PlotPoint::new(x, y))
 }
 

@@ -6,6 +6,7 @@ mod control_chart;
 mod data;
 mod domestic_abuse;
 mod map;
+mod map_incidents;
 mod marac;
 mod overview;
 mod partner_common;
