@@ -74,7 +74,7 @@ fn rejected_rows_are_counted_stored_with_line_and_reason() {
     assert!(got[0].2.contains("\"2021-13\" is not a month"));
     assert_eq!((got[1].0, got[1].1), (5, Some("Crime type")));
     assert!(got[2].2.contains("found 6 characters"), "{}", got[2].2);
-    // Longitude given, Latitude blank: the blank one is named.
+    // Longitude given, Latitude blank: the blank column is named.
     assert_eq!((got[3].0, got[3].1), (7, Some("Latitude")));
     assert_eq!(got[4].0, 8);
     assert!(got[4].2.contains("3 fields but the header has 12"));

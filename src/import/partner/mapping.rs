@@ -152,7 +152,8 @@ impl ColumnMapping {
     pub fn validate(&self) -> Result<(), Vec<MappingError>> {
         let mut problems = Vec::new();
         let width = self.header.len();
-        let mut seen_columns = Vec::new();
+        // A set, not a list: a header can have tens of thousands of columns.
+        let mut seen_columns = std::collections::HashSet::new();
         for (column, target) in &self.columns {
             if *column >= width {
                 problems.push(MappingError::NoSuchColumn {
@@ -160,12 +161,10 @@ impl ColumnMapping {
                     width,
                 });
             }
-            if seen_columns.contains(column) {
+            if !seen_columns.insert(*column) {
                 problems.push(MappingError::ColumnMappedTwice {
                     column: self.column_name(*column),
                 });
-            } else {
-                seen_columns.push(*column);
             }
             if let ColumnTarget::Field(field) = target {
                 if field.layout() != self.layout {
