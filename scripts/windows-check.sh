@@ -56,6 +56,14 @@ else
   exit 1
 fi
 
+# Verbatim paths (\\?\…, the form a UNC share path \\server\share takes inside Windows) for
+# both the assessment file and an input; wine maps \\?\unix\ to the Unix root.
+mkdir -p "$out/verbatim share"
+verbatim() { printf '%s%s' '\\?\unix' "$(printf '%s' "$1" | tr / '\\')"; }
+wine "$exe_dir/csp-assessment.exe" import --db "$(verbatim "$out/verbatim share/v.assessment")" \
+  "$(verbatim "$PWD/sample-data/geography/lsoa_ward_lookup.csv")" | tr -d '\r' | tail -1
+test -s "$out/verbatim share/v.assessment" && echo 'verbatim (\\?\) paths: assessment file written'
+
 # The GUI: start it on the Windows-built file and take a screenshot.
 xvfb-run -a -s "-screen 0 1280x800x24" bash -c "
   wine '$exe_dir/csp-assessment.exe' open '$win_db' &
