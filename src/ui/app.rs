@@ -6,7 +6,7 @@
 
 use super::area_chooser::WardChooser;
 use super::crime_picture::CrimePicture;
-use super::export_job::{ExportJob, ExportOutcome};
+use super::export_job::ExportJob;
 use super::import_job::{ImportJob, JobOutcome};
 use super::import_summary::ImportSummary;
 use super::launch::{bundled_sample_files, sample_assessment_path};
@@ -15,15 +15,13 @@ use super::navigation::Page;
 use super::notice::Notice;
 use super::partner_view::PartnerView;
 use super::rejected_rows::RejectedRowsView;
+use super::report_app::{load_report, reload_report};
 use super::report_state::ReportState;
 use super::settings::Settings;
 use super::theme;
 use super::theme_group_editor::GroupEditor;
 use super::top_bar::file_name;
 use super::view::AssessmentView;
-use crate::analysis::priority::{scores_from_data, PriorityIssue};
-use crate::analysis::theme::Theme;
-use crate::report::content::{build_report, ReportOptions};
 use crate::store::geography::AreaChoice;
 use crate::store::Store;
 use std::path::{Path, PathBuf};
@@ -341,190 +339,6 @@ impl App {
         }
     }
 
-    pub fn report(&mut self) -> Option<&mut ReportState> {
-        self.assessment.as_mut().and_then(|a| a.report.as_mut())
-    }
-
-    pub fn is_exporting(&self) -> bool {
-        self.export.is_some()
-    }
-
-    /// Write the Report page's plan, commentary, scores and weights to the file.
-    pub fn save_report(&mut self) {
-        let Some(assessment) = self.assessment.as_mut() else {
-            return;
-        };
-        let Some(state) = assessment.report.as_mut() else {
-            return;
-        };
-        let store = &mut assessment.store;
-        let result = store
-            .save_planned_sections(&state.stored_plan())
-            .and_then(|()| {
-                state
-                    .issues
-                    .iter()
-                    .try_for_each(|issue| store.save_priority_issue(issue).map(|_| ()))
-            })
-            .and_then(|()| {
-                state
-                    .weights
-                    .iter()
-                    .try_for_each(|(k, w)| store.save_priority_weight(k, *w))
-            });
-        if let Err(e) = result {
-            self.notice = Some(Notice::problem(format!(
-                "The report plan was not saved: {e}"
-            )));
-        }
-    }
-
-    /// Add an issue to the priority matrix, scored from the data when it is a theme.
-    pub fn add_priority(&mut self, name: &str, theme: Option<usize>) {
-        let Some(assessment) = self.assessment.as_mut() else {
-            return;
-        };
-        let picture = assessment.view.picture.as_ref();
-        let chosen: Option<&Theme> = theme.and_then(|i| picture.and_then(|p| p.themes.get(i)));
-        let mut issue = PriorityIssue {
-            name: name.trim().to_string(),
-            ..PriorityIssue::default()
-        };
-        if let (Some(theme), Some(p)) = (chosen, picture) {
-            let all_crime = p.figures_for(&Theme::AllCrime).total;
-            issue.theme_key = Some(theme.key());
-            issue.scores = scores_from_data(&p.figures_for(theme), all_crime);
-        }
-        match assessment.store.save_priority_issue(&issue) {
-            Ok(id) => {
-                issue.id = id;
-                if let Some(state) = assessment.report.as_mut() {
-                    state.issues.push(issue);
-                    state.editing = Some(state.issues.len() - 1);
-                    state.new_issue.clear();
-                    state.rerank();
-                }
-            }
-            Err(e) => self.notice = Some(Notice::problem(format!("The issue was not added: {e}"))),
-        }
-    }
-
-    pub fn delete_priority(&mut self, id: i64) {
-        let Some(assessment) = self.assessment.as_mut() else {
-            return;
-        };
-        match assessment.store.delete_priority_issue(id) {
-            Ok(()) => {
-                if let Some(state) = assessment.report.as_mut() {
-                    state.issues.retain(|i| i.id != id);
-                    state.editing = None;
-                    state.rerank();
-                }
-            }
-            Err(e) => self.notice = Some(Notice::problem(e.to_string())),
-        }
-    }
-
-    /// Fill empty commentary from another assessment file (e.g. last year's).
-    pub fn copy_narrative_from(&mut self, other: &Path) {
-        self.save_report();
-        let Some(assessment) = self.assessment.as_mut() else {
-            return;
-        };
-        let result = Store::open_existing(other)
-            .and_then(|theirs| assessment.store.copy_narrative_from(&theirs));
-        match result {
-            Ok(filled) => {
-                assessment.report = reload_report(
-                    &assessment.store,
-                    &assessment.view,
-                    assessment.report.take(),
-                );
-                self.notice = Some(Notice::info(format!(
-                    "Commentary for {filled} sections was copied from {}.",
-                    other.display()
-                )));
-            }
-            Err(e) => self.notice = Some(Notice::problem(format!("Nothing was copied: {e}"))),
-        }
-    }
-
-    pub fn set_export_folder(&mut self, folder: &Path) {
-        if let Some(state) = self.report() {
-            state.folder = folder.display().to_string();
-        }
-    }
-
-    /// Export the assessment on a background thread, with the Report page's choices.
-    pub fn start_export(&mut self) {
-        if self.export.is_some() {
-            return;
-        }
-        self.save_report();
-        let Some(assessment) = self.assessment.as_mut() else {
-            return;
-        };
-        let Some(state) = assessment.report.as_mut() else {
-            return;
-        };
-        let options = ReportOptions {
-            financial_year: assessment.view.picture.as_ref().map(|p| p.year),
-            threshold: state.threshold,
-            date: chrono::Local::now().format("%-d %B %Y").to_string(),
-        };
-        state.outcome = None;
-        match ExportJob::start(
-            assessment.store.path(),
-            PathBuf::from(state.folder.trim()),
-            options,
-            state.formats,
-            self.egui_ctx.clone(),
-        ) {
-            Ok(job) => self.export = Some(job),
-            Err(message) => state.outcome = Some(ExportOutcome::Failed(message)),
-        }
-    }
-
-    /// Build the report from the file as the export would (no figures drawn) and show it.
-    pub fn preview_report(&mut self) {
-        self.save_report();
-        let Some(assessment) = self.assessment.as_mut() else {
-            return;
-        };
-        let Some(state) = assessment.report.as_mut() else {
-            return;
-        };
-        let options = ReportOptions {
-            financial_year: assessment.view.picture.as_ref().map(|p| p.year),
-            threshold: state.threshold,
-            date: String::new(),
-        };
-        match build_report(&assessment.store, &options) {
-            Ok(content) => state.preview = Some(content),
-            Err(e) => self.notice = Some(Notice::problem(format!("No preview: {e}"))),
-        }
-    }
-
-    pub fn cancel_export(&mut self) {
-        if let Some(job) = &self.export {
-            job.cancel();
-        }
-    }
-
-    pub(super) fn poll_export(&mut self) {
-        let Some(job) = &mut self.export else {
-            return;
-        };
-        let Some(outcome) = job.poll() else {
-            self.egui_ctx.request_repaint_after(IMPORT_REPAINT);
-            return;
-        };
-        self.export = None;
-        if let Some(state) = self.report() {
-            state.outcome = Some(outcome);
-        }
-    }
-
     pub fn show_page(&mut self, page: Page) {
         self.page = page;
     }
@@ -705,31 +519,6 @@ impl App {
             Err(e) => self.notice = Some(Notice::problem(e.to_string())),
         }
     }
-}
-
-/// The Report page's state for a file, or `None` (with the page saying so) if unreadable.
-fn load_report(store: &Store, view: &AssessmentView) -> Option<ReportState> {
-    let themes = view.picture.as_ref().map_or_else(
-        || vec![Theme::AllCrime, Theme::AntiSocialBehaviour],
-        |p| p.themes.clone(),
-    );
-    ReportState::load(store, &themes).ok()
-}
-
-/// Reload after the data changed, keeping the export choices the analyst made.
-fn reload_report(
-    store: &Store,
-    view: &AssessmentView,
-    previous: Option<ReportState>,
-) -> Option<ReportState> {
-    let mut state = load_report(store, view)?;
-    if let Some(before) = previous {
-        state.folder = before.folder;
-        state.formats = before.formats;
-        state.threshold = before.threshold;
-        state.outcome = before.outcome;
-    }
-    Some(state)
 }
 
 impl std::fmt::Debug for App {

@@ -28,6 +28,7 @@ mod notice;
 mod pages;
 mod partner_view;
 mod rejected_rows;
+mod report_app;
 mod report_state;
 mod settings;
 mod shell;
