@@ -100,6 +100,35 @@ fn in_year(r: &TreatmentCount, year: FinancialYear) -> bool {
 }
 
 /// The figures of `year`.
+/// A year's sums for one group, or for all groups (each group's year worked out on its
+/// own, then added; months held is the most any group holds).
+fn sums_of(
+    rows: &[&TreatmentCount],
+    group: Option<SubstanceGroup>,
+) -> (i64, i64, i64, i64, usize, u32) {
+    if group.is_some() {
+        return year_sums(rows);
+    }
+    SubstanceGroup::ALL
+        .iter()
+        .fold((0, 0, 0, 0, 0, 0), |acc, g| {
+            let part: Vec<&TreatmentCount> = rows
+                .iter()
+                .copied()
+                .filter(|r| r.substance_group == *g)
+                .collect();
+            let s = year_sums(&part);
+            (
+                acc.0 + s.0,
+                acc.1 + s.1,
+                acc.2 + s.2,
+                acc.3 + s.3,
+                acc.4 + s.4,
+                acc.5.max(s.5),
+            )
+        })
+}
+
 pub fn treatment_figures(rows: &[TreatmentCount], year: FinancialYear) -> TreatmentFigures {
     let previous_year = FinancialYear(year.0.saturating_sub(1));
     let group_year = |group: Option<SubstanceGroup>| -> (TreatmentGroupYear, u32) {
@@ -113,48 +142,8 @@ pub fn treatment_figures(rows: &[TreatmentCount], year: FinancialYear) -> Treatm
             pick(year),
             pick(previous_year),
         );
-        let (in_t, new, done, back, suppressed, months) = match group {
-            Some(_) => year_sums(&this),
-            None => SubstanceGroup::ALL
-                .iter()
-                .fold((0, 0, 0, 0, 0, 0), |acc, g| {
-                    let part: Vec<&TreatmentCount> = this
-                        .iter()
-                        .copied()
-                        .filter(|r| r.substance_group == *g)
-                        .collect();
-                    let s = year_sums(&part);
-                    (
-                        acc.0 + s.0,
-                        acc.1 + s.1,
-                        acc.2 + s.2,
-                        acc.3 + s.3,
-                        acc.4 + s.4,
-                        acc.5.max(s.5),
-                    )
-                }),
-        };
-        let previous = match group {
-            Some(_) => year_sums(&before),
-            None => SubstanceGroup::ALL
-                .iter()
-                .fold((0, 0, 0, 0, 0, 0), |acc, g| {
-                    let part: Vec<&TreatmentCount> = before
-                        .iter()
-                        .copied()
-                        .filter(|r| r.substance_group == *g)
-                        .collect();
-                    let s = year_sums(&part);
-                    (
-                        acc.0 + s.0,
-                        acc.1 + s.1,
-                        acc.2 + s.2,
-                        acc.3 + s.3,
-                        acc.4 + s.4,
-                        acc.5.max(s.5),
-                    )
-                }),
-        };
+        let (in_t, new, done, back, suppressed, months) = sums_of(&this, group);
+        let previous = sums_of(&before, group);
         let both_whole = months >= 12 && previous.5 >= 12;
         let previous_in = both_whole.then_some(previous.0);
         let rate = percent_of(done, in_t);
