@@ -191,7 +191,7 @@ pub fn normalisation_notes(log: &NormalisationLog) -> Vec<String> {
             "\"{}\" as {} ({})",
             entry.raw,
             entry.normalised,
-            crate::report::format::thousands(entry.count as i64)
+            crate::format::thousands(entry.count as i64)
         );
         match by_field.iter_mut().find(|(f, _)| *f == entry.field) {
             Some((_, pairs)) => pairs.push(pair),

@@ -78,7 +78,7 @@ pub fn replace_overlap(
             })?;
         notes.push(format!(
             "replaced {} rows of {span} imported earlier from {name} (this file covers the same period)",
-            crate::report::format::thousands(rows as i64)
+            crate::format::thousands(rows as i64)
         ));
     }
     Ok((total, notes))
