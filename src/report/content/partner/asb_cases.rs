@@ -4,7 +4,7 @@
 use super::super::writer::ContentWriter;
 use super::super::ContentBlock;
 use super::PartnerSection;
-use super::{bars, pct, share_table, ward_table};
+use super::{bars, pct, share_blocks, ward_block};
 use crate::analysis::partner::AsbCaseFigures;
 use crate::analysis::partner::PartnerFigures;
 use crate::import::partner::PartnerLayout;
@@ -43,26 +43,30 @@ fn asb_case_blocks(w: &mut ContentWriter, f: &AsbCaseFigures) -> Vec<ContentBloc
             f.months.iter().map(|m| m.opened as f64).collect(),
         )));
     }
-    blocks.push(w.table(&share_table(
-        "asb_cases_by_category",
-        format!("Council ASB cases by category, {}", f.financial_year),
-        "Category",
-        &f.by_category,
-    )));
-    blocks.push(w.table(&share_table(
-        "asb_cases_by_action",
-        format!("Actions taken on council ASB cases, {}", f.financial_year),
-        "Action",
-        &f.by_action,
-    )));
-    if !f.top_wards.is_empty() {
-        blocks.push(w.table(&ward_table(
-            "asb_cases_top_wards",
-            format!("Council ASB cases: top wards, {}", f.financial_year),
-            &f.top_wards,
-            f.opened,
-            f.ward_unknown,
-        )));
-    }
+    blocks.extend(share_blocks(
+        w,
+        vec![
+            (
+                "asb_cases_by_category",
+                format!("Council ASB cases by category, {}", f.financial_year),
+                "Category",
+                &f.by_category,
+            ),
+            (
+                "asb_cases_by_action",
+                format!("Actions taken on council ASB cases, {}", f.financial_year),
+                "Action",
+                &f.by_action,
+            ),
+        ],
+    ));
+    blocks.extend(ward_block(
+        w,
+        "asb_cases_top_wards",
+        format!("Council ASB cases: top wards, {}", f.financial_year),
+        &f.top_wards,
+        f.opened,
+        f.ward_unknown,
+    ));
     blocks
 }

@@ -4,7 +4,7 @@
 use super::super::writer::ContentWriter;
 use super::super::ContentBlock;
 use super::PartnerSection;
-use super::{bars, pct, share_table, ward_table};
+use super::{bars, pct, share_blocks, ward_block};
 use crate::analysis::partner::DomesticAbuseFigures;
 use crate::analysis::partner::PartnerFigures;
 use crate::import::partner::PartnerLayout;
@@ -69,35 +69,39 @@ fn domestic_abuse_blocks(w: &mut ContentWriter, f: &DomesticAbuseFigures) -> Vec
             },
         }));
     }
-    blocks.push(w.table(&share_table(
-        "domestic_abuse_victim_sex",
-        format!("Domestic abuse victims by sex, {}", f.financial_year),
-        "Victim sex",
-        &f.by_sex,
-    )));
-    blocks.push(w.table(&share_table(
-        "domestic_abuse_victim_age",
-        format!("Domestic abuse victims by age band, {}", f.financial_year),
-        "Age band",
-        &f.by_age,
-    )));
-    blocks.push(w.table(&share_table(
-        "domestic_abuse_risk",
-        format!(
-            "Domestic abuse incidents by DASH risk level, {}",
-            f.financial_year
-        ),
-        "Risk level",
-        &f.by_risk,
-    )));
-    if !f.top_wards.is_empty() {
-        blocks.push(w.table(&ward_table(
-            "domestic_abuse_top_wards",
-            format!("Domestic abuse: top wards, {}", f.financial_year),
-            &f.top_wards,
-            f.incidents,
-            f.ward_unknown,
-        )));
-    }
+    blocks.extend(share_blocks(
+        w,
+        vec![
+            (
+                "domestic_abuse_victim_sex",
+                format!("Domestic abuse victims by sex, {}", f.financial_year),
+                "Victim sex",
+                &f.by_sex,
+            ),
+            (
+                "domestic_abuse_victim_age",
+                format!("Domestic abuse victims by age band, {}", f.financial_year),
+                "Age band",
+                &f.by_age,
+            ),
+            (
+                "domestic_abuse_risk",
+                format!(
+                    "Domestic abuse incidents by DASH risk level, {}",
+                    f.financial_year
+                ),
+                "Risk level",
+                &f.by_risk,
+            ),
+        ],
+    ));
+    blocks.extend(ward_block(
+        w,
+        "domestic_abuse_top_wards",
+        format!("Domestic abuse: top wards, {}", f.financial_year),
+        &f.top_wards,
+        f.incidents,
+        f.ward_unknown,
+    ));
     blocks
 }

@@ -40,9 +40,20 @@ pub fn pct(v: Option<f64>) -> String {
     v.map_or("–".into(), |p| format!("{p:.1}%"))
 }
 
+/// Breakdown tables, each `(slug, title, first column, shares)`, in the order given.
+pub fn share_blocks(
+    w: &mut ContentWriter,
+    tables: Vec<(&str, String, &str, &[Share])>,
+) -> Vec<ContentBlock> {
+    tables
+        .into_iter()
+        .map(|(slug, title, label, shares)| w.table(&share_table(slug, title, label, shares)))
+        .collect()
+}
+
 /// A breakdown (sex, age, category, action) with its total: every row is listed, so the
 /// total row protects small counts by secondary suppression.
-pub fn share_table(slug: &str, title: String, label: &str, shares: &[Share]) -> ReportTable {
+fn share_table(slug: &str, title: String, label: &str, shares: &[Share]) -> ReportTable {
     let mut rows: Vec<Vec<TableCell>> = shares
         .iter()
         .map(|s| {
@@ -69,7 +80,20 @@ pub fn share_table(slug: &str, title: String, label: &str, shares: &[Share]) -> 
     }
 }
 
-pub fn ward_table(
+/// The top wards table (`total` rows in the year, `unplaced` not in a ward), when any
+/// ward is listed.
+pub fn ward_block(
+    w: &mut ContentWriter,
+    slug: &str,
+    title: String,
+    wards: &[WardRate],
+    total: i64,
+    unplaced: i64,
+) -> Option<ContentBlock> {
+    (!wards.is_empty()).then(|| w.table(&ward_table(slug, title, wards, total, unplaced)))
+}
+
+fn ward_table(
     slug: &str,
     title: String,
     wards: &[WardRate],
