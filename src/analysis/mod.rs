@@ -10,6 +10,8 @@ pub mod area_figures;
 pub mod breakdown;
 pub mod change;
 pub mod classes;
+pub mod dispersion;
+pub mod distributions;
 pub mod financial_year;
 pub mod geo;
 pub mod hexbin;
