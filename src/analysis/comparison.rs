@@ -283,6 +283,19 @@ pub fn compare(
     }
 }
 
+/// Count a theme's financial year by district, then compare.
+pub fn compare_theme(
+    months: &[(u32, Vec<crate::store::month_counts::Cell>)],
+    index: &DistrictIndex,
+    theme: &Theme,
+    fy: FinancialYear,
+    subject: Option<usize>,
+    peers: &PeerChoice,
+) -> Comparison {
+    let counts = index.year_counts(months, theme, fy);
+    compare(index, &counts, theme, fy, subject, peers)
+}
+
 /// The funnel around the peer rate, over the peers' populations (a little beyond them).
 fn funnel_of(peers: &[(i64, f64)], rate: f64, dispersion: &AreaDispersion) -> Option<Funnel> {
     let smallest = peers.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);

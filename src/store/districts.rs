@@ -140,7 +140,7 @@ impl Store {
     pub fn delete_peer_group(&mut self, name: &str) -> Result<(), StoreError> {
         let removed = self
             .conn
-            .execute("DELETE FROM peer_group WHERE name = ?1", [name.trim()])?;
+            .execute("DELETE FROM peer_group WHERE name = ?1 COLLATE NOCASE", [name.trim()])?;
         if removed == 0 {
             return Err(StoreError::Invalid(format!(
                 "there is no peer group called \"{}\"",
