@@ -35,6 +35,39 @@ pub enum PeerChoice {
     Saved { name: String, codes: Vec<String> },
 }
 
+impl PeerChoice {
+    /// How the choice is remembered in the assessment file.
+    pub fn stored(&self) -> String {
+        match self {
+            PeerChoice::AllDistricts => "all".into(),
+            PeerChoice::SameType => "same_type".into(),
+            PeerChoice::Saved { name, .. } => format!("group:{name}"),
+        }
+    }
+
+    /// A remembered choice, given the saved groups as (name, codes); all districts when
+    /// nothing is remembered or the group is gone.
+    pub fn from_stored<'a>(
+        stored: Option<&str>,
+        groups: impl IntoIterator<Item = (&'a str, &'a [String])>,
+    ) -> PeerChoice {
+        match stored {
+            Some("same_type") => PeerChoice::SameType,
+            Some(text) => match text.strip_prefix("group:") {
+                Some(wanted) => groups
+                    .into_iter()
+                    .find(|(name, _)| *name == wanted)
+                    .map_or(PeerChoice::AllDistricts, |(name, codes)| PeerChoice::Saved {
+                        name: name.to_string(),
+                        codes: codes.to_vec(),
+                    }),
+                None => PeerChoice::AllDistricts,
+            },
+            None => PeerChoice::AllDistricts,
+        }
+    }
+}
+
 /// One district's row.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AreaComparison {
@@ -84,6 +117,9 @@ pub struct PeerGroupSummary {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Funnel {
     pub mean_rate_per_1000: f64,
+    /// The same, not rounded (the line the figures draw).
+    #[serde(skip)]
+    pub target_per_1000: f64,
     /// Over-dispersion of the peer districts around the peer rate (1 = Poisson).
     pub dispersion: f64,
     /// `poisson`, or `over_dispersed` when the limits were widened by √dispersion.
@@ -307,14 +343,12 @@ fn funnel_of(peers: &[(i64, f64)], rate: f64, dispersion: &AreaDispersion) -> Op
         .into_iter()
         .map(|p| FunnelPoint {
             population: p.population.round(),
-            lo95: round2(p.lo95),
-            hi95: round2(p.hi95),
-            lo998: round2(p.lo998),
-            hi998: round2(p.hi998),
+            ..p
         })
         .collect();
     Some(Funnel {
         mean_rate_per_1000: round1(rate * 1000.0),
+        target_per_1000: rate * 1000.0,
         dispersion: round2(dispersion.phi),
         limits: if dispersion.is_over_dispersed {
             "over_dispersed"
@@ -361,4 +395,4 @@ impl Comparison {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

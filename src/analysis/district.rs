@@ -5,7 +5,8 @@
 //! the sum of its wards', else of its LSOAs') and whether the police data covers it.
 //!
 //! "Covered": a district whose incidents per resident, over every month held, are at least
-//! a tenth of the typical district's (the incident-weighted median rate). A force's file
+//! a tenth of the typical district's (the incident-weighted median rate); without a
+//! population, one with at least a tenth of the incidents of the smallest covered district. A force's file
 //! also holds a few incidents placed just over its border; those districts are listed but
 //! neither ranked nor counted in a denominator, so a border district with its whole
 //! population and five incidents cannot drag a rate or a ranking down.
@@ -48,8 +49,8 @@ pub struct District {
     pub population_source: Option<PopulationSource>,
     /// Incidents of every theme over every month held (for coverage).
     pub incidents_held: i64,
-    /// Whether the police data covers the district (see the module documentation); a
-    /// district without a population cannot be judged and counts as covered.
+    /// Whether the police data covers the district (see the module documentation); when
+    /// no district has a population, every district counts as covered.
     pub covered: bool,
 }
 
@@ -387,6 +388,18 @@ fn mark_coverage(districts: &mut [District]) {
     for d in districts.iter_mut() {
         if let Some(pop) = d.population.filter(|p| *p > 0.0) {
             d.covered = d.incidents_held as f64 / pop >= COVERAGE_FRACTION * typical;
+        }
+    }
+    // Without a population, a district is judged by its incidents against the smallest
+    // covered district's.
+    let smallest = districts
+        .iter()
+        .filter(|d| d.covered && d.population.is_some())
+        .map(|d| d.incidents_held)
+        .min();
+    if let Some(smallest) = smallest {
+        for d in districts.iter_mut().filter(|d| d.population.is_none()) {
+            d.covered = d.incidents_held as f64 >= COVERAGE_FRACTION * smallest as f64;
         }
     }
 }

@@ -136,6 +136,29 @@ impl Store {
         })
     }
 
+    /// The peer set the Comparison page last used (as `PeerChoice::stored` writes it).
+    pub fn comparison_peers(&self) -> Result<Option<String>, StoreError> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'comparison_peers'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Remember the peer set, so the export compares with the same districts.
+    pub fn set_comparison_peers(&mut self, stored: &str) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('comparison_peers', ?1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [stored],
+        )?;
+        Ok(())
+    }
+
     /// Remove a peer group by name; an error naming it when there is none.
     pub fn delete_peer_group(&mut self, name: &str) -> Result<(), StoreError> {
         let removed = self

@@ -29,7 +29,7 @@ fn pop(name: &str, total: f64) -> DistrictPopulation {
 
 /// Leeds (lookup, 2 wards), Bradford, Calderdale, Wakefield (no population), Harrogate
 /// (→ North Yorkshire, a border district with 1 incident), in 2024/25.
-fn cube() -> CountCube {
+pub(crate) fn cube() -> CountCube {
     let wards = vec![
         Ward {
             code: "E05000001".into(),
@@ -93,7 +93,7 @@ fn cube() -> CountCube {
     }
 }
 
-fn burglary(index: &DistrictIndex, peers: &PeerChoice, subject: Option<usize>) -> Comparison {
+pub(crate) fn burglary(index: &DistrictIndex, peers: &PeerChoice, subject: Option<usize>) -> Comparison {
     let theme = Theme::CrimeType(BURGLARY);
     let counts = index.year_counts(&cube().months, &theme, FinancialYear(2024));
     compare(index, &counts, &theme, FinancialYear(2024), subject, peers)

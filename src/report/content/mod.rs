@@ -5,6 +5,7 @@
 
 mod appendix;
 mod build;
+mod comparison;
 mod figures_of;
 mod maps;
 mod partner;
@@ -14,6 +15,7 @@ mod priorities;
 mod writer;
 
 pub use build::{build_report, ReportError, ReportOptions};
+pub use comparison::{all_crime_comparison, comparison_sentence, funnel_figure};
 pub use plan::{
     available_sections, effective_plan, partner_sources, PlanEntry, SectionChoice, PARTNER_SECTIONS,
 };
