@@ -79,6 +79,8 @@ pub struct ComparisonView {
     pub order: Vec<usize>,
     /// "14th highest of 50 unitary authorities" for the Overview's card.
     pub card: Option<String>,
+    /// The sentence on where the area stands (the card's hover text).
+    pub sentence: Option<String>,
     /// How long the last recompute took.
     pub took: Duration,
     /// The district proposed as area of interest after the first import of police data.
@@ -99,9 +101,15 @@ impl PartialEq for ComparisonView {
 
 impl ComparisonView {
     pub fn load(store: &Store, picture: Option<&CrimePicture>) -> Result<ComparisonView, StoreError> {
+        let peer_groups = store.peer_groups()?;
+        let peers = PeerChoice::from_stored(
+            store.comparison_peers()?.as_deref(),
+            peer_groups.iter().map(|g| (g.name.as_str(), g.codes.as_slice())),
+        );
         Ok(ComparisonView {
             index: picture.map(|p| DistrictIndex::build(p.cube())).unwrap_or_default(),
-            peer_groups: store.peer_groups()?,
+            peer_groups,
+            peers,
             ..ComparisonView::default()
         })
     }
@@ -160,6 +168,7 @@ impl ComparisonView {
             &self.peers,
         );
         self.card = result.type_rank_phrase();
+        self.sentence = crate::report::content::comparison_sentence(&result);
         self.result = Some(result);
         self.took = started.elapsed();
         self.computed_for = Some(wanted);

@@ -16,14 +16,16 @@ pub enum Page {
     AsbCases,
     Treatment,
     Map,
+    Comparison,
 }
 
 impl Page {
     /// In navigation order.
-    pub const ALL: [Page; 5] = [
+    pub const ALL: [Page; 6] = [
         Page::Data,
         Page::Overview,
         Page::Trends,
+        Page::Comparison,
         Page::Map,
         Page::Report,
     ];
@@ -59,6 +61,7 @@ impl Page {
             Page::AsbCases => "ASB cases",
             Page::Treatment => "Treatment",
             Page::Map => "Map",
+            Page::Comparison => "Comparison",
         }
     }
 
@@ -76,6 +79,9 @@ impl Page {
             Page::Treatment => "Drug and alcohol treatment by substance group",
             Page::Map => {
                 "Wards and LSOAs coloured by their figures, and hotspot statistics on a grid"
+            }
+            Page::Comparison => {
+                "How do we compare? Every district's rate, ranked, with a funnel plot"
             }
         }
     }

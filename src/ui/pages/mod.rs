@@ -2,6 +2,7 @@
 //! view of the assessment file; pages never query the store.
 
 mod asb_cases;
+mod comparison;
 mod control_chart;
 mod data;
 mod domestic_abuse;
@@ -63,8 +64,11 @@ pub fn page_ui(
             Page::AsbCases => asb_cases::asb_cases_page_ui(ui, context, actions),
             Page::Treatment => treatment::treatment_page_ui(ui, context, actions),
             Page::Map => map::map_page_ui(ui, context, actions),
+            Page::Comparison => comparison::comparison_page_ui(ui, context, actions),
         });
 }
+
+pub use comparison::proposal_banner_ui;
 
 /// Shown instead of the pages when no assessment file is open.
 pub fn no_file_ui(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
