@@ -242,9 +242,11 @@ fn comparison_table_ui(
                 match sortable {
                     Some(&column) => {
                         let arrow = match (view.sort.column == column, view.sort.descending) {
-                            (true, true) => " ▼",
-                            (true, false) => " ▲",
                             (false, _) => "",
+                            (true, true) if column == SortColumn::Name => " (Z–A)",
+                            (true, false) if column == SortColumn::Name => " (A–Z)",
+                            (true, true) => " (highest first)",
+                            (true, false) => " (lowest first)",
                         };
                         if ui
                             .button(RichText::new(format!("{title}{arrow}")).strong())
