@@ -31,6 +31,9 @@ pub fn run(
             return EXIT_REJECTED;
         }
     };
+    // With no police data before this import, the district holding most incidents is
+    // proposed as the area of interest afterwards.
+    let had_police_data = store.totals().map_or(true, |t| t.crime + t.asb > 0);
     let cancel = AtomicBool::new(false);
     let show_progress = std::io::stderr().is_terminal() && !json;
     let mut last_shown = Instant::now();
@@ -66,13 +69,23 @@ pub fn run(
         }
     };
     let seconds = started.elapsed().as_secs_f64();
+    let proposal = if had_police_data {
+        None
+    } else {
+        super::area_proposal::propose(&store, db)
+    };
     if json {
-        match serde_json::to_string_pretty(&ImportJson::from(&report)) {
+        let mut out = ImportJson::from(&report);
+        out.proposed_area = proposal.map(|p| p.area);
+        match serde_json::to_string_pretty(&out) {
             Ok(text) => println!("{text}"),
             Err(e) => eprintln!("error: {e}"),
         }
     } else {
         print_summary(db, &report, seconds);
+        if let Some(p) = proposal {
+            println!("{}", p.text);
+        }
     }
     if report.is_clean() {
         EXIT_OK
@@ -147,6 +160,10 @@ struct ImportJson {
     rows_accepted: u64,
     rows_rejected: u64,
     rows_replaced: u64,
+    /// After the first import of police data spanning several districts: the district
+    /// holding most incidents, proposed as the area of interest.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    proposed_area: Option<crate::analysis::district::AreaProposal>,
 }
 
 #[derive(Serialize)]
@@ -241,6 +258,7 @@ impl From<&ImportReport> for ImportJson {
             rows_accepted: report.rows_accepted(),
             rows_rejected: report.rows_rejected(),
             rows_replaced: report.rows_replaced(),
+            proposed_area: None,
         }
     }
 }

@@ -3,22 +3,28 @@
 //! failed, 2 a usage error.
 
 mod area_cmd;
+mod area_proposal;
+mod compare_cmd;
 mod export_cmd;
 mod groups_cmd;
 mod hotspots_cmd;
 mod import_cmd;
 mod lookup_cmd;
 mod mappings_cmd;
+mod peers_cmd;
+mod selection;
 mod sources_cmd;
 mod stats_cmd;
 
 use crate::import::kind::FileKind;
 use crate::report::export::Formats;
 use crate::store::geography::AreaChoice;
+pub use compare_cmd::CompareArgs;
 pub use export_cmd::ExportArgs;
 pub use groups_cmd::GroupChange;
 pub use hotspots_cmd::HotspotArgs;
 pub use mappings_cmd::MappingSpec;
+pub use peers_cmd::PeerChange;
 use std::path::PathBuf;
 
 pub const USAGE: &str = "\
@@ -62,6 +68,13 @@ Usage:
                                           the hotspot grid of a theme (all_crime, asb, or a
                                           theme key of stats --json): counts, density, Gi*
                                           and hotspot classes per cell
+  csp-assessment compare --db FILE [--fy 2024/25] [--theme KEY] [--peers NAME] [--json]
+                                          how every district of the file compares on a
+                                          theme: rate per 1,000 with its 95% interval, ranks
+                                          (all, same type, peer group), above / similar /
+                                          below the peer rate, funnel plot limits
+  csp-assessment peers --db FILE [--save NAME --codes CODE,CODE… | --delete NAME] [--json]
+                                          list, save or remove peer groups of districts
   csp-assessment help                     this text
 ";
 
@@ -123,6 +136,16 @@ pub enum Command {
         args: HotspotArgs,
         json: bool,
     },
+    Compare {
+        db: PathBuf,
+        args: CompareArgs,
+        json: bool,
+    },
+    Peers {
+        db: PathBuf,
+        change: PeerChange,
+        json: bool,
+    },
     Help,
 }
 
@@ -158,7 +181,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             flag @ ("--fy" | "--district" | "--wards" | "--name" | "--save" | "--types"
             | "--delete" | "--out" | "--format" | "--threshold" | "--date"
             | "--mapping" | "--layout" | "--from" | "--map" | "--date-format"
-            | "--theme" | "--cell-size") => {
+            | "--theme" | "--cell-size" | "--peers" | "--codes") => {
                 let value = iter
                     .next()
                     .ok_or_else(|| UsageError(format!("{flag} needs a value")))?;
@@ -355,6 +378,43 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                 json,
             })
         }
+        "compare" => Ok(Command::Compare {
+            db: need_db(db)?,
+            args: CompareArgs {
+                fy: values.remove("--fy"),
+                theme: values.remove("--theme"),
+                peers: values.remove("--peers"),
+            },
+            json,
+        }),
+        "peers" => {
+            let change = match (
+                values.remove("--save"),
+                values.remove("--codes"),
+                values.remove("--delete"),
+            ) {
+                (None, None, None) => PeerChange::None,
+                (Some(name), Some(codes), None) => PeerChange::Save {
+                    name,
+                    codes: codes
+                        .split(',')
+                        .map(|c| c.trim().to_string())
+                        .filter(|c| !c.is_empty())
+                        .collect(),
+                },
+                (None, None, Some(name)) => PeerChange::Delete(name),
+                _ => {
+                    return Err(UsageError(
+                        "peers takes --save NAME with --codes CODE,CODE…, or --delete NAME".into(),
+                    ))
+                }
+            };
+            Ok(Command::Peers {
+                db: need_db(db)?,
+                change,
+                json,
+            })
+        }
         "help" | "--help" | "-h" => Ok(Command::Help),
         other => Err(UsageError(format!("unknown command {other}"))),
     }
@@ -383,6 +443,8 @@ pub fn run(command: Command) -> i32 {
         } => export_cmd::run(&db, &out, &args, json),
         Command::Lookup { db, derive, json } => lookup_cmd::run(&db, derive, json),
         Command::Hotspots { db, args, json } => hotspots_cmd::run(&db, &args, json),
+        Command::Compare { db, args, json } => compare_cmd::run(&db, &args, json),
+        Command::Peers { db, change, json } => peers_cmd::run(&db, &change, json),
         Command::Help => {
             print!("{USAGE}");
             EXIT_OK

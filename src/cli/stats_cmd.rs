@@ -26,6 +26,8 @@ struct StatsJson {
     financial_year: String,
     area: String,
     population: Option<f64>,
+    /// Whose residents `population` counts, in a sentence.
+    population_basis: Option<String>,
     themes: ThemesJson,
 }
 
@@ -94,12 +96,16 @@ fn build(db: &Path, fy: Option<&str>) -> Result<StatsJson, String> {
         financial_year: year.label(),
         area: area.name.clone(),
         population: area.population,
+        population_basis: area.population_basis.clone(),
         themes: ThemesJson { police, partner },
     })
 }
 
 fn print_page(stats: &StatsJson) {
     println!("Financial year {} — {}", stats.financial_year, stats.area);
+    if let Some(basis) = &stats.population_basis {
+        println!("{basis}");
+    }
     for key in ["all_crime", "asb"] {
         let Some(t) = stats.themes.police.get(key) else {
             continue;

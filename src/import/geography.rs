@@ -1,25 +1,30 @@
 //! ONS geography files: LSOA → ward → district "best-fit" lookups (whatever the year in the
 //! column names: `LSOA11CD`/`LSOA21CD`, `WD19CD`…`WD25CD`, `LAD…CD`, with the `…NM` names)
-//! and population counts by ward or LSOA — a simple `code,name,total` CSV or the real
-//! ONS/Census layouts, including the messy 2011 Census table (a blank column, three columns
-//! named `Persons`, numbers like "1,676").
+//! and population counts by ward, LSOA or district (local authority) — a simple
+//! `code,name,total` CSV or the real ONS/Census layouts, including the messy 2011 Census
+//! table (a blank column, three columns named `Persons`, numbers like "1,676"), ONS
+//! mid-year estimates (`Code,Name,Geography,All ages,…`) and Census 2021 TS001 from Nomis
+//! (`geography code`, `Residence type: Total; measures: Value`).
 
 use super::text::{decode_cell, excerpt, trim_bytes};
 use csv::ByteRecord;
 
-/// Whether a geography code is an LSOA or a ward.
+/// Whether a geography code is an LSOA, a ward or a district.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum AreaKind {
     Lsoa,
     Ward,
+    /// A local authority district: E06, E07, E08, E09 or W06.
+    District,
 }
 
 impl AreaKind {
-    /// From the ONS code prefix: E01/W01 LSOAs, E05/W05 wards.
+    /// From the ONS code prefix: E01/W01 LSOAs, E05/W05 wards, E06–E09/W06 districts.
     pub fn of_code(code: &str) -> Option<AreaKind> {
         match code.get(..3)? {
             "E01" | "W01" => Some(AreaKind::Lsoa),
             "E05" | "W05" => Some(AreaKind::Ward),
+            "E06" | "E07" | "E08" | "E09" | "W06" => Some(AreaKind::District),
             _ => None,
         }
     }
@@ -28,8 +33,16 @@ impl AreaKind {
         match self {
             AreaKind::Lsoa => "lsoa",
             AreaKind::Ward => "ward",
+            AreaKind::District => "district",
         }
     }
+}
+
+/// Whether a code is a district code: E06, E07, E08, E09 or W06 and six digits.
+pub fn is_district_code(code: &str) -> bool {
+    code.len() == 9
+        && AreaKind::of_code(code) == Some(AreaKind::District)
+        && code.bytes().skip(3).all(|b| b.is_ascii_digit())
 }
 
 /// `PREFIX` + two digits + `SUFFIX`, case-insensitive: `LSOA21CD`, `WD24NM`.
@@ -62,7 +75,7 @@ pub enum GeoRowProblem {
     Blank { column: String },
     #[error("column {column}: \"{value}\" is not an LSOA code (E01… or W01…)")]
     NotAnLsoa { column: String, value: String },
-    #[error("column {column}: \"{value}\" is not a ward or LSOA code (E05…/W05… or E01…/W01…)")]
+    #[error("column {column}: \"{value}\" is not a ward, LSOA or district code (E05…/W05…, E01…/W01…, or E06…–E09…/W06…); a region, county or country total is not used")]
     NotAnArea { column: String, value: String },
     #[error("column {column}: \"{value}\" is not a population count")]
     BadNumber { column: String, value: String },
@@ -179,8 +192,12 @@ fn code_rank(header: &str) -> Option<u8> {
         Some(0)
     } else if (h.contains("ward") && is_code) || is_coded(header, "WD", "CD") {
         Some(1)
-    } else if ["code", "area code", "geography code", "areacode"].contains(&h.as_str()) {
+    } else if is_coded(header, "LAD", "CD")
+        || (h.contains("local authority") || h.contains("district")) && is_code
+    {
         Some(2)
+    } else if ["code", "area code", "geography code", "areacode"].contains(&h.as_str()) {
+        Some(3)
     } else {
         None
     }
@@ -193,8 +210,12 @@ fn name_rank(header: &str) -> Option<u8> {
         Some(0)
     } else if (h.contains("ward") || h.starts_with("wd")) && is_name {
         Some(1)
-    } else if ["name", "area name", "geography", "area"].contains(&h.as_str()) {
+    } else if is_coded(header, "LAD", "NM")
+        || (h.contains("local authority") || h.contains("district")) && is_name
+    {
         Some(2)
+    } else if ["name", "area name", "geography", "area"].contains(&h.as_str()) {
+        Some(3)
     } else {
         None
     }
@@ -202,7 +223,7 @@ fn name_rank(header: &str) -> Option<u8> {
 
 /// Population column names in order of preference; the first column matching the best
 /// name wins (in the 2011 Census table the first `Persons` is all usual residents).
-const TOTAL_NAMES: [&str; 8] = [
+const TOTAL_NAMES: [&str; 9] = [
     "total",
     "all ages",
     "all usual residents",
@@ -211,6 +232,8 @@ const TOTAL_NAMES: [&str; 8] = [
     "usual residents",
     "total population",
     "count",
+    // Census 2021 TS001 as Nomis publishes it.
+    "residence type: total; measures: value",
 ];
 
 impl PopulationColumns {
@@ -339,9 +362,38 @@ mod tests {
             Err(GeoRowProblem::BadNumber { .. })
         ));
         assert!(matches!(
-            cols.parse(&record("E06000035,Medway,279000")),
+            cols.parse(&record("E12000008,South East,9300000")),
             Err(GeoRowProblem::NotAnArea { .. })
         ));
         assert_eq!(parse_count("-5"), None);
+    }
+
+    #[test]
+    fn district_populations_in_the_ons_and_nomis_layouts() {
+        let row = cols_of("Code,Name,Geography,All ages,0,1")
+            .parse(&record("E06000035,Medway,Unitary Authority,\"281,528\",3211,3302"))
+            .unwrap();
+        assert_eq!(
+            (row.code.as_str(), row.name.as_str(), row.kind, row.total),
+            ("E06000035", "Medway", AreaKind::District, 281_528.0)
+        );
+        let nomis = "date,geography,geography code,Residence type: Total; measures: Value,Residence type: Lives in a household; measures: Value";
+        let row = cols_of(nomis)
+            .parse(&record("2021,Leeds,E08000035,811953,790000"))
+            .unwrap();
+        assert_eq!((row.kind, row.total, row.name.as_str()), (AreaKind::District, 811_953.0, "Leeds"));
+        let row = cols_of("LAD23CD,LAD23NM,population")
+            .parse(&record("W06000015,Cardiff,372089"))
+            .unwrap();
+        assert_eq!(row.kind, AreaKind::District);
+        // A region row of the mid-year estimates is rejected with its reason.
+        assert!(matches!(
+            cols_of("Code,Name,Geography,All ages").parse(&record("E12000008,South East,Region,9379833")),
+            Err(GeoRowProblem::NotAnArea { .. })
+        ));
+    }
+
+    fn cols_of(header: &str) -> PopulationColumns {
+        PopulationColumns::from_header(&names(header)).unwrap()
     }
 }

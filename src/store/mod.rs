@@ -4,6 +4,7 @@
 
 pub mod boundaries;
 pub mod cube;
+pub mod districts;
 pub mod geography;
 pub mod ingest;
 pub mod interner;

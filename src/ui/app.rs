@@ -54,6 +54,7 @@ pub struct App {
     pub(super) export: Option<ExportJob>,
     pub(super) mapping_import: Option<MappingImport>,
     pub(super) hotspot_job: Option<super::hotspot_job::HotspotJob>,
+    pub(super) peer_editor: Option<super::peer_editor::PeerEditor>,
     pub(super) egui_ctx: egui::Context,
 }
 
@@ -74,6 +75,7 @@ impl App {
             export: None,
             mapping_import: None,
             hotspot_job: None,
+            peer_editor: None,
             egui_ctx: egui_ctx.clone(),
         }
     }
@@ -400,7 +402,13 @@ impl App {
         match outcome {
             JobOutcome::Finished(report) => {
                 self.summary = Some(ImportSummary::from_report(&report));
+                let had_police_data = self
+                    .view()
+                    .is_none_or(|v| v.totals.crime + v.totals.asb > 0);
                 self.reload_view(&imported_into);
+                if !had_police_data {
+                    self.propose_area();
+                }
                 self.offer_mapping_for_unknown(&report, &inputs);
             }
             JobOutcome::Cancelled => {
@@ -512,6 +520,8 @@ impl App {
         match AssessmentView::load(&assessment.store) {
             Ok(mut view) => {
                 view.map.set_options(assessment.view.map.options);
+                view.comparison
+                    .keep_choices_from(&assessment.view.comparison);
                 assessment.report =
                     reload_report(&assessment.store, &view, assessment.report.take());
                 assessment.view = view;

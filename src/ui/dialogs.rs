@@ -23,6 +23,13 @@ pub fn pick_csv_to_map() -> Option<PathBuf> {
         .pick_file()
 }
 
+pub fn pick_csv_of_codes() -> Option<PathBuf> {
+    rfd::FileDialog::new()
+        .set_title("Read district codes for a peer group from a CSV")
+        .add_filter("CSV files", &["csv"])
+        .pick_file()
+}
+
 pub fn pick_folder_to_import() -> Option<PathBuf> {
     rfd::FileDialog::new()
         .set_title("Import a folder of police.uk files")

@@ -17,14 +17,16 @@ pub enum Page {
     /// The page of one partner dataset.
     Partner(PartnerLayout),
     Map,
+    Comparison,
 }
 
 impl Page {
     /// In navigation order.
-    pub const ALL: [Page; 5] = [
+    pub const ALL: [Page; 6] = [
         Page::Data,
         Page::Overview,
         Page::Trends,
+        Page::Comparison,
         Page::Map,
         Page::Report,
     ];
@@ -37,6 +39,7 @@ impl Page {
             Page::Report => "Report",
             Page::Partner(layout) => partner_page_of(layout).nav_title,
             Page::Map => "Map",
+            Page::Comparison => "Comparison",
         }
     }
 
@@ -49,6 +52,9 @@ impl Page {
             Page::Partner(layout) => partner_page_of(layout).description,
             Page::Map => {
                 "Wards and LSOAs coloured by their figures, and hotspot statistics on a grid"
+            }
+            Page::Comparison => {
+                "How do we compare? Every district's rate, ranked, with a funnel plot"
             }
         }
     }

@@ -12,7 +12,8 @@ use super::import_summary::import_summary_ui;
 use super::mapping_import::mapping_import_ui;
 use super::navigation::navigation_ui;
 use super::notice::notice_ui;
-use super::pages::{no_file_ui, page_ui, PageContext};
+use super::pages::{no_file_ui, page_ui, proposal_banner_ui, PageContext};
+use super::peer_editor::peer_editor_ui;
 use super::rejected_rows::rejected_rows_ui;
 use super::theme_group_editor::theme_group_editor_ui;
 use super::top_bar::{top_bar_ui, TopBarState};
@@ -23,6 +24,7 @@ impl eframe::App for App {
         self.poll_import();
         self.poll_export();
         self.refresh_map();
+        self.refresh_comparison();
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -67,6 +69,13 @@ impl eframe::App for App {
                 if let Some(notice) = &self.notice {
                     notice_ui(ui, notice, &mut actions);
                 }
+                if let Some(proposal) = self
+                    .assessment
+                    .as_ref()
+                    .and_then(|a| a.view.comparison.proposal.as_ref())
+                {
+                    proposal_banner_ui(ui, proposal, &mut actions);
+                }
                 match &mut self.assessment {
                     Some(assessment) => {
                         let mut context = PageContext {
@@ -96,6 +105,14 @@ impl eframe::App for App {
                     theme_group_editor_ui(&ctx, editor, picture.groups(), &mut actions);
                 }
             }
+        }
+        if let (Some(editor), Some(assessment)) = (self.peer_editor.as_mut(), &self.assessment) {
+            peer_editor_ui(
+                &ctx,
+                editor,
+                &assessment.view.comparison.peer_groups,
+                &mut actions,
+            );
         }
         if let Some(window) = self.mapping_import.as_mut() {
             mapping_import_ui(&ctx, window, &mut actions);
@@ -194,6 +211,19 @@ impl App {
             Action::CloseMappingImport => self.mapping_import = None,
             Action::SelectPartnerYear(layout, year) => self.select_partner_year(layout, year),
             Action::SetFemalePopulation(value) => self.set_female_population(value),
+            Action::SetPeers(peers) => self.set_peers(peers),
+            Action::SortComparison(column) => self.sort_comparison(column),
+            Action::EditPeerGroups => self.edit_peer_groups(),
+            Action::SavePeerGroup { name, codes } => self.save_peer_group(&name, &codes),
+            Action::DeletePeerGroup(name) => self.delete_peer_group(&name),
+            Action::ClosePeerGroups => self.peer_editor = None,
+            Action::ReadPeerCodesFromFile => {
+                if let Some(path) = dialogs::pick_csv_of_codes() {
+                    self.read_peer_codes_from(&path);
+                }
+            }
+            Action::AcceptProposedArea => self.accept_proposed_area(),
+            Action::DismissProposedArea => self.dismiss_proposed_area(),
             Action::CloseImportSummary => self.summary = None,
             Action::DismissNotice => self.notice = None,
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),

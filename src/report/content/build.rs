@@ -94,7 +94,12 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
     let mut sections = Vec::new();
     for entry in plan.iter().filter(|p| p.included && p.available) {
         let mut blocks = match entry.key.as_str() {
-            "overall_crime" => theme_blocks(&mut w, &all_crime, fy, &source),
+            "overall_crime" => {
+                let mut blocks = theme_blocks(&mut w, &all_crime, fy, &source);
+                let comparison = super::comparison::all_crime_comparison(store, &cube, fy)?;
+                blocks.extend(super::comparison::comparison_blocks(&mut w, &comparison, &source));
+                blocks
+            }
             "asb" => theme_blocks(&mut w, &asb, fy, &source),
             "hotspots" => {
                 let boundaries = store.boundaries(BoundaryLevel::Ward)?;

@@ -5,6 +5,7 @@
 
 mod appendix;
 mod build;
+mod comparison;
 mod figures_of;
 mod maps;
 mod partner;
@@ -16,6 +17,7 @@ mod writer;
 pub use build::{build_report, ReportError, ReportOptions};
 pub use partner::{section_of, PartnerSection};
 pub use plan::{available_sections, effective_plan, partner_sources, PlanEntry, SectionChoice};
+pub use comparison::{all_crime_comparison, comparison_sentence, funnel_figure};
 
 use crate::report::figures::Figure;
 use crate::report::table::PublishedTable;

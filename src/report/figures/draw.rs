@@ -6,7 +6,7 @@
 use super::canvas::{Align, Canvas, Rect};
 use super::spec::{Figure, FigureBody};
 use super::style::{self, ASCENT, LABEL, MARGIN, SOURCE, SUBTITLE, TITLE};
-use super::{bars, control_chart, horizontal_bars, legend, lines, map, FigureError};
+use super::{bars, control_chart, funnel, horizontal_bars, legend, lines, map, FigureError};
 use plotters::prelude::DrawingBackend;
 
 /// Space between the header rows and the plot, and above the source line, in points.
@@ -128,5 +128,11 @@ pub fn draw_figure<DB: DrawingBackend>(
             value_labels,
         } => horizontal_bars::draw(canvas, area, categories, values, value_labels),
         FigureBody::Map { areas, classes } => map::draw(canvas, area, areas, classes.len()),
+        FigureBody::Funnel {
+            categories,
+            marks,
+            target,
+            limits,
+        } => funnel::draw(canvas, area, categories, marks, *target, limits),
     }
 }

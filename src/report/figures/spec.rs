@@ -1,5 +1,5 @@
 //! What a figure shows, as plain data: title, labels, source line and the numbers of one
-//! of four chart kinds. Callers build these from analysis results; this module knows
+//! of the chart kinds. Callers build these from analysis results; this module knows
 //! nothing of the analysis types, of plotters or of how a figure is drawn.
 
 /// One chart for the report, drawn the same way as SVG or PNG.
@@ -62,6 +62,35 @@ pub enum FigureBody {
         areas: Vec<MapArea>,
         classes: Vec<String>,
     },
+    /// A funnel plot: each area's rate against its population, the target rate, and the
+    /// 95 % and 99.8 % limits around it (Spiegelhalter 2005). Highlighted areas are drawn
+    /// in the signal colour and named.
+    Funnel {
+        /// The areas' names, one per mark.
+        categories: Vec<String>,
+        marks: Vec<FunnelMark>,
+        target: f64,
+        /// Limits at increasing populations.
+        limits: Vec<FunnelLimits>,
+    },
+}
+
+/// One area of a [`FigureBody::Funnel`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FunnelMark {
+    pub population: f64,
+    pub rate: f64,
+    pub highlight: bool,
+}
+
+/// The funnel's limits at one population (rates).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FunnelLimits {
+    pub population: f64,
+    pub lo95: f64,
+    pub hi95: f64,
+    pub lo998: f64,
+    pub hi998: f64,
 }
 
 /// One area of a [`FigureBody::Map`]: its outlines in projected metres (x east, y north)
@@ -96,7 +125,8 @@ impl FigureBody {
             FigureBody::Bars { categories, .. }
             | FigureBody::Lines { categories, .. }
             | FigureBody::ControlChart { categories, .. }
-            | FigureBody::HorizontalBars { categories, .. } => categories,
+            | FigureBody::HorizontalBars { categories, .. }
+            | FigureBody::Funnel { categories, .. } => categories,
             FigureBody::Map { classes, .. } => classes,
         }
     }

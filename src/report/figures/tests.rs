@@ -397,6 +397,12 @@ fn empty_data_is_an_error_not_a_panic() {
                 areas.clear();
                 classes.clear();
             }
+            FigureBody::Funnel {
+                categories, marks, ..
+            } => {
+                categories.clear();
+                marks.clear();
+            }
         }
         assert!(matches!(
             render_png(&figure),

@@ -1,6 +1,7 @@
 //! One file per page. `page_ui` draws the page the navigation selected, from the cached
 //! view of the assessment file; pages never query the store.
 
+mod comparison;
 mod control_chart;
 mod data;
 mod map;
@@ -58,8 +59,11 @@ pub fn page_ui(
             },
             Page::Partner(layout) => partner::partner_page_ui(ui, layout, context, actions),
             Page::Map => map::map_page_ui(ui, context, actions),
+            Page::Comparison => comparison::comparison_page_ui(ui, context, actions),
         });
 }
+
+pub use comparison::proposal_banner_ui;
 
 /// Shown instead of the pages when no assessment file is open.
 pub fn no_file_ui(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
