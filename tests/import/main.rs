@@ -7,12 +7,14 @@
 mod boundaries;
 mod cli;
 mod crash;
+mod document_output;
 mod environment;
 mod export;
 mod formats;
 mod gen_policeuk;
 mod geography;
 mod hostile;
+mod ooxml_schema;
 mod partner;
 mod privacy;
 mod replacement;

@@ -24,7 +24,7 @@ mod validate;
 #[cfg(test)]
 mod tests;
 
-pub use spec::{Figure, FigureBody, LineStyle, MapArea, Series};
+pub use spec::{Figure, FigureBody, LineStyle, MapArea, MapLabel, Series};
 
 /// Why a figure could not be drawn.
 #[derive(Debug, thiserror::Error)]

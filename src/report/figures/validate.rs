@@ -92,7 +92,7 @@ pub fn validate(figure: &Figure) -> Result<(), FigureError> {
             same_length("value labels", value_labels.len())?;
             values_ok(&mut values.iter().copied().enumerate())
         }
-        FigureBody::Map { areas, classes } => {
+        FigureBody::Map { areas, classes, .. } => {
             let bad = areas.iter().find(|a| {
                 a.class >= classes.len()
                     || a.rings
