@@ -57,7 +57,7 @@ Usage:
   csp-assessment groups --db FILE [--save NAME --types TYPE,TYPE… | --delete NAME] [--json]
                                           list, define or remove theme groups (sets of crime
                                           types, e.g. acquisitive crime)
-  csp-assessment export --db FILE --out DIR [--fy 2024/25] [--format docx,png,svg,csv]
+  csp-assessment export --db FILE --out DIR [--fy 2024/25] [--format docx,pdf,png,svg,csv]
                        [--threshold 5] [--date TEXT] [--json]
                                           write the assessment summary: Word document,
                                           figures (PNG 300 dpi, SVG), tables (CSV)

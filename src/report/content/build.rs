@@ -4,7 +4,7 @@
 //! the analyst chose, with a disclosure-control note and the data-sources appendix last.
 
 use super::appendix::{disclosure_blocks, source_blocks};
-use super::maps::ward_map;
+use super::maps::{publication_year, ward_map};
 use super::partner::section_of;
 use super::plan::{available_sections, effective_plan, partner_sources};
 use super::police::{hotspot_blocks, theme_blocks};
@@ -116,6 +116,7 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
                         &wards,
                         &boundaries,
                         &source,
+                        publication_year(&options.date, fy.0),
                     );
                     if let Some(map) = map {
                         blocks.push(w.figure(map));
@@ -160,6 +161,8 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
             key: entry.key.clone(),
             heading: entry.title.clone(),
             blocks,
+            // The body is one chapter: its sections run on, each under its heading.
+            starts_chapter: sections.is_empty(),
         });
     }
     let sources = store.sources()?;
@@ -167,12 +170,15 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
         key: "data_sources".into(),
         heading: "Appendix: data sources".into(),
         blocks: source_blocks(&mut w, &sources),
+        starts_chapter: false,
     };
     let suppressed = w.suppressed();
     sections.push(SectionContent {
         key: "disclosure".into(),
         heading: "Appendix: disclosure control".into(),
         blocks: disclosure_blocks(suppressed, options.threshold),
+        // The appendices start a new chapter.
+        starts_chapter: true,
     });
     sections.push(source_section);
     let mut title_lines = vec![

@@ -43,6 +43,8 @@ pub struct SectionContent {
     pub key: String,
     pub heading: String,
     pub blocks: Vec<ContentBlock>,
+    /// Begins a chapter: a new page in print. Other sections follow on the same page.
+    pub starts_chapter: bool,
 }
 
 /// The whole report.

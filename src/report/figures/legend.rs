@@ -92,7 +92,10 @@ pub fn entries(body: &FigureBody) -> Vec<Entry> {
     }
 }
 
-fn entry_width<DB: DrawingBackend>(canvas: &Canvas<DB>, entry: &Entry) -> Result<f64, FigureError> {
+pub fn entry_width<DB: DrawingBackend>(
+    canvas: &Canvas<DB>,
+    entry: &Entry,
+) -> Result<f64, FigureError> {
     Ok(SWATCH + SWATCH_GAP + canvas.text_width(&entry.text, LABEL.size_pt)?)
 }
 

@@ -25,7 +25,9 @@ mod validate;
 #[cfg(test)]
 mod tests;
 
-pub use spec::{Figure, FigureBody, FunnelLimits, FunnelMark, LineStyle, MapArea, Series};
+pub use spec::{
+    Figure, FigureBody, FunnelLimits, FunnelMark, LineStyle, MapArea, MapLabel, Series,
+};
 
 /// Why a figure could not be drawn.
 #[derive(Debug, thiserror::Error)]

@@ -57,10 +57,14 @@ pub enum FigureBody {
         value_labels: Vec<String>,
     },
     /// A choropleth map: areas coloured by class on a light-to-dark scale, with one
-    /// legend entry per class (e.g. "308 – 546 crimes"), drawn to scale (north up).
+    /// legend entry per class (e.g. "308 – 546 crimes"), drawn to scale (north up) with
+    /// a scale bar, a north arrow and the names of the areas that carry a label.
     Map {
         areas: Vec<MapArea>,
         classes: Vec<String>,
+        /// Lines printed under the map: the licence statements the boundaries require
+        /// (Ordnance Survey, ONS). Never empty when boundaries are drawn.
+        attribution: Vec<String>,
     },
     /// A funnel plot: each area's rate against its population, the target rate, and the
     /// 95 % and 99.8 % limits around it (Spiegelhalter 2005). Highlighted areas are drawn
@@ -99,6 +103,15 @@ pub struct FunnelLimits {
 pub struct MapArea {
     pub rings: Vec<Vec<(f64, f64)>>,
     pub class: usize,
+    /// A name written on the map (the top wards), at a point inside the area.
+    pub label: Option<MapLabel>,
+}
+
+/// A name on a map and where it goes (projected metres, inside its area).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapLabel {
+    pub text: String,
+    pub at: (f64, f64),
 }
 
 /// One line of a [`FigureBody::Lines`] chart.
@@ -119,6 +132,14 @@ pub enum LineStyle {
 }
 
 impl FigureBody {
+    /// Lines printed under the chart, above the source line.
+    pub fn footnotes(&self) -> &[String] {
+        match self {
+            FigureBody::Map { attribution, .. } => attribution,
+            _ => &[],
+        }
+    }
+
     /// The labels along the category axis.
     pub fn categories(&self) -> &[String] {
         match self {

@@ -114,7 +114,7 @@ pub fn validate(figure: &Figure) -> Result<(), FigureError> {
                 Err(FigureError::BadFunnel)
             }
         }
-        FigureBody::Map { areas, classes } => {
+        FigureBody::Map { areas, classes, .. } => {
             let bad = areas.iter().find(|a| {
                 a.class >= classes.len()
                     || a.rings
