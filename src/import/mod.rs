@@ -14,6 +14,7 @@ pub mod police_uk;
 #[cfg(test)]
 mod proptests;
 pub mod reader;
+pub mod table;
 pub mod text;
 
 use std::path::Path;
