@@ -13,6 +13,9 @@ mod sources_cmd;
 mod stats_cmd;
 
 use crate::import::kind::FileKind;
+use crate::import::table::dialect::{DialectChoice, TextEncoding};
+use crate::import::table::TableOptions;
+use crate::store::ingest::ImportOptions;
 use crate::report::export::Formats;
 use crate::store::geography::AreaChoice;
 pub use export_cmd::ExportArgs;
@@ -27,15 +30,20 @@ csp-assessment — prepare a Community Safety Partnership strategic assessment
 Usage:
   csp-assessment                          open the app (on the sample assessment the first time)
   csp-assessment open FILE                open the app on an assessment file
-  csp-assessment import --db FILE [--kind KIND] [--mapping NAME] [--json] PATH...
+  csp-assessment import --db FILE [--kind KIND] [--mapping NAME] [--sheet NAME]
+                        [--delimiter comma|semicolon|tab|pipe]
+                        [--encoding utf-8|windows-1252|utf-16] [--json] PATH...
                                           import police.uk CSV files, folders or zips, ONS ward
-                                          lookups, population files, GeoJSON boundaries and
-                                          partner extracts (kind recognised from the header,
-                                          or .geojson/.json; force it with --kind
+                                          lookups, population files (Census/Nomis/ONS
+                                          downloads too), boundaries (GeoJSON, shapefiles
+                                          zipped or not, GeoPackage) and partner extracts, as
+                                          CSV (any common dialect) or workbooks (.xlsx, .xlsm,
+                                          .xls, .xlsb, .ods; --sheet picks the sheet); kind
+                                          recognised from the header, or forced with --kind
                                           police_street | ward_lookup | population |
                                           boundaries | domestic_abuse | marac | asb_cases |
-                                          treatment; read other CSVs with the saved column
-                                          mapping NAME)
+                                          treatment; read other files with the saved column
+                                          mapping NAME
   csp-assessment mappings --db FILE [--json]
                                           list the column mappings saved in the file
   csp-assessment mappings --db FILE --save NAME --layout LAYOUT --from CSV
@@ -79,9 +87,9 @@ pub enum Command {
     Import {
         db: PathBuf,
         paths: Vec<PathBuf>,
-        kind: Option<FileKind>,
-        /// The saved column mapping to read unknown files with.
-        mapping: Option<String>,
+        /// The kind forced, the saved column mapping to read unknown files with, the sheet
+        /// of a workbook and any CSV dialect chosen.
+        options: ImportOptions,
         json: bool,
     },
     Mappings {
@@ -158,7 +166,8 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             flag @ ("--fy" | "--district" | "--wards" | "--name" | "--save" | "--types"
             | "--delete" | "--out" | "--format" | "--threshold" | "--date"
             | "--mapping" | "--layout" | "--from" | "--map" | "--date-format"
-            | "--theme" | "--cell-size") => {
+            | "--theme" | "--cell-size" | "--sheet" | "--delimiter" | "--encoding"
+            | "--level") => {
                 let value = iter
                     .next()
                     .ok_or_else(|| UsageError(format!("{flag} needs a value")))?;
@@ -199,8 +208,11 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             Ok(Command::Import {
                 db,
                 paths: positional,
-                kind,
-                mapping: values.remove("--mapping"),
+                options: ImportOptions {
+                    kind,
+                    mapping: values.remove("--mapping"),
+                    table: table_options(&mut values)?,
+                },
                 json,
             })
         }
@@ -360,16 +372,56 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
     }
 }
 
+/// `--sheet`, `--delimiter` and `--encoding`: how to read a workbook or CSV.
+fn table_options(
+    values: &mut std::collections::HashMap<&str, String>,
+) -> Result<TableOptions, UsageError> {
+    let delimiter = match values.remove("--delimiter").as_deref() {
+        None => None,
+        Some("comma" | ",") => Some(b','),
+        Some("semicolon" | ";") => Some(b';'),
+        Some("tab" | "\\t") => Some(b'\t'),
+        Some("pipe" | "|") => Some(b'|'),
+        Some(other) => {
+            return Err(UsageError(format!(
+                "unknown delimiter {other} (comma, semicolon, tab, pipe)"
+            )))
+        }
+    };
+    let encoding = match values.remove("--encoding") {
+        None => None,
+        Some(text) => Some(match text.to_ascii_lowercase().replace('_', "-").as_str() {
+            "utf-8" | "utf8" => TextEncoding::Utf8,
+            "windows-1252" | "cp1252" | "latin-1" | "latin1" | "iso-8859-1" => {
+                TextEncoding::Windows1252
+            }
+            "utf-16" | "utf16" | "utf-16le" | "unicode" => TextEncoding::Utf16Le,
+            "utf-16be" => TextEncoding::Utf16Be,
+            _ => {
+                return Err(UsageError(format!(
+                    "unknown encoding {text} (utf-8, windows-1252, utf-16, utf-16be)"
+                )))
+            }
+        }),
+    };
+    Ok(TableOptions {
+        sheet: values.remove("--sheet"),
+        dialect: DialectChoice {
+            encoding,
+            delimiter,
+        },
+    })
+}
+
 /// Run a headless command; returns the exit code.
 pub fn run(command: Command) -> i32 {
     match command {
         Command::Import {
             db,
             paths,
-            kind,
-            mapping,
+            options,
             json,
-        } => import_cmd::run(&db, &paths, kind, mapping, json),
+        } => import_cmd::run(&db, &paths, &options, json),
         Command::Mappings { db, save, json } => mappings_cmd::run(&db, save.as_ref(), json),
         Command::Sources { db, json } => sources_cmd::run(&db, json),
         Command::Stats { db, fy, json } => stats_cmd::run(&db, fy.as_deref(), json),
@@ -407,8 +459,7 @@ mod tests {
             Command::Import {
                 db: "a.db".into(),
                 paths: vec!["x.csv".into(), "y".into()],
-                kind: None,
-                mapping: None,
+                options: ImportOptions::default(),
                 json: false
             }
         );

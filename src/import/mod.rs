@@ -5,6 +5,7 @@
 pub mod boundaries;
 pub mod crime_types;
 pub mod geography;
+pub mod gis;
 pub mod inputs;
 pub mod kind;
 pub mod month;

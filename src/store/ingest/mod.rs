@@ -59,7 +59,7 @@ pub fn import_paths_as(
 ) -> Result<ImportReport, StoreError> {
     let options = ImportOptions {
         kind,
-        mapping: None,
+        ..ImportOptions::default()
     };
     import_paths_with(store, paths, &options, cancel, progress)
 }
@@ -71,6 +71,8 @@ pub struct ImportOptions {
     pub kind: Option<FileKind>,
     /// The saved column mapping to read files with that are not a layout the app knows.
     pub mapping: Option<String>,
+    /// The sheet of a workbook and any CSV dialect the analyst chose.
+    pub table: crate::import::table::TableOptions,
 }
 
 /// Like [`import_paths`], with the options given. A failed batch is rolled back and the
@@ -133,6 +135,7 @@ fn import_batch(
         let job = FileJob {
             file,
             kind,
+            table: &options.table,
             mappings,
             bytes_read: &bytes_read,
             cancel,
@@ -155,6 +158,7 @@ fn import_batch(
 struct FileJob<'a> {
     file: &'a InputFile,
     kind: Option<FileKind>,
+    table: &'a crate::import::table::TableOptions,
     mappings: MappingChoice<'a>,
     bytes_read: &'a AtomicU64,
     cancel: &'a AtomicBool,
@@ -224,6 +228,7 @@ fn load_file(
                     worker::parse_file(
                         file,
                         job.kind,
+                        job.table,
                         &job.mappings,
                         interners,
                         first_rowid,
@@ -270,9 +275,13 @@ fn load_file(
     };
     let kind = summary.kind.source_kind();
     let sha256 = hasher.finish();
+    let name = summary
+        .source_name
+        .clone()
+        .unwrap_or_else(|| file.display_name.clone());
     if let Some((earlier_name, imported_at)) = earlier_import(conn, kind, &sha256)? {
         return Ok(FileReport {
-            name: file.display_name.clone(),
+            name,
             outcome: FileOutcome::AlreadyImported {
                 earlier_name,
                 imported_at,
@@ -314,7 +323,8 @@ fn load_file(
         .or(partner_span.map(|s| s.1));
     conn.execute(
         "UPDATE sources SET kind = ?10, sha256 = ?2, bytes = ?3, rows_accepted = ?4, rows_rejected = ?5,
-                rows_replaced = ?6, rows_current = ?4, first_month = ?7, last_month = ?8, notes = ?9
+                rows_replaced = ?6, rows_current = ?4, first_month = ?7, last_month = ?8, notes = ?9,
+                file_name = ?11
          WHERE id = ?1",
         rusqlite::params![
             source_id,
@@ -326,11 +336,12 @@ fn load_file(
             first_month,
             last_month,
             notes.join("\n"),
-            kind
+            kind,
+            name
         ],
     )?;
     Ok(FileReport {
-        name: file.display_name.clone(),
+        name,
         outcome: FileOutcome::Imported {
             source_id,
             accepted: summary.accepted,

@@ -6,12 +6,13 @@ use super::partner_rows::parse_partner;
 use crate::import::boundaries::Boundary;
 use crate::import::crime_types::{CrimeTypeMatch, LEGACY_CRIME_TYPES};
 use crate::import::geography::{LookupColumns, LookupRow, PopulationColumns, PopulationRow};
-use crate::import::inputs::InputFile;
+use crate::import::inputs::{InputFile, InputLocation};
 use crate::import::kind::{detect_kind, not_importable_reason, FileKind};
 use crate::import::month::MonthForm;
 use crate::import::partner::{choose_mapping, ColumnMapping};
 use crate::import::police_uk::{HeaderProblem, StreetColumns};
 use crate::import::reader::{raw_text, TableReader};
+use crate::import::table::TableOptions;
 use crate::import::ImportError;
 use crate::store::interner::{Interners, PendingDimensions};
 use crate::store::month_counts::CountDelta;
@@ -64,8 +65,11 @@ pub struct FileSummary {
     pub legacy_types: [u64; LEGACY_CRIME_TYPES.len()],
     pub unlocated: u64,
     pub crimes_without_id: u64,
-    /// Sentences about the file only its parser knows (boundary levels read).
+    /// Sentences about the file only its parser knows (boundary levels read, the CSV
+    /// dialect, the sheet).
     pub extra_notes: Vec<String>,
+    /// The name to list the source under when it is not the file's (a workbook's sheet).
+    pub source_name: Option<String>,
     counts: FxHashMap<(u32, u8, u32), i64>,
     /// (reported_by, month) → (rows, first rowid, last rowid)
     pub force_months: BTreeMap<(u32, u32), (i64, i64, i64)>,
@@ -88,6 +92,7 @@ impl FileSummary {
             unlocated: 0,
             crimes_without_id: 0,
             extra_notes: Vec::new(),
+            source_name: None,
             counts: FxHashMap::default(),
             force_months: BTreeMap::new(),
             last_force_month: ((0, 0), 0, 0, 0),
@@ -151,6 +156,7 @@ impl Channel<'_> {
 pub fn parse_file(
     file: &InputFile,
     forced_kind: Option<FileKind>,
+    table_options: &TableOptions,
     mappings: &MappingChoice<'_>,
     interners: &mut Interners,
     first_rowid: i64,
@@ -158,20 +164,15 @@ pub fn parse_file(
     channel: Channel<'_>,
 ) -> Result<FileSummary, ImportError> {
     let named = forced_kind.or_else(|| FileKind::from_file_name(&file.display_name));
-    if named == Some(FileKind::Boundaries) {
-        return file.with_reader(|input| {
-            super::boundary_file::parse_boundary_file(
-                &file.display_name,
-                input,
-                bytes_read,
-                &channel,
-            )
-        })?;
+    let is_shapefile = matches!(file.location, InputLocation::Shapefile(_));
+    if named == Some(FileKind::Boundaries) || is_shapefile {
+        return super::boundary_file::parse_boundary_file(file, None, bytes_read, &channel);
     }
     file.with_reader(|input| {
         #[cfg(test)]
         super::tests::panic_if_asked(&file.display_name, "inject-reader-panic");
-        let mut table = TableReader::open(&file.display_name, input, bytes_read)?;
+        let mut table =
+            TableReader::open_with(&file.display_name, input, bytes_read, table_options)?;
         let kind = forced_kind.unwrap_or_else(|| detect_kind(table.header()));
         let bad = |reason: String| ImportError::BadFile {
             file: file.display_name.clone(),
@@ -235,10 +236,12 @@ pub fn parse_file(
             }
         };
         summary.flush_force_month();
+        summary.source_name = table.sheet().map(|_| table.name().to_string());
         if let Some(mut last) = finished {
             last.dimensions = interners.take_pending();
             last.counts = drain_sorted(&mut summary.counts);
             last.raw = table.take_chunks();
+            let table_notes = table.notes();
             let end = table.finish()?;
             file.check_read_whole(end.bytes)?;
             if summary.accepted + summary.rejected == 0 {
@@ -248,6 +251,7 @@ pub fn parse_file(
             }
             last.raw.extend(end.last_chunks);
             summary.bytes = end.bytes;
+            summary.extra_notes.splice(0..0, table_notes);
             // A send error means the writer stopped; it reports why.
             let _ = channel.sender.send(last);
         }
