@@ -188,12 +188,14 @@ pub fn geojson_layer(file: &str, text: &str) -> Result<RawLayer, BoundaryError> 
             file: file.to_string(),
         })?;
     let declared = match declared_crs(&json) {
-        Some(name) => Some(Crs::from_crs_name(name).map_err(|reason| {
-            BoundaryError::Unreadable {
-                file: file.to_string(),
-                reason,
-            }
-        })?),
+        Some(name) => {
+            Some(
+                Crs::from_crs_name(name).map_err(|reason| BoundaryError::Unreadable {
+                    file: file.to_string(),
+                    reason,
+                })?,
+            )
+        }
         None => None,
     };
     let empty = Map::new();

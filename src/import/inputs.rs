@@ -75,7 +75,9 @@ fn skip_reason(name: &str) -> Option<String> {
     } else if shapefile_part(&lower).is_some() {
         Some("a part of a shapefile whose .shp is not beside it: skipped".into())
     } else if !importable {
-        Some("not a CSV, workbook or boundary file (GeoJSON, shapefile, GeoPackage): skipped".into())
+        Some(
+            "not a CSV, workbook or boundary file (GeoJSON, shapefile, GeoPackage): skipped".into(),
+        )
     } else {
         None
     }
@@ -165,7 +167,10 @@ fn named_shapefile(path: &Path) -> Result<Option<InputFile>, ImportError> {
         (Some(stem), _) | (None, Some((stem, _))) => stem.to_string(),
         _ => return Ok(None),
     };
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let mut same_stem = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(|e| ImportError::io(dir, e))? {
         let entry = entry.map_err(|e| ImportError::io(dir, e))?.path();

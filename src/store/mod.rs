@@ -3,6 +3,7 @@
 //! No egui here.
 
 pub mod boundaries;
+pub mod coverage;
 pub mod cube;
 pub mod geography;
 pub mod ingest;

@@ -72,10 +72,20 @@ impl Crs {
         let projected = kind.starts_with("PROJCS") || kind.starts_with("PROJCRS");
         let has = |words: &[&str]| words.iter().any(|w| upper.contains(w));
         if projected {
-            if has(&["BRITISH_NATIONAL_GRID", "BRITISH NATIONAL GRID", "\"27700\"", "27700]"]) {
+            if has(&[
+                "BRITISH_NATIONAL_GRID",
+                "BRITISH NATIONAL GRID",
+                "\"27700\"",
+                "27700]",
+            ]) {
                 return Ok(Crs::BritishNationalGrid);
             }
-            if has(&["PSEUDO-MERCATOR", "WEB_MERCATOR", "MERCATOR_AUXILIARY_SPHERE", "\"3857\""]) {
+            if has(&[
+                "PSEUDO-MERCATOR",
+                "WEB_MERCATOR",
+                "MERCATOR_AUXILIARY_SPHERE",
+                "\"3857\"",
+            ]) {
                 return Ok(Crs::WebMercator);
             }
         } else if has(&["WGS_1984", "WGS 84", "WGS84", "ETRS_1989", "ETRS89"]) {
@@ -136,7 +146,10 @@ mod tests {
             Crs::from_crs_name("urn:ogc:def:crs:EPSG::27700"),
             Ok(Crs::BritishNationalGrid)
         );
-        assert_eq!(Crs::from_crs_name("urn:ogc:def:crs:OGC:1.3:CRS84"), Ok(Crs::Wgs84));
+        assert_eq!(
+            Crs::from_crs_name("urn:ogc:def:crs:OGC:1.3:CRS84"),
+            Ok(Crs::Wgs84)
+        );
         assert_eq!(Crs::from_crs_name("EPSG:3857"), Ok(Crs::WebMercator));
         assert!(Crs::from_crs_name("EPSG:2157").is_err());
     }
@@ -157,6 +170,9 @@ mod tests {
         let (lon, lat) = Crs::BritishNationalGrid.to_lon_lat(584_130.0, 176_598.0);
         assert!((lon - 0.649).abs() < 0.001 && (lat - 51.458).abs() < 0.001);
         let (lon, lat) = Crs::WebMercator.to_lon_lat(72_247.0, 6_702_000.0);
-        assert!((lon - 0.649).abs() < 0.01 && (lat - 51.46).abs() < 0.01, "{lon} {lat}");
+        assert!(
+            (lon - 0.649).abs() < 0.01 && (lat - 51.46).abs() < 0.01,
+            "{lon} {lat}"
+        );
     }
 }

@@ -42,7 +42,8 @@ fn open(file: &str, bytes: &[u8]) -> Result<Connection, BoundaryError> {
         copy[18] = 1;
         copy[19] = 1;
     }
-    let failed = |e: rusqlite::Error| unreadable(file, format!("the GeoPackage could not be read ({e})"));
+    let failed =
+        |e: rusqlite::Error| unreadable(file, format!("the GeoPackage could not be read ({e})"));
     let mut conn = Connection::open_in_memory().map_err(failed)?;
     conn.deserialize_read_exact("main", Cursor::new(&copy), copy.len(), true)
         .map_err(failed)?;
@@ -53,7 +54,9 @@ fn feature_tables(file: &str, conn: &Connection) -> Result<Vec<FeatureTable>, Bo
     let failed = |e: rusqlite::Error| {
         unreadable(
             file,
-            format!("the file is an SQLite database but not a GeoPackage with feature tables ({e})"),
+            format!(
+                "the file is an SQLite database but not a GeoPackage with feature tables ({e})"
+            ),
         )
     };
     let mut stmt = conn
@@ -75,7 +78,10 @@ fn feature_tables(file: &str, conn: &Connection) -> Result<Vec<FeatureTable>, Bo
         .collect::<Result<Vec<_>, _>>()
         .map_err(failed)?;
     if tables.is_empty() {
-        return Err(unreadable(file, "the GeoPackage has no feature tables".into()));
+        return Err(unreadable(
+            file,
+            "the GeoPackage has no feature tables".into(),
+        ));
     }
     Ok(tables)
 }
@@ -137,7 +143,10 @@ fn table_features(
     first: usize,
 ) -> Result<(Vec<RawFeature>, Vec<String>), BoundaryError> {
     let failed = |e: rusqlite::Error| {
-        unreadable(file, format!("layer \"{}\" could not be read ({e})", table.name))
+        unreadable(
+            file,
+            format!("layer \"{}\" could not be read ({e})", table.name),
+        )
     };
     let mut stmt = conn
         .prepare(&format!("SELECT * FROM {}", quoted(&table.name)))

@@ -68,7 +68,10 @@ pub fn identify(
     }
 }
 
-fn identify_by_fields(properties: &Map<String, Value>, fields: &BoundaryFields) -> Option<Identity> {
+fn identify_by_fields(
+    properties: &Map<String, Value>,
+    fields: &BoundaryFields,
+) -> Option<Identity> {
     let code = attribute(properties, &fields.code)?;
     let name = fields
         .name
@@ -155,7 +158,11 @@ mod tests {
 
     #[test]
     fn ons_names_and_mapped_attributes() {
-        let ward = identify(&props(r#"{"wd19cd":"E05000001","WD19NM":"Abbey","LAD19CD":"E06000035"}"#), None).unwrap();
+        let ward = identify(
+            &props(r#"{"wd19cd":"E05000001","WD19NM":"Abbey","LAD19CD":"E06000035"}"#),
+            None,
+        )
+        .unwrap();
         assert_eq!(ward.level, BoundaryLevel::Ward);
         assert_eq!(ward.parent_code.as_deref(), Some("E06000035"));
         let council = props(r#"{"ward_code":"E05000002","ward_name":"River","objectid":4}"#);
@@ -166,7 +173,10 @@ mod tests {
             ..BoundaryFields::default()
         };
         let mapped = identify(&council, Some(&fields)).unwrap();
-        assert_eq!((mapped.code.as_str(), mapped.name.as_str()), ("E05000002", "River"));
+        assert_eq!(
+            (mapped.code.as_str(), mapped.name.as_str()),
+            ("E05000002", "River")
+        );
         assert_eq!(mapped.level, BoundaryLevel::Ward);
         let numbered = BoundaryFields {
             code: "objectid".into(),
@@ -174,7 +184,10 @@ mod tests {
             ..BoundaryFields::default()
         };
         let by_number = identify(&council, Some(&numbered)).unwrap();
-        assert_eq!((by_number.code.as_str(), by_number.level), ("4", BoundaryLevel::Lsoa));
+        assert_eq!(
+            (by_number.code.as_str(), by_number.level),
+            ("4", BoundaryLevel::Lsoa)
+        );
         assert_eq!(level_of_code("E06000035"), BoundaryLevel::District);
     }
 }

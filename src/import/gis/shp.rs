@@ -59,9 +59,9 @@ fn unreadable(file: &str, reason: String) -> BoundaryError {
 /// Every feature of a shapefile, in its own coordinates.
 pub fn raw_layer(file: &str, parts: &ShapefileParts) -> Result<RawLayer, BoundaryError> {
     let declared = match &parts.prj {
-        Some(prj) => Some(
-            Crs::from_wkt(&String::from_utf8_lossy(prj)).map_err(|r| unreadable(file, r))?,
-        ),
+        Some(prj) => {
+            Some(Crs::from_wkt(&String::from_utf8_lossy(prj)).map_err(|r| unreadable(file, r))?)
+        }
         None => None,
     };
     let attributes = dbf_reader(file, parts)?
@@ -92,9 +92,16 @@ fn dbf_reader(
         .as_deref()
         .map(|c| String::from_utf8_lossy(c).trim().to_ascii_uppercase())
         .unwrap_or_default();
-    let is_1252 = ["1252", "ANSI 1252", "WINDOWS-1252", "ISO-8859-1", "88591", "LATIN1"]
-        .iter()
-        .any(|name| cpg == *name);
+    let is_1252 = [
+        "1252",
+        "ANSI 1252",
+        "WINDOWS-1252",
+        "ISO-8859-1",
+        "88591",
+        "LATIN1",
+    ]
+    .iter()
+    .any(|name| cpg == *name);
     let builder = if is_1252 {
         dbase::ReaderBuilder::new().with_encoding(dbase::encoding::EncodingRs::from(
             dbase::encoding_rs::WINDOWS_1252,

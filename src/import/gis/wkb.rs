@@ -133,7 +133,11 @@ impl Wkb<'_> {
             self.u32(little)?;
         }
         let iso = raw & 0x0FFF_FFFF;
-        let (kind, iso_z, iso_m) = (iso % 1000, matches!(iso / 1000, 1 | 3), matches!(iso / 1000, 2 | 3));
+        let (kind, iso_z, iso_m) = (
+            iso % 1000,
+            matches!(iso / 1000, 1 | 3),
+            matches!(iso / 1000, 2 | 3),
+        );
         let dims = 2 + usize::from(z || iso_z) + usize::from(m || iso_m);
         Ok((kind, dims, little))
     }
@@ -168,8 +172,20 @@ mod tests {
     use super::*;
 
     fn polygon_wkb(little: bool, kind: u32, rings: &[&[(f64, f64)]]) -> Vec<u8> {
-        let u32b = |v: u32| if little { v.to_le_bytes() } else { v.to_be_bytes() };
-        let f64b = |v: f64| if little { v.to_le_bytes() } else { v.to_be_bytes() };
+        let u32b = |v: u32| {
+            if little {
+                v.to_le_bytes()
+            } else {
+                v.to_be_bytes()
+            }
+        };
+        let f64b = |v: f64| {
+            if little {
+                v.to_le_bytes()
+            } else {
+                v.to_be_bytes()
+            }
+        };
         let mut out = vec![u8::from(little)];
         out.extend(u32b(kind));
         out.extend(u32b(rings.len() as u32));
@@ -235,6 +251,9 @@ mod tests {
             Err(WkbProblem::Unsupported("Point".into()))
         );
         assert_eq!(geopackage_polygons(b"XX"), Err(WkbProblem::NotGeoPackage));
-        assert_eq!(geopackage_polygons(b"GP\x00\x11\0\0\0\0"), Err(WkbProblem::Empty));
+        assert_eq!(
+            geopackage_polygons(b"GP\x00\x11\0\0\0\0"),
+            Err(WkbProblem::Empty)
+        );
     }
 }

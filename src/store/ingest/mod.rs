@@ -150,8 +150,36 @@ fn import_batch(
     if cancel.load(Ordering::Relaxed) {
         return Err(StoreError::Cancelled);
     }
+    add_coverage_notes(&tx, &mut report)?;
     tx.commit()?;
     Ok(report)
+}
+
+/// After the whole batch: how the populations and lookups imported cover the police data,
+/// in their notes (and the sources' stored notes).
+fn add_coverage_notes(
+    conn: &rusqlite::Connection,
+    report: &mut ImportReport,
+) -> Result<(), StoreError> {
+    for file in &mut report.files {
+        let FileOutcome::Imported { source_id, .. } = file.outcome else {
+            continue;
+        };
+        let kind: String =
+            conn.query_row("SELECT kind FROM sources WHERE id = ?1", [source_id], |r| {
+                r.get(0)
+            })?;
+        let notes = super::coverage::coverage_notes(conn, &kind, source_id)?;
+        if notes.is_empty() {
+            continue;
+        }
+        file.notes.extend(notes);
+        conn.execute(
+            "UPDATE sources SET notes = ?2 WHERE id = ?1",
+            rusqlite::params![source_id, file.notes.join("\n")],
+        )?;
+    }
+    Ok(())
 }
 
 /// One file of a batch and what it shares with the rest.

@@ -5,7 +5,10 @@
 use super::partner_rows::parse_partner;
 use crate::import::boundaries::Boundary;
 use crate::import::crime_types::{CrimeTypeMatch, LEGACY_CRIME_TYPES};
-use crate::import::geography::{LookupColumns, LookupRow, PopulationColumns, PopulationRow};
+use crate::import::geography::{
+    larger_area_population, GeoRowProblem, LookupColumns, LookupRow, PopulationColumns,
+    PopulationRow,
+};
 use crate::import::inputs::{InputFile, InputLocation};
 use crate::import::kind::{detect_kind, not_importable_reason, FileKind};
 use crate::import::month::MonthForm;
@@ -206,13 +209,25 @@ pub fn parse_file(
             FileKind::Population => {
                 let columns = PopulationColumns::from_header(table.header())
                     .map_err(|p| bad(format!("line 1: {p}")))?;
-                parse_rows(
+                let larger = std::cell::Cell::new(None);
+                let last = parse_rows(
                     &mut table,
                     &mut summary,
                     &channel,
-                    |r| columns.parse(r),
+                    |r| {
+                        let row = columns.parse(r);
+                        if let Err(GeoRowProblem::NotSmallArea { value, level, .. }) = &row {
+                            larger.set(Some((value.clone(), *level)));
+                        }
+                        row
+                    },
                     |b, row| b.populations.push(row),
-                )?
+                )?;
+                if let (0, Some((code, level))) = (summary.accepted, larger.take()) {
+                    return Err(bad(larger_area_population(&code, level)));
+                }
+                summary.extra_notes.push(columns.describe());
+                last
             }
             other => {
                 let reference = match other {
