@@ -59,6 +59,12 @@ pub fn run(db: &Path, paths: &[PathBuf], options: &ImportOptions, json: bool) ->
         }
     };
     let seconds = started.elapsed().as_secs_f64();
+    let code = if report.is_clean() && !report.files.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_REJECTED
+    };
+    super::exit_code_if_output_closed(code);
     if json {
         match serde_json::to_string_pretty(&ImportJson::from(&report)) {
             Ok(text) => println!("{text}"),
@@ -67,11 +73,7 @@ pub fn run(db: &Path, paths: &[PathBuf], options: &ImportOptions, json: bool) ->
     } else {
         print_summary(db, &report, seconds);
     }
-    if report.is_clean() {
-        EXIT_OK
-    } else {
-        EXIT_REJECTED
-    }
+    code
 }
 
 fn print_summary(db: &Path, report: &ImportReport, seconds: f64) {
@@ -126,6 +128,9 @@ fn print_summary(db: &Path, report: &ImportReport, seconds: f64) {
     }
     for skipped in &report.skipped {
         println!("  {}: {}", skipped.name, skipped.reason);
+    }
+    if report.files.is_empty() {
+        println!("Nothing was imported: no file given is one the app reads (see above).");
     }
     println!(
         "Total: {} rows accepted, {} rejected, {} replaced, in {}",

@@ -23,6 +23,7 @@ pub use groups_cmd::GroupChange;
 pub use hotspots_cmd::HotspotArgs;
 pub use mappings_cmd::MappingSpec;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicI32, Ordering};
 
 pub const USAGE: &str = "\
 csp-assessment — prepare a Community Safety Partnership strategic assessment
@@ -413,8 +414,41 @@ fn table_options(
     })
 }
 
-/// Run a headless command; returns the exit code.
+/// The exit code a command whose output is cut off (`sources | head`) ends with: what it
+/// would have returned, set before it prints (0 unless said otherwise).
+static EXIT_IF_OUTPUT_CLOSED: AtomicI32 = AtomicI32::new(EXIT_OK);
+
+/// Note the exit code the command will return, before printing its results.
+pub(crate) fn exit_code_if_output_closed(code: i32) {
+    EXIT_IF_OUTPUT_CLOSED.store(code, Ordering::Relaxed);
+}
+
+/// Whether a panic is Rust's `println!` failing because the reader of the output went away.
+fn is_closed_output(payload: &(dyn std::any::Any + Send)) -> bool {
+    let message = crate::store::ingest::panic_message(payload);
+    message.starts_with("failed printing to stdout") || message.starts_with("failed printing to stderr")
+}
+
+/// Run a headless command; returns the exit code. When the output is closed early
+/// (`sources | head`), the command ends quietly with its normal exit code instead of a
+/// panic message and exit 101.
 pub fn run(command: Command) -> i32 {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !is_closed_output(info.payload()) {
+            previous(info);
+        }
+    }));
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| dispatch(command))) {
+        Ok(code) => code,
+        Err(payload) if is_closed_output(payload.as_ref()) => {
+            EXIT_IF_OUTPUT_CLOSED.load(Ordering::Relaxed)
+        }
+        Err(payload) => std::panic::resume_unwind(payload),
+    }
+}
+
+fn dispatch(command: Command) -> i32 {
     match command {
         Command::Import {
             db,
