@@ -47,9 +47,14 @@ Usage:
                                           mapping NAME
   csp-assessment mappings --db FILE [--json]
                                           list the column mappings saved in the file
-  csp-assessment mappings --db FILE --save NAME --layout LAYOUT --from CSV
+  csp-assessment mappings --db FILE --save NAME --layout LAYOUT --from FILE
                  --map 'Column=field,…' [--date-format iso|dmy|dmony|excel|mdy]
-                                          save a column mapping for CSV's header
+                 [--sheet NAME] [--level ward|lsoa|district]
+                                          save a column mapping for FILE's header; LAYOUT is
+                                          domestic_abuse | marac | asb_cases | treatment |
+                                          police_street | ward_lookup | population |
+                                          boundaries (the code and name attributes of a
+                                          GeoJSON, shapefile or GeoPackage)
   csp-assessment sources --db FILE [--json]
                                           list what the assessment file holds
   csp-assessment stats --db FILE [--fy 2023/24] [--json]
@@ -231,6 +236,8 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                     from: PathBuf::from(from),
                     map,
                     date_format: values.remove("--date-format"),
+                    table: table_options(&mut values)?,
+                    level: values.remove("--level"),
                 }),
                 _ => {
                     return Err(UsageError(
@@ -426,7 +433,8 @@ pub(crate) fn exit_code_if_output_closed(code: i32) {
 /// Whether a panic is Rust's `println!` failing because the reader of the output went away.
 fn is_closed_output(payload: &(dyn std::any::Any + Send)) -> bool {
     let message = crate::store::ingest::panic_message(payload);
-    message.starts_with("failed printing to stdout") || message.starts_with("failed printing to stderr")
+    message.starts_with("failed printing to stdout")
+        || message.starts_with("failed printing to stderr")
 }
 
 /// Run a headless command; returns the exit code. When the output is closed early

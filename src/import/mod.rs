@@ -4,6 +4,7 @@
 
 pub mod boundaries;
 pub mod crime_types;
+pub mod field_mapping;
 pub mod geography;
 pub mod gis;
 pub mod inputs;

@@ -5,6 +5,7 @@
 pub mod boundaries;
 pub mod coverage;
 pub mod cube;
+pub mod field_mappings;
 pub mod geography;
 pub mod ingest;
 pub mod interner;

@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[&str] = &[
     MIGRATION_3,
     MIGRATION_4,
     MIGRATION_5,
+    MIGRATION_6,
 ];
 
 /// The schema version this build writes.
@@ -260,4 +261,16 @@ CREATE TABLE boundary (
     source_id    INTEGER NOT NULL REFERENCES sources(id)
 );
 CREATE INDEX boundary_by_level ON boundary(level);
+"#;
+
+/// Column mappings for the app's own kinds of file (police street files with other headers,
+/// lookups, populations, boundary attributes), by name: the JSON of
+/// `import::field_mapping::FieldMapping`. Partner mappings stay in `column_mapping`.
+const MIGRATION_6: &str = r#"
+CREATE TABLE field_mapping (
+    name             TEXT PRIMARY KEY,
+    kind             TEXT NOT NULL,
+    header_signature TEXT NOT NULL,
+    json             TEXT NOT NULL
+) WITHOUT ROWID;
 "#;

@@ -5,7 +5,7 @@
 
 use super::worker::{new_batch, Channel, FileSummary};
 use crate::import::boundaries::{BoundaryLevel, FeatureProblem};
-use crate::import::gis::identity::BoundaryFields;
+use crate::import::field_mapping::{find_for_header, FieldMapping};
 use crate::import::gis::{attribute_names, read_source, BoundarySource};
 use crate::import::inputs::InputFile;
 use crate::import::kind::FileKind;
@@ -15,7 +15,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 pub fn parse_boundary_file(
     file: &InputFile,
-    fields: Option<&BoundaryFields>,
+    given: Option<&FieldMapping>,
+    saved: &[FieldMapping],
     bytes_read: &AtomicU64,
     channel: &Channel<'_>,
 ) -> Result<FileSummary, ImportError> {
@@ -38,12 +39,32 @@ pub fn parse_boundary_file(
     };
     let bytes: u64 = raw.iter().map(|r| r.len() as u64).sum();
     bytes_read.fetch_add(bytes, Ordering::Relaxed);
+    let mapping = match given {
+        Some(m) => Some(fit(m, name, &source)?),
+        None => {
+            let attributes = attribute_names(name, &source).map_err(|e| bad(e.to_string()))?;
+            let for_header = find_for_header(saved, &attributes);
+            let unknown = for_header.is_some() && !has_ons_codes(name, &source);
+            match for_header.filter(|_| unknown) {
+                Some(m) => Some(fit(m, name, &source)?),
+                None => None,
+            }
+        }
+    };
+    let fields = mapping.as_ref().and_then(FieldMapping::boundary_fields);
+    let fields = fields.as_ref();
     let parsed = read_source(name, &source, fields).map_err(|e| bad(e.to_string()))?;
     let mut summary = FileSummary::new(FileKind::Boundaries);
+    if let Some(m) = &mapping {
+        summary.extra_notes.push(format!(
+            "code and name read from the attributes the column mapping \"{}\" names",
+            m.name
+        ));
+    }
     summary.bytes = bytes;
     summary.accepted = parsed.boundaries.len() as u64;
     summary.rejected = parsed.rejected.len() as u64;
-    summary.extra_notes = parsed.notes;
+    summary.extra_notes.extend(parsed.notes);
     summary.extra_notes.extend(level_notes(&parsed.boundaries));
     if parsed.boundaries.is_empty() && parsed.rejected.is_empty() {
         return Err(bad("the file holds no features (no areas)".into()));
@@ -76,6 +97,25 @@ pub fn parse_boundary_file(
     // A failed send means the writer stopped; it reports why.
     let _ = channel.send(batch);
     Ok(summary)
+}
+
+/// The mapping fitted to the file's attributes.
+fn fit(
+    mapping: &FieldMapping,
+    name: &str,
+    source: &BoundarySource,
+) -> Result<FieldMapping, ImportError> {
+    let bad = |reason: String| ImportError::BadFile {
+        file: name.to_string(),
+        reason,
+    };
+    let attributes = attribute_names(name, source).map_err(|e| bad(e.to_string()))?;
+    mapping.fit_to_header(&attributes).map_err(bad)
+}
+
+/// Whether any feature has an ONS-shaped code attribute (then no mapping is needed).
+fn has_ons_codes(name: &str, source: &BoundarySource) -> bool {
+    read_source(name, source, None).is_ok_and(|p| !p.boundaries.is_empty())
 }
 
 /// "22 ward boundaries", "165 LSOA boundaries".

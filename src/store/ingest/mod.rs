@@ -19,6 +19,7 @@ pub use report::{FileOutcome, FileReport, ImportReport, Progress};
 pub const KIND_POLICE_STREET: &str = "police_street";
 
 use super::boundaries::write_boundary_rows;
+use super::field_mappings::load_field_mappings;
 use super::geography::{write_lookup_rows, write_population_rows};
 use super::interner::Interners;
 use super::month_counts;
@@ -101,13 +102,20 @@ fn import_batch(
     store.check_writable()?;
     let kind = options.kind;
     let saved = load_mappings(&store.conn)?;
+    let saved_fields = load_field_mappings(&store.conn)?;
+    let given_fields = options
+        .mapping
+        .as_ref()
+        .and_then(|name| saved_fields.iter().find(|m| &m.name == name));
     let given = match &options.mapping {
-        Some(name) => Some(store.mapping(name)?),
-        None => None,
+        Some(name) if given_fields.is_none() => Some(store.mapping(name)?),
+        _ => None,
     };
     let mappings = MappingChoice {
         given: given.as_ref(),
         saved: &saved,
+        given_fields,
+        saved_fields: &saved_fields,
     };
     let discovery = discover(paths)?;
     let started = Instant::now();

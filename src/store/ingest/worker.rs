@@ -5,6 +5,7 @@
 use super::partner_rows::parse_partner;
 use crate::import::boundaries::Boundary;
 use crate::import::crime_types::{CrimeTypeMatch, LEGACY_CRIME_TYPES};
+use crate::import::field_mapping::{find_for_header, FieldMapping, MappedKind};
 use crate::import::geography::{
     larger_area_population, GeoRowProblem, LookupColumns, LookupRow, PopulationColumns,
     PopulationRow,
@@ -133,13 +134,37 @@ impl FileSummary {
     }
 }
 
-/// The column mappings a batch may read partner files with.
+/// The column mappings a batch may read files with.
 #[derive(Clone, Copy, Default)]
 pub struct MappingChoice<'a> {
     /// Named for this import (`--mapping NAME`): used for files no reference layout fits.
     pub given: Option<&'a ColumnMapping>,
     /// Saved in the assessment file: used for a file with the header one was made for.
     pub saved: &'a [ColumnMapping],
+    /// A field mapping named for this import (police street, lookup, population or
+    /// boundaries with a header of their own).
+    pub given_fields: Option<&'a FieldMapping>,
+    /// Field mappings saved in the assessment file, found by header.
+    pub saved_fields: &'a [FieldMapping],
+}
+
+impl MappingChoice<'_> {
+    /// The field mapping to read a table with `header` by: the one named for the import,
+    /// else a saved one made for this header when the app does not know the header.
+    fn field_mapping_for(
+        &self,
+        header: &[String],
+        forced: Option<FileKind>,
+    ) -> Option<Result<FieldMapping, String>> {
+        if let Some(given) = self.given_fields {
+            return Some(given.fit_to_header(header));
+        }
+        let unknown = forced.is_none() && detect_kind(header) == FileKind::Unknown;
+        unknown
+            .then(|| find_for_header(self.saved_fields, header))
+            .flatten()
+            .map(|m| m.fit_to_header(header))
+    }
 }
 
 /// Where the worker sends batches, and whether to stop.
@@ -168,24 +193,50 @@ pub fn parse_file(
 ) -> Result<FileSummary, ImportError> {
     let named = forced_kind.or_else(|| FileKind::from_file_name(&file.display_name));
     let is_shapefile = matches!(file.location, InputLocation::Shapefile(_));
-    if named == Some(FileKind::Boundaries) || is_shapefile {
-        return super::boundary_file::parse_boundary_file(file, None, bytes_read, &channel);
+    let boundary_mapping = mappings
+        .given_fields
+        .filter(|m| m.kind == MappedKind::Boundaries);
+    if named == Some(FileKind::Boundaries) || is_shapefile || boundary_mapping.is_some() {
+        return super::boundary_file::parse_boundary_file(
+            file,
+            boundary_mapping,
+            mappings.saved_fields,
+            bytes_read,
+            &channel,
+        );
     }
     file.with_reader(|input| {
         #[cfg(test)]
         super::tests::panic_if_asked(&file.display_name, "inject-reader-panic");
         let mut table =
             TableReader::open_with(&file.display_name, input, bytes_read, table_options)?;
-        let kind = forced_kind.unwrap_or_else(|| detect_kind(table.header()));
         let bad = |reason: String| ImportError::BadFile {
             file: file.display_name.clone(),
             reason,
         };
+        let field_mapping = mappings
+            .field_mapping_for(table.header(), forced_kind)
+            .transpose()
+            .map_err(bad)?;
+        let (kind, header) = match &field_mapping {
+            Some(m) => (m.kind.file_kind(), m.reader_header(table.header().len())),
+            None => (
+                forced_kind.unwrap_or_else(|| detect_kind(table.header())),
+                table.header().to_vec(),
+            ),
+        };
         let mut summary = FileSummary::new(kind);
+        if let Some(m) = &field_mapping {
+            summary.extra_notes.push(format!(
+                "read as {} with the column mapping \"{}\"",
+                m.kind.name(),
+                m.name
+            ));
+        }
         let finished = match kind {
             FileKind::PoliceStreet => {
-                let columns = StreetColumns::from_header(table.header())
-                    .map_err(|p| bad(header_problem_text(p)))?;
+                let columns =
+                    StreetColumns::from_header(&header).map_err(|p| bad(header_problem_text(p)))?;
                 parse_street(
                     &mut table,
                     &columns,
@@ -196,8 +247,8 @@ pub fn parse_file(
                 )?
             }
             FileKind::WardLookup => {
-                let columns = LookupColumns::from_header(table.header())
-                    .map_err(|p| bad(format!("line 1: {p}")))?;
+                let columns =
+                    LookupColumns::from_header(&header).map_err(|p| bad(format!("line 1: {p}")))?;
                 parse_rows(
                     &mut table,
                     &mut summary,
@@ -207,7 +258,7 @@ pub fn parse_file(
                 )?
             }
             FileKind::Population => {
-                let columns = PopulationColumns::from_header(table.header())
+                let columns = PopulationColumns::from_header(&header)
                     .map_err(|p| bad(format!("line 1: {p}")))?;
                 let larger = std::cell::Cell::new(None);
                 let last = parse_rows(
@@ -226,7 +277,9 @@ pub fn parse_file(
                 if let (0, Some((code, level))) = (summary.accepted, larger.take()) {
                     return Err(bad(larger_area_population(&code, level)));
                 }
-                summary.extra_notes.push(columns.describe());
+                if field_mapping.is_none() {
+                    summary.extra_notes.push(columns.describe());
+                }
                 last
             }
             other => {
