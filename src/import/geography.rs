@@ -79,6 +79,12 @@ pub enum GeoRowProblem {
     NotAnArea { column: String, value: String },
     #[error("column {column}: \"{value}\" is not a population count")]
     BadNumber { column: String, value: String },
+    #[error("column {column}: \"{value}\" is a {level}, not an LSOA or ward: populations are read by LSOA or ward")]
+    NotSmallArea {
+        column: String,
+        value: String,
+        level: &'static str,
+    },
 }
 
 impl GeoRowProblem {
@@ -88,6 +94,7 @@ impl GeoRowProblem {
             GeoRowProblem::Blank { column }
             | GeoRowProblem::NotAnLsoa { column, .. }
             | GeoRowProblem::NotAnArea { column, .. }
+            | GeoRowProblem::NotSmallArea { column, .. }
             | GeoRowProblem::BadNumber { column, .. } => Some(column),
         }
     }
@@ -196,7 +203,7 @@ fn code_rank(header: &str) -> Option<u8> {
         || (h.contains("local authority") || h.contains("district")) && is_code
     {
         Some(2)
-    } else if ["code", "area code", "geography code", "areacode"].contains(&h.as_str()) {
+    } else if ["code", "area code", "geography code", "areacode", "mnemonic"].contains(&h.as_str()) {
         Some(3)
     } else {
         None
@@ -206,7 +213,10 @@ fn code_rank(header: &str) -> Option<u8> {
 fn name_rank(header: &str) -> Option<u8> {
     let h = header.to_ascii_lowercase();
     let is_name = h.contains("name") || h.ends_with("nm");
-    if h.contains("lsoa") && is_name {
+    // Nomis names the column of area names after the geography: "2021 super output area -
+    // lower layer", "2022 electoral ward".
+    let nomis = h.contains("super output area") || h.contains("electoral ward");
+    if (h.contains("lsoa") && is_name) || nomis {
         Some(0)
     } else if (h.contains("ward") || h.starts_with("wd")) && is_name {
         Some(1)
@@ -236,6 +246,45 @@ const TOTAL_NAMES: [&str; 9] = [
     "residence type: total; measures: value",
 ];
 
+/// The column of all residents: a name of [`TOTAL_NAMES`] exactly, else Census and ONS
+/// download forms — Nomis's "Total: All usual residents", the Nomis bulk file's
+/// "Residence type: Total; measures: Value", a name starting "Total", or "All ages" within
+/// a longer name. Age and sex columns are never chosen.
+fn total_column(names: &[String]) -> Option<usize> {
+    let lower: Vec<String> = names
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    let first = |test: &dyn Fn(&str) -> bool| lower.iter().position(|h| test(h));
+    TOTAL_NAMES
+        .iter()
+        .find_map(|t| lower.iter().position(|h| h == t))
+        .or_else(|| first(&|h| h.contains("all usual residents")))
+        .or_else(|| first(&|h| h.ends_with("measures: value") && h.contains(": total")))
+        .or_else(|| first(&|h| h.starts_with("total")))
+        .or_else(|| first(&|h| h.contains("all ages") || h.contains("all persons")))
+}
+
+/// What a code that is not an LSOA or ward is: a local authority (district or unitary),
+/// a county, a region or a country.
+pub fn larger_area_of_code(code: &str) -> Option<&'static str> {
+    match code.get(..3)? {
+        "E06" | "E07" | "E08" | "E09" | "W06" => Some("local authority (district) code"),
+        "E10" | "E11" => Some("county code"),
+        "E12" => Some("region code"),
+        "E92" | "W92" | "K02" | "K03" | "K04" => Some("country code"),
+        _ => None,
+    }
+}
+
+/// Why a population file of larger areas (every row a local authority, county, region or
+/// country, such as `example`) is not imported as populations.
+pub fn larger_area_population(example: &str, level: &str) -> String {
+    format!(
+        "this is a population by local authority or larger area (for example the {level} {example}), not by LSOA or ward: rates per 1,000 for wards and LSOAs need populations by LSOA or ward (ONS mid-year estimates by LSOA or ward, or Census 2021 TS001 by LSOA or ward from Nomis); local authority populations, for comparing with other areas, are not imported by this import"
+    )
+}
+
 impl PopulationColumns {
     pub fn from_header(names: &[String]) -> Result<Self, String> {
         let best = |rank: fn(&str) -> Option<u8>| {
@@ -247,10 +296,7 @@ impl PopulationColumns {
                 .map(|(_, i)| i)
         };
         let code = best(code_rank).ok_or("no area code column")?;
-        let total = TOTAL_NAMES
-            .iter()
-            .find_map(|t| names.iter().position(|h| h.eq_ignore_ascii_case(t)))
-            .ok_or("no total / persons column")?;
+        let total = total_column(names).ok_or("no total / persons column")?;
         Ok(PopulationColumns {
             names: names.to_vec(),
             code,
@@ -259,13 +305,30 @@ impl PopulationColumns {
         })
     }
 
+    /// "populations read from the column \"All Ages\" (area codes from \"LSOA Code\")".
+    pub fn describe(&self) -> String {
+        let name = |i: usize| self.names.get(i).map_or("", String::as_str);
+        format!(
+            "populations read from the column \"{}\" (area codes from \"{}\")",
+            name(self.total),
+            name(self.code)
+        )
+    }
+
     pub fn parse(&self, record: &ByteRecord) -> Result<PopulationRow, GeoRowProblem> {
         check_width(record, self.names.len())?;
         let column = |i: usize| self.names.get(i).cloned().unwrap_or_default();
         let code = cell_text(record, self.code);
-        let kind = AreaKind::of_code(&code).ok_or_else(|| GeoRowProblem::NotAnArea {
-            column: column(self.code),
-            value: excerpt(code.as_bytes()),
+        let kind = AreaKind::of_code(&code).ok_or_else(|| match larger_area_of_code(&code) {
+            Some(level) => GeoRowProblem::NotSmallArea {
+                column: column(self.code),
+                value: excerpt(code.as_bytes()),
+                level,
+            },
+            None => GeoRowProblem::NotAnArea {
+                column: column(self.code),
+                value: excerpt(code.as_bytes()),
+            },
         })?;
         let raw_total = cell_text(record, self.total);
         let total = parse_count(&raw_total).ok_or_else(|| GeoRowProblem::BadNumber {
@@ -348,6 +411,59 @@ mod tests {
         assert_eq!(row.name, "Medway 001A");
         assert_eq!(row.kind, AreaKind::Lsoa);
         assert_eq!(row.total, 1676.0);
+    }
+
+    #[test]
+    fn census_2021_and_ons_mid_year_layouts_pick_the_all_residents_column() {
+        let bulk = "date,geography,geography code,Residence type: Total; measures: Value,Residence type: Lives in a household; measures: Value,Residence type: Lives in a communal establishment; measures: Value";
+        let cols = PopulationColumns::from_header(&names(bulk)).unwrap();
+        let row = cols
+            .parse(&record("2021,Medway 001A,E01016070,1676,1652,24"))
+            .unwrap();
+        assert_eq!(
+            (row.code.as_str(), row.name.as_str(), row.total),
+            ("E01016070", "Medway 001A", 1676.0)
+        );
+        let nomis = "2021 super output area - lower layer,mnemonic,Total: All usual residents,Lives in a household";
+        let cols = PopulationColumns::from_header(&names(nomis)).unwrap();
+        let row = cols
+            .parse(&record("Medway 001A,E01016070,1676,1652"))
+            .unwrap();
+        assert_eq!((row.name.as_str(), row.total), ("Medway 001A", 1676.0));
+        let mye = "LAD 2021 Code,LAD 2021 Name,LSOA 2021 Code,LSOA 2021 Name,Total,F0,F1,M0";
+        let cols = PopulationColumns::from_header(&names(mye)).unwrap();
+        let row = cols
+            .parse(&record(
+                "E06000035,Medway,E01016070,Medway 001A,\"1,690\",10,11,12",
+            ))
+            .unwrap();
+        assert_eq!((row.code.as_str(), row.total), ("E01016070", 1690.0));
+        let ward = "Ward Code 1,Ward Name 1,LA Code (2021 boundaries),LA name (2021 boundaries),All Ages,0,1";
+        let cols = PopulationColumns::from_header(&names(ward)).unwrap();
+        let row = cols
+            .parse(&record(
+                "E05014449,All Saints,E06000035,Medway,11000,100,120",
+            ))
+            .unwrap();
+        assert_eq!((row.kind, row.total), (AreaKind::Ward, 11000.0));
+    }
+
+    #[test]
+    fn a_local_authority_population_is_named_for_what_it_is() {
+        let cols =
+            PopulationColumns::from_header(&names("Code,Name,Geography,All ages,0,1")).unwrap();
+        let problem = cols
+            .parse(&record(
+                "E06000035,Medway,Unitary Authority,280000,3000,3100",
+            ))
+            .unwrap_err();
+        assert!(matches!(problem, GeoRowProblem::NotSmallArea { .. }));
+        assert!(
+            problem
+                .to_string()
+                .contains("local authority (district) code"),
+            "{problem}"
+        );
     }
 
     #[test]

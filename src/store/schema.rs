@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[&str] = &[
     MIGRATION_4,
     MIGRATION_5,
     MIGRATION_6,
+    MIGRATION_7,
 ];
 
 /// The schema version this build writes.
@@ -279,5 +280,17 @@ CREATE TABLE peer_group_member (
     group_id      INTEGER NOT NULL REFERENCES peer_group(id) ON DELETE CASCADE,
     district_code TEXT NOT NULL,
     PRIMARY KEY (group_id, district_code)
+) WITHOUT ROWID;
+"#;
+
+/// Column mappings for the app's own kinds of file (police street files with other headers,
+/// lookups, populations, boundary attributes), by name: the JSON of
+/// `import::field_mapping::FieldMapping`. Partner mappings stay in `column_mapping`.
+const MIGRATION_7: &str = r#"
+CREATE TABLE field_mapping (
+    name             TEXT PRIMARY KEY,
+    kind             TEXT NOT NULL,
+    header_signature TEXT NOT NULL,
+    json             TEXT NOT NULL
 ) WITHOUT ROWID;
 "#;
