@@ -5,6 +5,7 @@
 pub mod boundaries;
 pub mod cube;
 pub mod geography;
+mod identity;
 pub mod ingest;
 pub mod interner;
 pub mod month_counts;
