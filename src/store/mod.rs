@@ -8,6 +8,7 @@ pub mod cube;
 pub mod districts;
 pub mod field_mappings;
 pub mod geography;
+mod identity;
 pub mod ingest;
 pub mod interner;
 pub mod month_counts;

@@ -9,7 +9,7 @@ use super::crime_picture::CrimePicture;
 use super::export_job::ExportJob;
 use super::import_job::{ImportJob, JobOutcome};
 use super::import_summary::ImportSummary;
-use super::launch::{bundled_sample_files, sample_assessment_path};
+use super::launch::sample_assessment_path;
 use super::mapping_import::MappingImport;
 use super::navigation::Page;
 use super::notice::Notice;
@@ -17,6 +17,7 @@ use super::partner_view::PartnerView;
 use super::rejected_rows::RejectedRowsView;
 use super::report_app::{load_report, reload_report};
 use super::report_state::ReportState;
+use super::sample::bundled_sample_files;
 use super::settings::Settings;
 use super::theme;
 use super::theme_group_editor::GroupEditor;
@@ -163,8 +164,15 @@ impl App {
     }
 
     /// Open the bundled Northvale sample, creating it (and starting its import) if needed.
+    /// Without the sample data beside the app, says so and creates nothing.
     pub fn open_sample(&mut self) {
         let path = sample_assessment_path();
+        let sample_files = bundled_sample_files();
+        let made_before = std::fs::metadata(&path).is_ok_and(|m| m.len() > 0);
+        if let (Err(why), false) = (&sample_files, made_before) {
+            self.notice = Some(Notice::problem(why.clone()));
+            return;
+        }
         if let Some(folder) = path.parent() {
             if let Err(e) = std::fs::create_dir_all(folder) {
                 self.notice = Some(Notice::problem(format!(
@@ -177,7 +185,10 @@ impl App {
         self.open_or_create(&path);
         let holds_nothing = self.view().is_some_and(|v| v.sources.is_empty());
         if holds_nothing && self.file_path() == Some(path.as_path()) {
-            self.start_import(bundled_sample_files());
+            match sample_files {
+                Ok(files) => self.start_import(files),
+                Err(why) => self.notice = Some(Notice::problem(why)),
+            }
         }
     }
 

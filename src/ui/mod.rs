@@ -1,6 +1,8 @@
 //! egui panels and app state. Calls analysis and store; never writes SQL.
 //!
-//! `launch` starts the window and picks the first assessment file; `app` holds the state
+//! `launch` starts the window (trying the renderers of `renderer` in turn, and saying why
+//! in a system box, `no_window`, when none works) and picks the first assessment file;
+//! `sample` finds the sample data beside the program; `app` holds the state
 //! and its operations; `shell` draws the window around the pages and carries out what the
 //! analyst asked for. Each page is one file in `pages`: add a page with a `Page` variant in
 //! `navigation` and one arm in `pages::page_ui`. The import job, the dialogs, the cached
@@ -26,13 +28,16 @@ mod map_layers;
 mod map_view;
 mod mapping_import;
 mod navigation;
+mod no_window;
 mod notice;
 mod pages;
 mod peer_editor;
 mod partner_view;
 mod rejected_rows;
+mod renderer;
 mod report_app;
 mod report_state;
+mod sample;
 mod settings;
 mod shell;
 mod theme;
