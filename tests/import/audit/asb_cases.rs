@@ -17,12 +17,19 @@ fn truth(k: &mut Knowledge) {
     k.truth("not repeat", (opened - ASB_REPEAT) as i64);
     k.sum(OPENED, &["repeat", "not repeat"], "repeat or not");
     k.truth("open over 90 days", ASB_OPEN_OVER_90 as i64);
-    let months: Vec<String> = months(2024).iter().map(|m| format!("month:{}", month_label(m))).collect();
+    let months: Vec<String> = months(2024)
+        .iter()
+        .map(|m| format!("month:{}", month_label(m)))
+        .collect();
     for (name, n) in months.iter().zip(ASB_MONTHS) {
         k.truth(name, n as i64);
     }
     k.sum(OPENED, &refs(&months), "months");
-    for (prefix, split) in [("category", &ASB_CATEGORIES[..]), ("action", &ASB_ACTIONS[..]), ("ward", &ASB_WARDS[..])] {
+    for (prefix, split) in [
+        ("category", &ASB_CATEGORIES[..]),
+        ("action", &ASB_ACTIONS[..]),
+        ("ward", &ASB_WARDS[..]),
+    ] {
         let names: Vec<String> = split.iter().map(|(l, _)| format!("{prefix}:{l}")).collect();
         for (name, (_, n)) in names.iter().zip(split) {
             k.truth(name, *n as i64);
@@ -55,7 +62,11 @@ pub fn read(export: &Export, threshold: i64) -> Knowledge {
         k.exact(OPENED, to, source);
     }
     read(&mut k, "repeat", s.before(" were repeat cases"));
-    read(&mut k, "open over 90 days", s.before(" cases had been open for"));
+    read(
+        &mut k,
+        "open over 90 days",
+        s.before(" cases had been open for"),
+    );
     // Police-recorded ASB is public police.uk data, not this theme.
     let _police = s.after("Police recorded ");
     s.assert_all_read();
@@ -83,9 +94,17 @@ pub fn read(export: &Export, threshold: i64) -> Knowledge {
             panic!("an ASB case table the audit cannot read: {caption}");
         }
     }
-    let months: Vec<String> = months(2024).iter().map(|m| format!("month:{}", month_label(m))).collect();
+    let months: Vec<String> = months(2024)
+        .iter()
+        .map(|m| format!("month:{}", month_label(m)))
+        .collect();
     let vars: Vec<&str> = months.iter().map(String::as_str).collect();
-    count_bars(&mut k, &export.svg["council-asb-cases-opened-by-month"], &vars, "monthly chart");
+    count_bars(
+        &mut k,
+        &export.svg["council-asb-cases-opened-by-month"],
+        &vars,
+        "monthly chart",
+    );
     k
 }
 

@@ -14,13 +14,18 @@ use std::path::{Path, PathBuf};
 
 pub const AREA_WARDS: &str = "E05000001,E05000002";
 pub const AREA_NAME: &str = "Alpha and Bravo";
-pub const WARD_POPULATION: [(&str, i64); 3] = [("Alpha", 12_000), ("Bravo", 8_000), ("Charlie", 9_000)];
+pub const WARD_POPULATION: [(&str, i64); 3] =
+    [("Alpha", 12_000), ("Bravo", 8_000), ("Charlie", 9_000)];
 
 /// Months of financial year `start`/`start+1` as `YYYY-MM`.
 pub fn months(start: i32) -> Vec<String> {
     (0..12)
         .map(|i| {
-            let (y, m) = if i < 9 { (start, i + 4) } else { (start + 1, i - 8) };
+            let (y, m) = if i < 9 {
+                (start, i + 4)
+            } else {
+                (start + 1, i - 8)
+            };
             format!("{y}-{m:02}")
         })
         .collect()
@@ -38,9 +43,12 @@ pub fn month_label(month: &str) -> String {
 /// `counts` expanded into one label per row, then spread over the rows by a fixed
 /// permutation so that the splits are not aligned with each other.
 fn spread<'a>(counts: &[(&'a str, usize)], stride: usize) -> Vec<&'a str> {
-    let flat: Vec<&str> = counts.iter().flat_map(|(l, n)| std::iter::repeat_n(*l, *n)).collect();
+    let flat: Vec<&str> = counts
+        .iter()
+        .flat_map(|(l, n)| std::iter::repeat_n(*l, *n))
+        .collect();
     let n = flat.len();
-    let gcd = (1..=stride).rev().find(|d| n % d == 0 && stride % d == 0);
+    let gcd = (1..=stride).rev().find(|d| n.is_multiple_of(*d) && stride.is_multiple_of(*d));
     assert_eq!(gcd, Some(1), "stride {stride} does not permute {n} rows");
     (0..n).map(|i| flat[(i * stride) % n]).collect()
 }
@@ -58,8 +66,12 @@ pub const DA_AGE: [(&str, usize); 8] = [
     ("55-64", 8),
     ("65+", 5),
 ];
-pub const DA_RISK: [(&str, usize); 4] =
-    [("Standard", 100), ("Medium", 66), ("High", 12), ("Not assessed", 4)];
+pub const DA_RISK: [(&str, usize); 4] = [
+    ("Standard", 100),
+    ("Medium", 66),
+    ("High", 12),
+    ("Not assessed", 4),
+];
 pub const DA_WARDS: [(&str, usize); 2] = [("Alpha", 120), ("Bravo", 62)];
 pub const DA_REPEAT: usize = 50;
 pub const DA_MARAC: usize = 10;
@@ -73,8 +85,13 @@ pub const ASB_CATEGORIES: [(&str, usize); 5] = [
     ("Drugs", 3),
     ("Vehicle nuisance", 2),
 ];
-pub const ASB_ACTIONS: [(&str, usize); 5] =
-    [("None", 30), ("Warning", 25), ("CPW", 10), ("CPN", 3), ("Injunction", 2)];
+pub const ASB_ACTIONS: [(&str, usize); 5] = [
+    ("None", 30),
+    ("Warning", 25),
+    ("CPW", 10),
+    ("CPN", 3),
+    ("Injunction", 2),
+];
 pub const ASB_WARDS: [(&str, usize); 2] = [("Alpha", 45), ("Bravo", 25)];
 pub const ASB_REPEAT: usize = 12;
 pub const ASB_OPEN_OVER_90: usize = 2;
@@ -82,7 +99,7 @@ pub const ASB_PREVIOUS: usize = 60;
 
 fn lsoa_of(ward: &str, i: usize) -> &'static str {
     match ward {
-        "Alpha" if i % 2 == 0 => "E01000001",
+        "Alpha" if i.is_multiple_of(2) => "E01000001",
         "Alpha" => "E01000002",
         "Bravo" => "E01000003",
         _ => "E01000004",
@@ -136,7 +153,15 @@ fn write_da(dir: &Path) -> PathBuf {
     let path = dir.join("domestic_abuse_incidents.csv");
     let mut text = String::from("Reference,Date,Crime or non-crime,Offence,LSOA code,Victim sex,Victim age band,Repeat victim,Risk level,Referred to MARAC\n");
     let mut n = 0;
-    let mut row = |text: &mut String, date: &str, crime: bool, lsoa: &str, sex: &str, age: &str, repeat: bool, risk: &str, marac: bool| {
+    let mut row = |text: &mut String,
+                   date: &str,
+                   crime: bool,
+                   lsoa: &str,
+                   sex: &str,
+                   age: &str,
+                   repeat: bool,
+                   risk: &str,
+                   marac: bool| {
         n += 1;
         let yn = |b: bool| if b { "Y" } else { "N" };
         let sex = match sex {
@@ -145,10 +170,15 @@ fn write_da(dir: &Path) -> PathBuf {
             _ => "",
         };
         let risk = if risk == "Not assessed" { "" } else { risk };
-        writeln!(text, "DA-{n:05},{date},{},{},{lsoa},{sex},{age},{},{risk},{}",
+        writeln!(
+            text,
+            "DA-{n:05},{date},{},{},{lsoa},{sex},{age},{},{risk},{}",
             if crime { "Crime" } else { "Non-crime" },
             if crime { "Assault" } else { "" },
-            yn(repeat), yn(marac)).unwrap();
+            yn(repeat),
+            yn(marac)
+        )
+        .unwrap();
     };
     // 2024/25 in the area: every split as the constants say.
     let total: usize = DA_MONTH_INCIDENTS.iter().sum();
@@ -163,7 +193,17 @@ fn write_da(dir: &Path) -> PathBuf {
         for k in 0..DA_MONTH_INCIDENTS[m] {
             let crime = k < DA_MONTH_CRIMES[m];
             let date = format!("{month}-{:02}", 1 + k % 28);
-            row(&mut text, &date, crime, lsoa_of(wards[i], i), sex[i], age[i], repeat[i] == "Y", risk[i], marac[i] == "Y");
+            row(
+                &mut text,
+                &date,
+                crime,
+                lsoa_of(wards[i], i),
+                sex[i],
+                age[i],
+                repeat[i] == "Y",
+                risk[i],
+                marac[i] == "Y",
+            );
             i += 1;
         }
     }
@@ -173,7 +213,17 @@ fn write_da(dir: &Path) -> PathBuf {
         for k in 0..count {
             let month = &months(year)[k % 12];
             let ward = if in_area > 0 { "Alpha" } else { "Charlie" };
-            row(&mut text, &format!("{month}-10"), k % 2 == 0, lsoa_of(ward, k), "Female", "25-34", false, "Standard", false);
+            row(
+                &mut text,
+                &format!("{month}-10"),
+                k % 2 == 0,
+                lsoa_of(ward, k),
+                "Female",
+                "25-34",
+                false,
+                "Standard",
+                false,
+            );
         }
     }
     std::fs::write(&path, text).unwrap();
@@ -182,12 +232,26 @@ fn write_da(dir: &Path) -> PathBuf {
 
 fn write_asb(dir: &Path) -> PathBuf {
     let path = dir.join("asb_cases.csv");
-    let mut text = String::from("Case reference,Date opened,Date closed,Category,Ward code,Repeat,Action taken\n");
+    let mut text = String::from(
+        "Case reference,Date opened,Date closed,Category,Ward code,Repeat,Action taken\n",
+    );
     let mut n = 0;
-    let mut row = |text: &mut String, opened: &str, closed: Option<&str>, category: &str, ward: &str, repeat: bool, action: &str| {
+    let mut row = |text: &mut String,
+                   opened: &str,
+                   closed: Option<&str>,
+                   category: &str,
+                   ward: &str,
+                   repeat: bool,
+                   action: &str| {
         n += 1;
-        writeln!(text, "ASB/{n:05},{opened},{},{category},{},{},{action}",
-            closed.unwrap_or(""), ward_code(ward), if repeat { "Y" } else { "N" }).unwrap();
+        writeln!(
+            text,
+            "ASB/{n:05},{opened},{},{category},{},{},{action}",
+            closed.unwrap_or(""),
+            ward_code(ward),
+            if repeat { "Y" } else { "N" }
+        )
+        .unwrap();
     };
     let total: usize = ASB_MONTHS.iter().sum();
     let categories = spread(&ASB_CATEGORIES, 3);
@@ -201,19 +265,51 @@ fn write_asb(dir: &Path) -> PathBuf {
             // Two cases opened in June are still open at the year's end.
             let still_open = m == 2 && k < ASB_OPEN_OVER_90;
             let closed = format!("{month}-{:02}", 12 + k);
-            row(&mut text, &opened, (!still_open).then_some(closed.as_str()), categories[i], wards[i], repeat[i] == "Y", actions[i]);
+            row(
+                &mut text,
+                &opened,
+                (!still_open).then_some(closed.as_str()),
+                categories[i],
+                wards[i],
+                repeat[i] == "Y",
+                actions[i],
+            );
             i += 1;
         }
     }
     for k in 0..ASB_PREVIOUS {
         let month = &months(2023)[k % 12];
-        row(&mut text, &format!("{month}-05"), Some(&format!("{month}-15")), "Noise", "Alpha", false, "None");
+        row(
+            &mut text,
+            &format!("{month}-05"),
+            Some(&format!("{month}-15")),
+            "Noise",
+            "Alpha",
+            false,
+            "None",
+        );
     }
     for k in 0..20 {
         let month = &months(2024)[k % 12];
-        row(&mut text, &format!("{month}-05"), Some(&format!("{month}-15")), "Noise", "Charlie", false, "None");
+        row(
+            &mut text,
+            &format!("{month}-05"),
+            Some(&format!("{month}-15")),
+            "Noise",
+            "Charlie",
+            false,
+            "None",
+        );
     }
-    row(&mut text, "2025-04-02", Some("2025-04-10"), "Noise", "Charlie", false, "None");
+    row(
+        &mut text,
+        "2025-04-02",
+        Some("2025-04-10"),
+        "Noise",
+        "Charlie",
+        false,
+        "None",
+    );
     std::fs::write(&path, text).unwrap();
     path
 }

@@ -29,7 +29,11 @@ fn truth(k: &mut Knowledge) {
     let mut other = Vec::new();
     for (m, month) in months(2024).iter().enumerate() {
         let label = month_label(month);
-        let (a, c, o) = (format!("all {label}"), format!("crimes {label}"), format!("other {label}"));
+        let (a, c, o) = (
+            format!("all {label}"),
+            format!("crimes {label}"),
+            format!("other {label}"),
+        );
         k.truth(&a, DA_MONTH_INCIDENTS[m] as i64);
         k.truth(&c, DA_MONTH_CRIMES[m] as i64);
         k.truth(&o, (DA_MONTH_INCIDENTS[m] - DA_MONTH_CRIMES[m]) as i64);
@@ -41,7 +45,12 @@ fn truth(k: &mut Knowledge) {
     k.sum(INCIDENTS, &refs(&all), "months");
     k.sum(CRIMES, &refs(&crime), "months");
     k.sum("non-crimes", &refs(&other), "months");
-    for (prefix, split) in [("sex", &DA_SEX[..]), ("age", &DA_AGE[..]), ("risk", &DA_RISK[..]), ("ward", &DA_WARDS[..])] {
+    for (prefix, split) in [
+        ("sex", &DA_SEX[..]),
+        ("age", &DA_AGE[..]),
+        ("risk", &DA_RISK[..]),
+        ("ward", &DA_WARDS[..]),
+    ] {
         let names: Vec<String> = split.iter().map(|(l, _)| format!("{prefix}:{l}")).collect();
         for (name, (_, n)) in names.iter().zip(split) {
             k.truth(name, *n as i64);

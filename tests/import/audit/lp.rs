@@ -64,7 +64,11 @@ pub fn maximise(variables: usize, rows: &[Row], objective: &[(usize, Q)]) -> Opt
             t[i][*j] += a.clone();
         }
         if let Some(s) = slacks[i] {
-            t[i][s] = if r.rel == Rel::Le { Q::one() } else { -Q::one() };
+            t[i][s] = if r.rel == Rel::Le {
+                Q::one()
+            } else {
+                -Q::one()
+            };
         }
         t[i][columns] = r.rhs.clone();
         if t[i][columns].is_negative() {
@@ -193,17 +197,34 @@ mod tests {
     #[test]
     fn ranges_of_a_small_system() {
         // x + y = 4, x ≤ 3: x ∈ [0, 3], y ∈ [1, 4].
-        let rows = [row(&[(0, 1), (1, 1)], Rel::Eq, 4), row(&[(0, 1)], Rel::Le, 3)];
+        let rows = [
+            row(&[(0, 1), (1, 1)], Rel::Eq, 4),
+            row(&[(0, 1)], Rel::Le, 3),
+        ];
         assert_eq!(maximise(2, &rows, &[(0, q(1))]), Optimum::Value(q(3)));
         assert_eq!(maximise(2, &rows, &[(1, q(-1))]), Optimum::Value(q(-1)));
         assert_eq!(maximise(2, &rows[1..], &[(1, q(1))]), Optimum::Unbounded);
         let contradiction = [row(&[(0, 1)], Rel::Ge, 5), row(&[(0, 1)], Rel::Le, 3)];
-        assert_eq!(maximise(1, &contradiction, &[(0, q(1))]), Optimum::Infeasible);
+        assert_eq!(
+            maximise(1, &contradiction, &[(0, q(1))]),
+            Optimum::Infeasible
+        );
         // 1000·x ∈ [65.5·182, 66.5·182]: x ∈ [11.921, 12.103].
         let pct = [
-            Row { terms: vec![(0, q(1000))], rel: Rel::Ge, rhs: ratio(655 * 182, 10) },
-            Row { terms: vec![(0, q(1000))], rel: Rel::Le, rhs: ratio(665 * 182, 10) },
+            Row {
+                terms: vec![(0, q(1000))],
+                rel: Rel::Ge,
+                rhs: ratio(655 * 182, 10),
+            },
+            Row {
+                terms: vec![(0, q(1000))],
+                rel: Rel::Le,
+                rhs: ratio(665 * 182, 10),
+            },
         ];
-        assert_eq!(maximise(1, &pct, &[(0, q(1))]), Optimum::Value(ratio(665 * 182, 10_000)));
+        assert_eq!(
+            maximise(1, &pct, &[(0, q(1))]),
+            Optimum::Value(ratio(665 * 182, 10_000))
+        );
     }
 }

@@ -25,8 +25,16 @@ fn truth(k: &mut Knowledge, file: &Path, fy: &str) -> Vec<String> {
         }
         k.truth(&format!("first-time {quarter}"), values[0] - values[1]);
         let q = |m: &str| format!("{m} {quarter}");
-        k.sum(&q("cases"), &[&q("repeats"), &q("first-time")], "repeat or not");
-        k.sum(&q("cases"), &[&q("police"), &q("other")], "referrals add up to cases");
+        k.sum(
+            &q("cases"),
+            &[&q("repeats"), &q("first-time")],
+            "repeat or not",
+        );
+        k.sum(
+            &q("cases"),
+            &[&q("police"), &q("other")],
+            "referrals add up to cases",
+        );
         quarters.push(quarter);
     }
     for (m, total) in MEASURES.iter().zip(totals) {
@@ -75,9 +83,15 @@ pub fn read(export: &Export, threshold: i64, file: &Path) -> Knowledge {
     }
     s.assert_all_read();
 
-    let mut tables: Vec<(&[Vec<String>], &str)> =
-        section.tables.iter().map(|(_, rows)| (rows.as_slice(), "the Word table")).collect();
-    tables.push((export.csv["marac_by_quarter"].as_slice(), "marac_by_quarter"));
+    let mut tables: Vec<(&[Vec<String>], &str)> = section
+        .tables
+        .iter()
+        .map(|(_, rows)| (rows.as_slice(), "the Word table"))
+        .collect();
+    tables.push((
+        export.csv["marac_by_quarter"].as_slice(),
+        "marac_by_quarter",
+    ));
     for (rows, source) in tables {
         for row in rows.iter().skip(1) {
             let q = |m: &str| format!("{m} {}", row[0]);
@@ -90,6 +104,11 @@ pub fn read(export: &Export, threshold: i64, file: &Path) -> Knowledge {
     }
     let vars: Vec<String> = quarters.iter().map(|q| format!("cases {q}")).collect();
     let refs: Vec<&str> = vars.iter().map(String::as_str).collect();
-    count_bars(&mut k, &export.svg["marac-cases-by-quarter"], &refs, "quarterly chart");
+    count_bars(
+        &mut k,
+        &export.svg["marac-cases-by-quarter"],
+        &refs,
+        "quarterly chart",
+    );
     k
 }

@@ -41,16 +41,38 @@ fn export(dir: &Path, inputs: &[PathBuf], area: bool, threshold: i64) -> Export 
     args.extend(inputs.iter().map(|p| p.as_os_str()));
     cli(&args);
     if area {
-        cli(&["area".as_ref(), "--db".as_ref(), db.as_os_str(), "--wards".as_ref(), crafted::AREA_WARDS.as_ref(), "--name".as_ref(), crafted::AREA_NAME.as_ref()]);
+        cli(&[
+            "area".as_ref(),
+            "--db".as_ref(),
+            db.as_os_str(),
+            "--wards".as_ref(),
+            crafted::AREA_WARDS.as_ref(),
+            "--name".as_ref(),
+            crafted::AREA_NAME.as_ref(),
+        ]);
     }
     let out = dir.join("export");
     let threshold = threshold.to_string();
-    cli(&["export".as_ref(), "--db".as_ref(), db.as_os_str(), "--out".as_ref(), out.as_os_str(), "--threshold".as_ref(), threshold.as_ref(), "--fy".as_ref(), "2024/25".as_ref(), "--date".as_ref(), "1 December 2026".as_ref()]);
+    cli(&[
+        "export".as_ref(),
+        "--db".as_ref(),
+        db.as_os_str(),
+        "--out".as_ref(),
+        out.as_os_str(),
+        "--threshold".as_ref(),
+        threshold.as_ref(),
+        "--fy".as_ref(),
+        "2024/25".as_ref(),
+        "--date".as_ref(),
+        "1 December 2026".as_ref(),
+    ]);
     Export::read(&out)
 }
 
 fn sample(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/partners").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample-data/partners")
+        .join(name)
 }
 
 /// The crafted borough, filtered to two of its wards, at the default threshold of 5.
@@ -77,7 +99,11 @@ fn threshold_40() -> &'static Export {
 }
 
 fn assert_protected(theme: &str, failures: Vec<String>) {
-    assert!(failures.is_empty(), "{theme}: hidden counts a reader can work out:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{theme}: hidden counts a reader can work out:\n{}",
+        failures.join("\n")
+    );
 }
 
 fn section_text(export: &Export, heading: &str) -> String {
@@ -99,11 +125,19 @@ fn domestic_abuse_in_a_ward_filtered_export_cannot_be_undone_issue_12() {
     assert_protected("domestic abuse", k.failures());
     let text = section_text(export, "Domestic abuse");
     // The attacks of the issue, one by one.
-    assert!(!text.contains("6.6%"), "the high-risk share of a hidden count is printed");
+    assert!(
+        !text.contains("6.6%"),
+        "the high-risk share of a hidden count is printed"
+    );
     assert!(text.contains("Not assessed | <5"), "{text}");
-    assert!(text.contains("under 16 | <5") && text.contains("16-17 | <5"), "{text}");
+    assert!(
+        text.contains("under 16 | <5") && text.contains("16-17 | <5"),
+        "{text}"
+    );
     // 182 − 178 no longer gives the two youngest bands: a third band is withheld.
-    assert!(export.csv["domestic_abuse_victim_age"].iter().any(|r| r[1] == "*"));
+    assert!(export.csv["domestic_abuse_victim_age"]
+        .iter()
+        .any(|r| r[1] == "*"));
 }
 
 #[test]
@@ -112,7 +146,10 @@ fn council_asb_cases_in_a_ward_filtered_export_cannot_be_undone_issue_12() {
     let k = asb_cases::read(export, 5);
     assert_protected("council ASB cases", k.failures());
     let text = section_text(export, "Council ASB cases");
-    assert!(text.contains("fewer than 5 cases had been open for more than 90 days"), "{text}");
+    assert!(
+        text.contains("fewer than 5 cases had been open for more than 90 days"),
+        "{text}"
+    );
     // The months of 1, 2 and 4 cases are suppressed bars with no height and no number.
     let labels: Vec<Option<String>> = export.svg["council-asb-cases-opened-by-month"]
         .bars()
@@ -146,7 +183,10 @@ fn treatment_at_threshold_40_cannot_be_undone_and_source_suppression_is_never_ze
     // Re-presentations the partner suppressed are never 0, and their totals are marked.
     let table = &export.csv["treatment_by_substance"];
     for row in table.iter().skip(1) {
-        assert_ne!(row[6], "0", "a source-suppressed cell printed as 0: {row:?}");
+        assert_ne!(
+            row[6], "0",
+            "a source-suppressed cell printed as 0: {row:?}"
+        );
     }
     let total = &table.last().unwrap()[6];
     assert!(total.starts_with('≥') || total == "*", "{total}");

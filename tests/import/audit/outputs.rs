@@ -51,7 +51,9 @@ impl Export {
         for entry in std::fs::read_dir(folder.join("tables")).unwrap() {
             let path = entry.unwrap().path();
             let name = path.file_stem().unwrap().to_string_lossy().to_string();
-            let slug = name.split_once('-').map_or(name.clone(), |(_, s)| s.to_string());
+            let slug = name
+                .split_once('-')
+                .map_or(name.clone(), |(_, s)| s.to_string());
             let text = std::fs::read_to_string(&path).unwrap();
             let text = text.strip_prefix('\u{feff}').unwrap();
             let rows = csv::ReaderBuilder::new()
@@ -66,8 +68,12 @@ impl Export {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "svg") {
                 let name = path.file_stem().unwrap().to_string_lossy().to_string();
-                let slug = name.split_once('-').map_or(name.clone(), |(_, s)| s.to_string());
-                export.svg.insert(slug, svg(&std::fs::read_to_string(&path).unwrap()));
+                let slug = name
+                    .split_once('-')
+                    .map_or(name.clone(), |(_, s)| s.to_string());
+                export
+                    .svg
+                    .insert(slug, svg(&std::fs::read_to_string(&path).unwrap()));
             }
         }
         export
@@ -95,10 +101,7 @@ fn sections(docx: &[u8]) -> Vec<Section> {
             .filter_map(|n| n.text())
             .collect()
     };
-    let body = doc
-        .descendants()
-        .find(|n| n.has_tag_name("body"))
-        .unwrap();
+    let body = doc.descendants().find(|n| n.has_tag_name("body")).unwrap();
     let mut out: Vec<Section> = Vec::new();
     let mut caption = String::new();
     for node in body.children() {
@@ -251,7 +254,12 @@ impl Svg {
                 // Heights are whole pixels, and so are the tick positions the scale is
                 // read from: allow 2 px either way.
                 let height = rect.map(|(_, h)| {
-                    let px = |v: f64| ratio((v * 1000.0).round() as i64, (per_unit * 1000.0).round() as i64);
+                    let px = |v: f64| {
+                        ratio(
+                            (v * 1000.0).round() as i64,
+                            (per_unit * 1000.0).round() as i64,
+                        )
+                    };
                     (px((h - 2.0).max(0.0)), px(h + 2.0))
                 });
                 (label, height)
@@ -284,11 +292,20 @@ impl Svg {
             .iter()
             .filter(|(stroke, _)| stroke == colour)
             .flat_map(|(_, pts)| pts.iter().copied())
-            .chain(self.circles.iter().filter(|c| c.0 == colour).map(|c| (c.1, c.2)))
+            .chain(
+                self.circles
+                    .iter()
+                    .filter(|c| c.0 == colour)
+                    .map(|c| (c.1, c.2)),
+            )
             .filter(|(_, y)| *y >= top - 2.0 && *y <= zero + 2.0)
             .collect();
         (0..categories.len())
-            .map(|i| points.iter().any(|(x, _)| (x - x_of(i)).abs() < step / 2.0 - 1.0))
+            .map(|i| {
+                points
+                    .iter()
+                    .any(|(x, _)| (x - x_of(i)).abs() < step / 2.0 - 1.0)
+            })
             .collect()
     }
 }

@@ -30,11 +30,18 @@ pub fn token(text: &str) -> Token {
     } else if let Some(n) = t.strip_prefix('≥').or_else(|| t.strip_prefix("at least ")) {
         Token::AtLeast(n.parse().unwrap())
     } else if let Some((whole, tenth)) = t.split_once('.') {
-        let sign = if whole.starts_with('-') || whole.starts_with('−') { -1 } else { 1 };
+        let sign = if whole.starts_with('-') || whole.starts_with('−') {
+            -1
+        } else {
+            1
+        };
         let whole: i64 = whole.trim_start_matches(['-', '−']).parse().unwrap();
         Token::Tenths(sign * (whole * 10 + tenth.parse::<i64>().unwrap()))
     } else {
-        Token::Exact(t.parse().unwrap_or_else(|_| panic!("not a number: {text:?}")))
+        Token::Exact(
+            t.parse()
+                .unwrap_or_else(|_| panic!("not a number: {text:?}")),
+        )
     }
 }
 
@@ -85,11 +92,17 @@ pub fn wards(
         let var = format!("{prefix}:{}", row[0]);
         count(k, &var, &row[1], source);
         share(k, &var, whole, &row[2], source);
-        if let (Some(Token::Tenths(t)), Some((_, pop))) =
-            (row.get(3).map(|r| token(r)), population.iter().find(|p| p.0 == row[0]))
-        {
+        if let (Some(Token::Tenths(t)), Some((_, pop))) = (
+            row.get(3).map(|r| token(r)),
+            population.iter().find(|p| p.0 == row[0]),
+        ) {
             // 10,000 · count / population within ±0.5 of the rate in tenths.
-            k.scaled_between(&[(var.as_str(), q(20_000))], q((2 * t - 1) * pop), q((2 * t + 1) * pop), source);
+            k.scaled_between(
+                &[(var.as_str(), q(20_000))],
+                q((2 * t - 1) * pop),
+                q((2 * t + 1) * pop),
+                source,
+            );
         }
     }
 }
@@ -103,7 +116,12 @@ pub fn count_bars(k: &mut Knowledge, svg: &Svg, vars: &[&str], source: &str) {
             count(k, var, label, source);
         }
         if let Some((lo, hi)) = &bar.height {
-            k.between(var, lo.clone(), hi.clone(), &format!("{source}: bar height"));
+            k.between(
+                var,
+                lo.clone(),
+                hi.clone(),
+                &format!("{source}: bar height"),
+            );
         }
     }
 }
@@ -132,7 +150,13 @@ impl Sentence {
     pub fn new(text: &str) -> Sentence {
         // Numbers that are not counts of the theme: years, dates, p-values, fixed terms.
         let mut text = text.to_string();
-        for fixed in ["within 12 months", "more than 90 days", "10,000 women aged 16", "p < 0.001", "p < 0.05"] {
+        for fixed in [
+            "within 12 months",
+            "more than 90 days",
+            "10,000 women aged 16",
+            "p < 0.001",
+            "p < 0.05",
+        ] {
             text = text.replace(fixed, "");
         }
         Sentence { text }
@@ -143,9 +167,11 @@ impl Sentence {
     pub fn before(&mut self, phrase: &str) -> Option<Token> {
         let at = self.text.find(phrase)?;
         let head = self.text[..at].trim_end();
-        let small = head
-            .rfind("fewer than ")
-            .filter(|i| head[i + 11..].chars().all(|c| c.is_ascii_digit() || c == ','));
+        let small = head.rfind("fewer than ").filter(|i| {
+            head[i + 11..]
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',')
+        });
         let (start, token) = match small {
             Some(i) => (i, Token::Small),
             None => {
@@ -163,7 +189,11 @@ impl Sentence {
         let from = at + phrase.len();
         let rest = &self.text[from..];
         let len = rest.find([' ', ':', ')']).unwrap_or(rest.len());
-        let token = token(rest[..len].trim_start_matches('(').trim_end_matches([',', '.']));
+        let token = token(
+            rest[..len]
+                .trim_start_matches('(')
+                .trim_end_matches([',', '.']),
+        );
         self.text.replace_range(at..from + len, "");
         Some(token)
     }
@@ -172,7 +202,8 @@ impl Sentence {
     pub fn change(&mut self) -> Option<(i64, i64)> {
         let _by = self.after(" by ")?;
         let _pct = self.after(" (")?;
-        let (Some(Token::Exact(from)), Some(Token::Exact(to))) = (self.after("from "), self.after("to "))
+        let (Some(Token::Exact(from)), Some(Token::Exact(to))) =
+            (self.after("from "), self.after("to "))
         else {
             panic!("a change without its years' counts: {}", self.text);
         };
@@ -194,6 +225,10 @@ impl Sentence {
                 !(year || date)
             })
             .collect();
-        assert!(left.is_empty(), "numbers the audit cannot read: {left:?} in {:?}", self.text);
+        assert!(
+            left.is_empty(),
+            "numbers the audit cannot read: {left:?} in {:?}",
+            self.text
+        );
     }
 }

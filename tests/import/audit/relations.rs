@@ -6,8 +6,9 @@
 //! is hidden (shown "<5" or "*") or small and never printed, how narrow a range a reader
 //! can pin it to, by exact linear programming after eliminating what is read exactly.
 //!
-//! Interval protection: the range (integers within the LP bounds) must be at least the
-//! threshold wide, with nothing assumed beyond "counts are not negative". A second,
+//! A count from 1 to threshold − 1 read exactly anywhere fails at once. Interval
+//! protection: the range (integers within the LP bounds) must be at least the threshold
+//! wide, with nothing assumed beyond "counts are not negative". A second,
 //! label-aware check also gives the reader the "<5" labels (1 to 4) and asks that every
 //! such count can still be anything from 1 to 4.
 
@@ -63,7 +64,10 @@ impl Knowledge {
 
     fn relate(&mut self, terms: &[(&str, Q)], rel: Rel, rhs: Q, why: String) {
         let row = Row {
-            terms: terms.iter().map(|(n, a)| (self.var(n), a.clone())).collect(),
+            terms: terms
+                .iter()
+                .map(|(n, a)| (self.var(n), a.clone()))
+                .collect(),
             rel,
             rhs,
         };
@@ -84,7 +88,12 @@ impl Knowledge {
     /// The output printed `name` as exactly `n`.
     pub fn exact(&mut self, name: &str, n: i64, source: &str) {
         self.read.insert(name.into());
-        self.relate(&[(name, q(1))], Rel::Eq, q(n), format!("{name} = {n} ({source})"));
+        self.relate(
+            &[(name, q(1))],
+            Rel::Eq,
+            q(n),
+            format!("{name} = {n} ({source})"),
+        );
     }
 
     /// The output showed `name` hidden.
@@ -100,7 +109,12 @@ impl Knowledge {
     pub fn sum(&mut self, whole: &str, parts: &[&str], why: &str) {
         let mut terms: Vec<(&str, Q)> = parts.iter().map(|p| (*p, q(1))).collect();
         terms.push((whole, q(-1)));
-        self.relate(&terms, Rel::Eq, q(0), format!("{whole} = Σ {parts:?} ({why})"));
+        self.relate(
+            &terms,
+            Rel::Eq,
+            q(0),
+            format!("{whole} = Σ {parts:?} ({why})"),
+        );
     }
 
     /// `small ≤ large`.
@@ -115,8 +129,18 @@ impl Knowledge {
 
     /// `Σ part / Σ whole` printed as `tenths`/10 percent, rounded to one decimal.
     pub fn percent(&mut self, part: &[&str], whole: &[&str], tenths: i64, source: &str) {
-        let why = format!("{part:?} / {whole:?} = {}.{}% ({source})", tenths / 10, tenths % 10);
-        self.ratio_between(part, whole, ratio(2 * tenths - 1, 20), ratio(2 * tenths + 1, 20), &why);
+        let why = format!(
+            "{part:?} / {whole:?} = {}.{}% ({source})",
+            tenths / 10,
+            tenths % 10
+        );
+        self.ratio_between(
+            part,
+            whole,
+            ratio(2 * tenths - 1, 20),
+            ratio(2 * tenths + 1, 20),
+            &why,
+        );
     }
 
     /// `lo ≤ 100 · Σ part / Σ whole ≤ hi`.
@@ -146,9 +170,7 @@ impl Knowledge {
     /// read exactly is a failure of its own).
     fn targets(&self) -> Vec<usize> {
         (0..self.names.len())
-            .filter(|v| {
-                self.marks.contains_key(v) || (1..self.threshold).contains(&self.truth[*v])
-            })
+            .filter(|v| self.marks.contains_key(v) || (1..self.threshold).contains(&self.truth[*v]))
             .collect()
     }
 
@@ -158,7 +180,12 @@ impl Knowledge {
             .read
             .iter()
             .filter(|name| (1..self.threshold).contains(&self.value(name)))
-            .map(|name| format!("{name} (true value {}) is printed exactly", self.value(name)))
+            .map(|name| {
+                format!(
+                    "{name} (true value {}) is printed exactly",
+                    self.value(name)
+                )
+            })
             .collect();
         let plain = self.solver(false);
         let labelled = self.solver(true);
@@ -193,7 +220,11 @@ impl Knowledge {
         if labels {
             for (v, mark) in &self.marks {
                 if *mark == Mark::Small {
-                    rows.push(Row { terms: vec![(*v, q(1))], rel: Rel::Ge, rhs: q(1) });
+                    rows.push(Row {
+                        terms: vec![(*v, q(1))],
+                        rel: Rel::Ge,
+                        rhs: q(1),
+                    });
                     rows.push(Row {
                         terms: vec![(*v, q(1))],
                         rel: Rel::Le,

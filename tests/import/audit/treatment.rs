@@ -9,7 +9,12 @@ use super::reading::{count, percent_bars, share, Sentence, Token};
 use super::relations::Knowledge;
 use std::path::Path;
 
-pub const GROUPS: [&str; 4] = ["Opiate", "Non-opiate only", "Non-opiate and alcohol", "Alcohol only"];
+pub const GROUPS: [&str; 4] = [
+    "Opiate",
+    "Non-opiate only",
+    "Non-opiate and alcohol",
+    "Alcohol only",
+];
 const MEASURES: [&str; 4] = ["in treatment", "new", "completions", "re-presentations"];
 const TOTAL: &str = "All substances";
 
@@ -22,7 +27,12 @@ fn truth(k: &mut Knowledge, file: &Path) {
         let rows: Vec<Vec<i64>> = text
             .lines()
             .filter(|l| l.starts_with("2024/25") && l.split(',').nth(1) == Some(group))
-            .map(|l| l.split(',').skip(2).map(|v| v.parse().unwrap_or(0)).collect())
+            .map(|l| {
+                l.split(',')
+                    .skip(2)
+                    .map(|v| v.parse().unwrap_or(0))
+                    .collect()
+            })
             .collect();
         let in_treatment = rows[0][0] + rows.iter().skip(1).map(|r| r[1]).sum::<i64>();
         let sum = |i: usize| rows.iter().map(|r| r[i]).sum::<i64>();
@@ -31,7 +41,10 @@ fn truth(k: &mut Knowledge, file: &Path) {
             k.truth(&format!("{group}: {m}"), v);
             totals[i] += v;
         }
-        k.at_most(&format!("{group}: completions"), &format!("{group}: in treatment"));
+        k.at_most(
+            &format!("{group}: completions"),
+            &format!("{group}: in treatment"),
+        );
     }
     for (m, total) in MEASURES.iter().zip(totals) {
         let whole = format!("{TOTAL}: {m}");
@@ -82,16 +95,28 @@ pub fn read(export: &Export, threshold: i64, file: &Path) -> Knowledge {
     }
     s.assert_all_read();
 
-    let mut tables: Vec<(&[Vec<String>], &str)> =
-        section.tables.iter().map(|(_, rows)| (rows.as_slice(), "the Word table")).collect();
-    tables.push((export.csv["treatment_by_substance"].as_slice(), "treatment_by_substance"));
+    let mut tables: Vec<(&[Vec<String>], &str)> = section
+        .tables
+        .iter()
+        .map(|(_, rows)| (rows.as_slice(), "the Word table"))
+        .collect();
+    tables.push((
+        export.csv["treatment_by_substance"].as_slice(),
+        "treatment_by_substance",
+    ));
     for (rows, source) in tables {
         for row in rows.iter().skip(1) {
             let g = |m: &str| format!("{}: {m}", row[0]);
             count(&mut k, &g("in treatment"), &row[1], source);
             count(&mut k, &g("new"), &row[2], source);
             count(&mut k, &g("completions"), &row[3], source);
-            share(&mut k, &g("completions"), &g("in treatment"), &row[4], source);
+            share(
+                &mut k,
+                &g("completions"),
+                &g("in treatment"),
+                &row[4],
+                source,
+            );
             // Column 5, the change in points, rests on last year's counts, which the
             // export publishes nowhere else: it tells nothing about this year's.
             count(&mut k, &g("re-presentations"), &row[6], source);
@@ -101,7 +126,15 @@ pub fn read(export: &Export, threshold: i64, file: &Path) -> Knowledge {
         .iter()
         .map(|g| (format!("{g}: completions"), format!("{g}: in treatment")))
         .collect();
-    let pairs: Vec<(&str, &str)> = parts.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-    percent_bars(&mut k, &export.svg["successful-completions-by-substance-group"], &pairs, "completion chart");
+    let pairs: Vec<(&str, &str)> = parts
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    percent_bars(
+        &mut k,
+        &export.svg["successful-completions-by-substance-group"],
+        &pairs,
+        "completion chart",
+    );
     k
 }
