@@ -48,7 +48,9 @@ fn spread<'a>(counts: &[(&'a str, usize)], stride: usize) -> Vec<&'a str> {
         .flat_map(|(l, n)| std::iter::repeat_n(*l, *n))
         .collect();
     let n = flat.len();
-    let gcd = (1..=stride).rev().find(|d| n.is_multiple_of(*d) && stride.is_multiple_of(*d));
+    let gcd = (1..=stride)
+        .rev()
+        .find(|d| n.is_multiple_of(*d) && stride.is_multiple_of(*d));
     assert_eq!(gcd, Some(1), "stride {stride} does not permute {n} rows");
     (0..n).map(|i| flat[(i * stride) % n]).collect()
 }

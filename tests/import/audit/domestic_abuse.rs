@@ -5,11 +5,14 @@
 
 use super::crafted::*;
 use super::outputs::Export;
-use super::reading::{breakdown, count_bars, wards, Sentence, Token};
+use super::reading::{breakdown, count_bars, sentence_number, split_truth, summary, tables, wards};
 use super::relations::{Knowledge, Mark};
 
 const INCIDENTS: &str = "incidents";
 const CRIMES: &str = "crimes";
+const HEADING: &str = "Domestic abuse";
+/// The monthly chart's series: (colour, variable prefix).
+const SERIES: [(&str, &str); 2] = [("#1F5FA8", "all"), ("#DE7800", "crimes")];
 
 fn truth(k: &mut Knowledge) {
     let incidents: usize = DA_MONTH_INCIDENTS.iter().sum();
@@ -20,42 +23,38 @@ fn truth(k: &mut Knowledge) {
     k.sum(INCIDENTS, &[CRIMES, "non-crimes"], "crimes and non-crimes");
     k.truth("previous", DA_PREVIOUS as i64);
     for (name, n) in [("repeat", DA_REPEAT), ("marac", DA_MARAC)] {
-        k.truth(name, n as i64);
-        k.truth(&format!("not {name}"), (incidents - n) as i64);
-        k.sum(INCIDENTS, &[name, &format!("not {name}")], "yes and no");
+        split_truth(k, INCIDENTS, name, &[("yes", n), ("no", incidents - n)]);
     }
-    let mut all = Vec::new();
-    let mut crime = Vec::new();
-    let mut other = Vec::new();
+    let mut columns: [Vec<String>; 3] = Default::default();
     for (m, month) in months(2024).iter().enumerate() {
         let label = month_label(month);
-        let (a, c, o) = (
-            format!("all {label}"),
-            format!("crimes {label}"),
-            format!("other {label}"),
+        let names = ["all", "crimes", "other"].map(|p| format!("{p} {label}"));
+        k.truth(&names[0], DA_MONTH_INCIDENTS[m] as i64);
+        k.truth(&names[1], DA_MONTH_CRIMES[m] as i64);
+        k.truth(
+            &names[2],
+            (DA_MONTH_INCIDENTS[m] - DA_MONTH_CRIMES[m]) as i64,
         );
-        k.truth(&a, DA_MONTH_INCIDENTS[m] as i64);
-        k.truth(&c, DA_MONTH_CRIMES[m] as i64);
-        k.truth(&o, (DA_MONTH_INCIDENTS[m] - DA_MONTH_CRIMES[m]) as i64);
-        k.sum(&a, &[&c, &o], "a month's crimes and non-crimes");
-        all.push(a);
-        crime.push(c);
-        other.push(o);
+        k.sum(
+            &names[0],
+            &[&names[1], &names[2]],
+            "a month's crimes and non-crimes",
+        );
+        for (column, name) in columns.iter_mut().zip(names) {
+            column.push(name);
+        }
     }
-    k.sum(INCIDENTS, &refs(&all), "months");
-    k.sum(CRIMES, &refs(&crime), "months");
-    k.sum("non-crimes", &refs(&other), "months");
+    for (whole, column) in [INCIDENTS, CRIMES, "non-crimes"].iter().zip(&columns) {
+        let parts: Vec<&str> = column.iter().map(String::as_str).collect();
+        k.sum(whole, &parts, "months");
+    }
     for (prefix, split) in [
         ("sex", &DA_SEX[..]),
         ("age", &DA_AGE[..]),
         ("risk", &DA_RISK[..]),
         ("ward", &DA_WARDS[..]),
     ] {
-        let names: Vec<String> = split.iter().map(|(l, _)| format!("{prefix}:{l}")).collect();
-        for (name, (_, n)) in names.iter().zip(split) {
-            k.truth(name, *n as i64);
-        }
-        k.sum(INCIDENTS, &refs(&names), prefix);
+        split_truth(k, INCIDENTS, prefix, split);
     }
 }
 
@@ -63,50 +62,46 @@ fn truth(k: &mut Knowledge) {
 pub fn read(export: &Export, threshold: i64) -> Knowledge {
     let mut k = Knowledge::new(threshold);
     truth(&mut k);
-    let section = export.section("Domestic abuse");
-    let summary = section
-        .paragraphs
-        .iter()
-        .find(|p| p.contains("police recorded"))
-        .expect("a summary paragraph");
-    let mut s = Sentence::new(summary);
-    let source = "the summary paragraph";
-    let read = |k: &mut Knowledge, var: &str, t: Option<Token>| match t {
-        Some(Token::Exact(n)) => k.exact(var, n, source),
-        Some(Token::Small) => k.hidden(var, Mark::Small),
-        Some(other) => panic!("{var}: {other:?}"),
-        None => {}
-    };
-    read(&mut k, INCIDENTS, s.before(" domestic abuse incidents"));
-    read(&mut k, CRIMES, s.before(" of them crimes"));
+    let mut s = summary(export, HEADING, "police recorded");
+    sentence_number(
+        &mut k,
+        INCIDENTS,
+        INCIDENTS,
+        s.before(" domestic abuse incidents"),
+    );
+    sentence_number(&mut k, CRIMES, INCIDENTS, s.before(" of them crimes"));
     if let Some((from, to)) = s.change() {
-        k.exact("previous", from, source);
-        k.exact(INCIDENTS, to, source);
+        k.exact("previous", from, "the change sentence");
+        k.exact(INCIDENTS, to, "the change sentence");
     }
     for (var, phrase) in [
-        ("repeat", " of incidents involved a repeat victim"),
+        ("repeat:yes", " of incidents involved a repeat victim"),
         ("risk:High", " were assessed high risk"),
+        ("marac:yes", " were referred to MARAC"),
         ("sex:Female", " of victims were female"),
     ] {
-        match s.before(phrase) {
-            Some(Token::Tenths(t)) => k.percent(&[var], &[INCIDENTS], t, source),
-            other => read(&mut k, var, other),
-        }
+        sentence_number(&mut k, var, INCIDENTS, s.before(phrase));
     }
-    read(&mut k, "marac", s.before(" were referred to MARAC"));
     s.assert_all_read();
 
-    // Tables: the Word document's and the CSVs.
-    for (caption, rows) in &section.tables {
-        read_table(&mut k, caption, rows, "the Word table");
-    }
-    for (slug, caption) in [
+    let slugs = [
         ("domestic_abuse_victim_sex", "by sex"),
         ("domestic_abuse_victim_age", "by age band"),
         ("domestic_abuse_risk", "risk level"),
         ("domestic_abuse_top_wards", "top wards"),
-    ] {
-        read_table(&mut k, caption, &export.csv[slug], slug);
+    ];
+    for (caption, rows, source) in tables(export, HEADING, &slugs) {
+        let prefix = match caption {
+            c if c.contains("by sex") => "sex",
+            c if c.contains("by age band") => "age",
+            c if c.contains("risk level") => "risk",
+            c if c.contains("top wards") => {
+                wards(&mut k, rows, "ward", INCIDENTS, &WARD_POPULATION, source);
+                continue;
+            }
+            other => panic!("a domestic abuse table the audit cannot read: {other}"),
+        };
+        breakdown(&mut k, rows, prefix, INCIDENTS, source);
     }
 
     // Charts: the yearly bars and the monthly lines.
@@ -114,7 +109,7 @@ pub fn read(export: &Export, threshold: i64) -> Knowledge {
     count_bars(&mut k, years, &["previous", INCIDENTS], "yearly chart");
     let months: Vec<String> = months(2024).iter().map(|m| month_label(m)).collect();
     let chart = &export.svg["domestic-abuse-by-month"];
-    for (colour, prefix) in [("#1F5FA8", "all"), ("#DE7800", "crimes")] {
+    for (colour, prefix) in SERIES {
         for (label, drawn) in months.iter().zip(chart.drawn(&months, colour)) {
             let var = format!("{prefix} {label}");
             // A point on a line is read as if exactly (more than its pixels tell).
@@ -127,23 +122,4 @@ pub fn read(export: &Export, threshold: i64) -> Knowledge {
         }
     }
     k
-}
-
-fn read_table(k: &mut Knowledge, caption: &str, rows: &[Vec<String>], source: &str) {
-    let population: Vec<(&str, i64)> = WARD_POPULATION.to_vec();
-    if caption.contains("by sex") {
-        breakdown(k, rows, "sex", INCIDENTS, source);
-    } else if caption.contains("by age band") {
-        breakdown(k, rows, "age", INCIDENTS, source);
-    } else if caption.contains("risk level") {
-        breakdown(k, rows, "risk", INCIDENTS, source);
-    } else if caption.contains("top wards") {
-        wards(k, rows, "ward", INCIDENTS, &population, source);
-    } else {
-        panic!("a domestic abuse table the audit cannot read: {caption}");
-    }
-}
-
-fn refs(v: &[String]) -> Vec<&str> {
-    v.iter().map(String::as_str).collect()
 }

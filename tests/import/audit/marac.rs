@@ -4,10 +4,11 @@
 //! that police and other-agency referrals add up to the cases discussed, as they do here.
 
 use super::outputs::Export;
-use super::reading::{count, count_bars, share, Sentence, Token};
+use super::reading::{count, count_bars, share, summary, tables, Token};
 use super::relations::Knowledge;
 use std::path::Path;
 
+const HEADING: &str = "MARAC (high-risk domestic abuse)";
 const MEASURES: [&str; 4] = ["cases", "repeats", "police", "other"];
 
 /// The true quarterly counts of `fy` ("2024/25") from the sample file.
@@ -58,13 +59,7 @@ fn truth(k: &mut Knowledge, file: &Path, fy: &str) -> Vec<String> {
 pub fn read(export: &Export, threshold: i64, file: &Path) -> Knowledge {
     let mut k = Knowledge::new(threshold);
     let quarters = truth(&mut k, file, "2024/25");
-    let section = export.section("MARAC (high-risk domestic abuse)");
-    let summary = section
-        .paragraphs
-        .iter()
-        .find(|p| p.contains("the MARAC"))
-        .expect("a summary paragraph");
-    let mut s = Sentence::new(summary);
+    let mut s = summary(export, HEADING, "the MARAC");
     let source = "the summary paragraph";
     if let Some(Token::Exact(n)) = s.before(" cases over") {
         k.exact("cases", n, source);
@@ -83,16 +78,8 @@ pub fn read(export: &Export, threshold: i64, file: &Path) -> Knowledge {
     }
     s.assert_all_read();
 
-    let mut tables: Vec<(&[Vec<String>], &str)> = section
-        .tables
-        .iter()
-        .map(|(_, rows)| (rows.as_slice(), "the Word table"))
-        .collect();
-    tables.push((
-        export.csv["marac_by_quarter"].as_slice(),
-        "marac_by_quarter",
-    ));
-    for (rows, source) in tables {
+    let slugs = [("marac_by_quarter", "")];
+    for (_, rows, source) in tables(export, HEADING, &slugs) {
         for row in rows.iter().skip(1) {
             let q = |m: &str| format!("{m} {}", row[0]);
             count(&mut k, &q("cases"), &row[1], source);

@@ -4,7 +4,7 @@
 //! how to read — fails the audit), breakdown and ward tables, and bar charts.
 
 use super::lp::q;
-use super::outputs::Svg;
+use super::outputs::{Export, Svg};
 use super::relations::{Knowledge, Mark};
 
 /// One published number.
@@ -231,4 +231,56 @@ impl Sentence {
             self.text
         );
     }
+}
+
+/// True counts of a breakdown (`prefix:label`) adding up to `whole`.
+pub fn split_truth(k: &mut Knowledge, whole: &str, prefix: &str, split: &[(&str, usize)]) {
+    let names: Vec<String> = split.iter().map(|(l, _)| format!("{prefix}:{l}")).collect();
+    for (name, (_, n)) in names.iter().zip(split) {
+        k.truth(name, *n as i64);
+    }
+    let parts: Vec<&str> = names.iter().map(String::as_str).collect();
+    k.sum(whole, &parts, prefix);
+}
+
+/// The section's paragraph containing `marker`, ready to be read.
+pub fn summary(export: &Export, heading: &str, marker: &str) -> Sentence {
+    let paragraph = export
+        .section(heading)
+        .paragraphs
+        .iter()
+        .find(|p| p.contains(marker))
+        .unwrap_or_else(|| panic!("no paragraph with {marker:?} in {heading}"));
+    Sentence::new(paragraph)
+}
+
+/// A number read from a sentence: a count of `var`, or a percentage of it in `whole`.
+pub fn sentence_number(k: &mut Knowledge, var: &str, whole: &str, t: Option<Token>) {
+    let source = "the summary paragraph";
+    match t {
+        Some(Token::Exact(n) | Token::AtLeast(n)) => k.exact(var, n, source),
+        Some(Token::Small) => k.hidden(var, Mark::Small),
+        Some(Token::Tenths(t)) => k.percent(&[var], &[whole], t, source),
+        Some(other) => panic!("{var}: {other:?}"),
+        None => {}
+    }
+}
+
+/// The section's Word tables (caption, rows) and the CSV of `slugs` (given captions).
+pub fn tables<'a>(
+    export: &'a Export,
+    heading: &str,
+    slugs: &[(&str, &'a str)],
+) -> Vec<(&'a str, &'a [Vec<String>], &'a str)> {
+    let mut out: Vec<(&str, &[Vec<String>], &str)> = export
+        .section(heading)
+        .tables
+        .iter()
+        .map(|(c, rows)| (c.as_str(), rows.as_slice(), "the Word table"))
+        .collect();
+    for (slug, caption) in slugs {
+        let (name, rows) = export.csv.get_key_value(*slug).expect("the table's CSV");
+        out.push((caption, rows.as_slice(), name.as_str()));
+    }
+    out
 }

@@ -5,7 +5,7 @@
 //! completions never exceed people in treatment.
 
 use super::outputs::Export;
-use super::reading::{count, percent_bars, share, Sentence, Token};
+use super::reading::{count, percent_bars, share, summary, tables, Token};
 use super::relations::Knowledge;
 use std::path::Path;
 
@@ -16,6 +16,7 @@ pub const GROUPS: [&str; 4] = [
     "Alcohol only",
 ];
 const MEASURES: [&str; 4] = ["in treatment", "new", "completions", "re-presentations"];
+const HEADING: &str = "Drug and alcohol treatment";
 const TOTAL: &str = "All substances";
 
 /// Known parts of 2024/25 by group: in treatment = first quarter's + later new
@@ -58,13 +59,7 @@ fn truth(k: &mut Knowledge, file: &Path) {
 pub fn read(export: &Export, threshold: i64, file: &Path) -> Knowledge {
     let mut k = Knowledge::new(threshold);
     truth(&mut k, file);
-    let section = export.section("Drug and alcohol treatment");
-    let summary = section
-        .paragraphs
-        .iter()
-        .find(|p| p.contains("were in drug or alcohol treatment"))
-        .expect("a summary paragraph");
-    let mut s = Sentence::new(summary);
+    let mut s = summary(export, HEADING, "were in drug or alcohol treatment");
     let source = "the summary paragraph";
     let v = |m: &str| format!("{TOTAL}: {m}");
     for (m, phrase) in [
@@ -95,16 +90,8 @@ pub fn read(export: &Export, threshold: i64, file: &Path) -> Knowledge {
     }
     s.assert_all_read();
 
-    let mut tables: Vec<(&[Vec<String>], &str)> = section
-        .tables
-        .iter()
-        .map(|(_, rows)| (rows.as_slice(), "the Word table"))
-        .collect();
-    tables.push((
-        export.csv["treatment_by_substance"].as_slice(),
-        "treatment_by_substance",
-    ));
-    for (rows, source) in tables {
+    let slugs = [("treatment_by_substance", "")];
+    for (_, rows, source) in tables(export, HEADING, &slugs) {
         for row in rows.iter().skip(1) {
             let g = |m: &str| format!("{}: {m}", row[0]);
             count(&mut k, &g("in treatment"), &row[1], source);

@@ -6,8 +6,8 @@
 use super::super::writer::ContentWriter;
 use super::super::ContentBlock;
 use super::{
-    breakdown_cells, breakdown_table, capitalised, disclosure_note, flag_cell, share_clause,
-    ward_block, ward_cells, PartnerSection, PlannedBars,
+    breakdown_cells, breakdown_table, capitalised, change_sentence, disclosure_note, flag_cell,
+    share_clause, ward_block, ward_cells, PartnerSection, PlannedBars,
 };
 use crate::analysis::partner::AsbCaseFigures;
 use crate::analysis::partner::PartnerFigures;
@@ -62,11 +62,8 @@ fn asb_case_blocks(w: &mut ContentWriter, f: &AsbCaseFigures) -> Vec<ContentBloc
             f.financial_year, f.area
         ),
     };
-    let both_years = previous.is_some_and(|p| plan.exact(p).is_some());
-    if f.change.previous.is_none() || (both_years && plan.exact(opened).is_some()) {
-        text.push(' ');
-        text.push_str(&f.change.change_explained);
-    }
+    text.push(' ');
+    text.push_str(&change_sentence(&plan, &f.change, previous, opened));
     if let Some(clause) = share_clause(&plan, repeat, opened, "were repeat cases") {
         text.push_str(&format!(" {}.", capitalised(&clause)));
     }

@@ -7,8 +7,8 @@
 use super::super::writer::ContentWriter;
 use super::super::ContentBlock;
 use super::{
-    breakdown_cells, breakdown_table, capitalised, disclosure_note, flag_cell, join_clauses,
-    share_clause, ward_block, ward_cells, PartnerSection, PlannedBars,
+    breakdown_cells, breakdown_table, capitalised, change_sentence, disclosure_note, flag_cell,
+    join_clauses, share_clause, ward_block, ward_cells, PartnerSection, PlannedBars,
 };
 use crate::analysis::partner::DomesticAbuseFigures;
 use crate::analysis::partner::PartnerFigures;
@@ -190,14 +190,7 @@ fn summary(f: &DomesticAbuseFigures, c: &DaCells, plan: &DisclosurePlan) -> Stri
         text.push_str(&format!(", {n} of them crimes"));
     }
     text.push_str(". ");
-    let both_years = c.previous.is_some_and(|p| plan.exact(p).is_some());
-    if f.change.previous.is_none() || (both_years && plan.exact(c.incidents).is_some()) {
-        text.push_str(&f.change.change_explained);
-    } else {
-        text.push_str(
-            "The change on last year is not given: a year's count is too small to publish.",
-        );
-    }
+    text.push_str(&change_sentence(plan, &f.change, c.previous, c.incidents));
     let female = find(&c.sex, Sex::Female.label());
     let high = find(&c.risk, RiskLevel::High.label());
     let mut clauses: Vec<String> = Vec::new();

@@ -7,7 +7,9 @@
 
 use super::super::writer::ContentWriter;
 use super::super::ContentBlock;
-use super::{count_cell, disclosure_note, pct, share_cell, PartnerSection, PlannedBars};
+use super::{
+    change_sentence, count_cell, disclosure_note, pct, share_cell, PartnerSection, PlannedBars,
+};
 use crate::analysis::partner::marac::MaracQuarterRow;
 use crate::analysis::partner::MaracFigures;
 use crate::analysis::partner::PartnerFigures;
@@ -177,14 +179,7 @@ fn summary(f: &MaracFigures, c: &MaracCells, plan: &DisclosurePlan) -> String {
         ),
     };
     text.push(' ');
-    let both_years = c.previous.is_some_and(|p| plan.exact(p).is_some());
-    if f.change.previous.is_none() || (both_years && plan.exact(y.cases).is_some()) {
-        text.push_str(&f.change.change_explained);
-    } else {
-        text.push_str(
-            "The change on last year is not given: a year's count is too small to publish.",
-        );
-    }
+    text.push_str(&change_sentence(plan, &f.change, c.previous, y.cases));
     if let Some(p) = plan.share(y.repeats, y.cases) {
         text.push_str(&format!(
             " {} were repeat cases, against the SafeLives benchmark of about {:.0}%.",

@@ -16,7 +16,7 @@ mod treatment;
 
 use super::writer::ContentWriter;
 use super::ContentBlock;
-use crate::analysis::partner::common::{Share, WardRate};
+use crate::analysis::partner::common::{Share, WardRate, YearChange};
 use crate::analysis::partner::PartnerFigures;
 use crate::import::partner::PartnerLayout;
 use crate::report::disclosure::plan::{CellId, DisclosurePlan, DisclosureSystem};
@@ -140,6 +140,23 @@ pub fn capitalised(text: &str) -> String {
     chars.next().map_or(String::new(), |first| {
         first.to_uppercase().chain(chars).collect()
     })
+}
+
+/// The sentence on the change since last year, when both years' counts may be published
+/// (it states both), or when there is no change to test (it states neither); otherwise a
+/// sentence saying why it is left out.
+pub fn change_sentence(
+    plan: &DisclosurePlan,
+    change: &YearChange,
+    previous: Option<CellId>,
+    current: CellId,
+) -> String {
+    let both_years = previous.is_some_and(|p| plan.exact(p).is_some());
+    if change.previous.is_none() || (both_years && plan.exact(current).is_some()) {
+        change.change_explained.clone()
+    } else {
+        "The change on last year is not given: a year's count is too small to publish.".into()
+    }
 }
 
 /// Clauses joined as English: "a, b and c".
