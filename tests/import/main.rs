@@ -4,6 +4,7 @@
 //! privacy.
 //! Compiled as one test binary.
 
+mod audit;
 mod boundaries;
 mod compare;
 mod cli;

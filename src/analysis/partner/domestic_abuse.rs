@@ -78,6 +78,9 @@ pub struct DomesticAbuseFigures {
     #[serde(skip)]
     pub crimes_change: YearChange,
     pub repeat_victim_pct: Option<f64>,
+    /// Incidents with a repeat victim (the count behind `repeat_victim_pct`).
+    #[serde(skip)]
+    pub repeat_victims: i64,
     pub high_risk_pct: Option<f64>,
     pub referred_to_marac: i64,
     pub female_victim_pct: Option<f64>,
@@ -162,6 +165,7 @@ pub fn domestic_abuse_figures(
         ),
         crimes_change: YearChange::of(crimes, previous.map(|p| p.1), "Domestic abuse crimes", year),
         repeat_victim_pct: percent_of(repeat, incidents),
+        repeat_victims: repeat,
         high_risk_pct: percent_of(high, incidents),
         referred_to_marac: marac,
         female_victim_pct: percent_of(female, incidents),

@@ -26,6 +26,19 @@ pub struct MaracQuarterRow {
     pub repeat_pct: Option<f64>,
     pub referrals_from_police: Option<i64>,
     pub referrals_from_other_agencies: Option<i64>,
+    /// Which of the quarter's counts the source suppressed (`None` above for those, but
+    /// known to be there: never zero, and the year's sums are lower bounds).
+    #[serde(skip)]
+    pub suppressed_at_source: MaracSuppressed,
+}
+
+/// The counts of a quarter suppressed in the source.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MaracSuppressed {
+    pub cases: bool,
+    pub repeat_cases: bool,
+    pub referrals_from_police: bool,
+    pub referrals_from_other_agencies: bool,
 }
 
 /// One financial year's totals.
@@ -178,11 +191,23 @@ pub fn marac_figures(
                     referrals_from_other_agencies: count_value(
                         q.referrals_from_other_agencies.as_ref(),
                     ),
+                    suppressed_at_source: MaracSuppressed {
+                        cases: q.cases_discussed.is_suppressed(),
+                        repeat_cases: q.repeat_cases.is_suppressed(),
+                        referrals_from_police: at_source(q.referrals_from_police.as_ref()),
+                        referrals_from_other_agencies: at_source(
+                            q.referrals_from_other_agencies.as_ref(),
+                        ),
+                    },
                 }
             })
             .collect(),
         by_year: years.into_values().collect(),
     }
+}
+
+fn at_source(v: Option<&CountValue>) -> bool {
+    v.is_some_and(CountValue::is_suppressed)
 }
 
 #[cfg(test)]
@@ -217,6 +242,12 @@ mod tests {
         assert_eq!(f.repeat_pct, Some(30.0));
         assert_eq!(f.cases_per_10000_women, Some(40.0));
         assert_eq!(f.suppressed_cells, 4);
+        assert!(
+            f.by_quarter[0]
+                .suppressed_at_source
+                .referrals_from_other_agencies
+        );
+        assert!(!f.by_quarter[0].suppressed_at_source.cases);
         assert_eq!(f.police_referral_pct, Some(100.0));
         let partial = marac_figures(&rows, FinancialYear(2024), None);
         assert_eq!(partial.change.previous, None);

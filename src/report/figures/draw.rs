@@ -112,7 +112,15 @@ pub fn draw_figure<DB: DrawingBackend>(
             categories,
             values,
             highlight_last,
-        } => bars::draw(canvas, area, categories, values, *highlight_last),
+            suppressed,
+        } => bars::draw(
+            canvas,
+            area,
+            categories,
+            values,
+            *highlight_last,
+            suppressed,
+        ),
         FigureBody::Lines { categories, series } => lines::draw(canvas, area, categories, series),
         FigureBody::ControlChart {
             categories,

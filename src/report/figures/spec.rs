@@ -30,6 +30,9 @@ pub enum FigureBody {
         values: Vec<f64>,
         /// Draw the last bar in the strong colour and the others lighter.
         highlight_last: bool,
+        /// Bars hidden by disclosure control (indices): drawn with no height, as a
+        /// dashed stub marked "*", whatever their value (callers pass 0).
+        suppressed: Vec<usize>,
     },
     /// Lines over shared categories (e.g. months of the financial year).
     Lines {
@@ -196,6 +199,7 @@ mod tests {
                 categories: vec![],
                 values: vec![],
                 highlight_last: false,
+                suppressed: Vec::new(),
             },
         }
     }

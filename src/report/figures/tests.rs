@@ -35,6 +35,7 @@ fn trend() -> Figure {
             categories: years.iter().map(|y| y.to_string()).collect(),
             values: vec![17_195.0, 15_480.0, 16_902.0, 18_754.0, 18_120.0, 19_679.0],
             highlight_last: true,
+            suppressed: Vec::new(),
         },
     )
 }
