@@ -25,6 +25,7 @@ fn every_block_kind_becomes_a_tagged_deterministic_pdf() {
             categories: vec!["2023/24".into(), "2024/25".into()],
             values: vec![10.0, 12.0],
             highlight_last: true,
+            suppressed: Vec::new(),
         },
     })
     .unwrap();
