@@ -76,7 +76,11 @@ impl AreaIndex {
         let (population, population_basis) = if is_filtered {
             let population = area_population(&wards, &lsoas);
             let basis = population.map(|p| {
-                format!("Rates use the {} residents of the area's {}.", thousands(p.round() as i64), crate::store::geography::ward_count_name(wards.len()))
+                format!(
+                    "Rates use the {} residents of the area's {}.",
+                    thousands(p.round() as i64),
+                    crate::store::geography::ward_count_name(wards.len())
+                )
             });
             (population, basis)
         } else {

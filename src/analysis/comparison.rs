@@ -14,7 +14,9 @@
 use super::distributions::exact_interval;
 use super::district::{DistrictCounts, DistrictIndex, PopulationSource};
 use super::financial_year::FinancialYear;
-use super::funnel::{area_dispersion, funnel_points, position, AreaDispersion, FunnelPoint, Position};
+use super::funnel::{
+    area_dispersion, funnel_points, position, AreaDispersion, FunnelPoint, Position,
+};
 use super::la_names::LaType;
 use super::rates::{round1, round2};
 use super::theme::Theme;
@@ -54,13 +56,13 @@ impl PeerChoice {
         match stored {
             Some("same_type") => PeerChoice::SameType,
             Some(text) => match text.strip_prefix("group:") {
-                Some(wanted) => groups
-                    .into_iter()
-                    .find(|(name, _)| *name == wanted)
-                    .map_or(PeerChoice::AllDistricts, |(name, codes)| PeerChoice::Saved {
+                Some(wanted) => groups.into_iter().find(|(name, _)| *name == wanted).map_or(
+                    PeerChoice::AllDistricts,
+                    |(name, codes)| PeerChoice::Saved {
                         name: name.to_string(),
                         codes: codes.to_vec(),
-                    }),
+                    },
+                ),
                 None => PeerChoice::AllDistricts,
             },
             None => PeerChoice::AllDistricts,
@@ -174,7 +176,9 @@ pub fn compare(
     let districts = &index.districts;
     let count_of = |d: usize| counts.counts.get(d).copied().unwrap_or(0);
     let listed: Vec<usize> = (0..districts.len())
-        .filter(|&d| count_of(d) > 0 || districts[d].incidents_held > 0 || districts[d].population.is_some())
+        .filter(|&d| {
+            count_of(d) > 0 || districts[d].incidents_held > 0 || districts[d].population.is_some()
+        })
         .collect();
     let rate = |d: usize| -> Option<f64> {
         let pop = districts[d].population.filter(|p| *p > 0.0)?;
@@ -297,7 +301,9 @@ pub fn compare(
             (None, None) => a.name.cmp(&b.name),
         })
     });
-    let funnel = peer_rate.zip(dispersion).and_then(|(r, disp)| funnel_of(&peer_areas, r, &disp));
+    let funnel = peer_rate
+        .zip(dispersion)
+        .and_then(|(r, disp)| funnel_of(&peer_areas, r, &disp));
     Comparison {
         financial_year: fy.label(),
         theme: theme.key(),
@@ -390,7 +396,11 @@ impl Comparison {
         } else {
             row.la_type.plural()
         };
-        Some(format!("{} highest of {} {kind}", ordinal(rank), row.of_type))
+        Some(format!(
+            "{} highest of {} {kind}",
+            ordinal(rank),
+            row.of_type
+        ))
     }
 }
 

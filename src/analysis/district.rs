@@ -121,9 +121,8 @@ impl DistrictIndex {
                 .ward_code
                 .as_deref()
                 .and_then(|w| ward_district.get(w).copied());
-            let district = from_ward.or_else(|| {
-                place(district_name_of_lsoa(&l.name).and_then(|n| resolve("", n)))
-            });
+            let district = from_ward
+                .or_else(|| place(district_name_of_lsoa(&l.name).and_then(|n| resolve("", n))));
             lsoa_district.push((i, district));
         }
         // Put the districts in code order, then remap every index.
@@ -263,7 +262,10 @@ impl AreaProposal {
         format!(
             "Most incidents are in {}{}: {} of the {} placed in a district ({:.1}%).",
             self.name,
-            self.code.as_deref().map(|c| format!(" ({c})")).unwrap_or_default(),
+            self.code
+                .as_deref()
+                .map(|c| format!(" ({c})"))
+                .unwrap_or_default(),
             crate::report::format::thousands(self.incidents),
             crate::report::format::thousands(placed),
             self.share_pct
@@ -276,15 +278,19 @@ impl DistrictIndex {
     /// (with one, "All data" already is that district); ties go to the first by code.
     pub fn proposed_area(&self) -> Option<(AreaProposal, i64)> {
         let placed: i64 = self.districts.iter().map(|d| d.incidents_held).sum();
-        let with_incidents = self.districts.iter().filter(|d| d.incidents_held > 0).count();
+        let with_incidents = self
+            .districts
+            .iter()
+            .filter(|d| d.incidents_held > 0)
+            .count();
         if with_incidents < 2 || placed <= 0 {
             return None;
         }
-        let (index, top) = self
-            .districts
-            .iter()
-            .enumerate()
-            .max_by(|a, b| a.1.incidents_held.cmp(&b.1.incidents_held).then(b.0.cmp(&a.0)))?;
+        let (index, top) = self.districts.iter().enumerate().max_by(|a, b| {
+            a.1.incidents_held
+                .cmp(&b.1.incidents_held)
+                .then(b.0.cmp(&a.0))
+        })?;
         let proposal = AreaProposal {
             code: top.code.clone(),
             name: top.name.clone(),
@@ -297,7 +303,10 @@ impl DistrictIndex {
 }
 
 /// Code order; districts known only by name after, by name.
-fn district_order(a: &(Option<String>, String), b: &(Option<String>, String)) -> std::cmp::Ordering {
+fn district_order(
+    a: &(Option<String>, String),
+    b: &(Option<String>, String),
+) -> std::cmp::Ordering {
     match (&a.0, &b.0) {
         (Some(x), Some(y)) => x.cmp(y),
         (Some(_), None) => std::cmp::Ordering::Less,

@@ -21,8 +21,8 @@ use crate::import::table::dialect::{DialectChoice, TextEncoding};
 use crate::import::table::TableOptions;
 use crate::report::export::Formats;
 use crate::store::geography::AreaChoice;
-pub use compare_cmd::CompareArgs;
 use crate::store::ingest::ImportOptions;
+pub use compare_cmd::CompareArgs;
 pub use export_cmd::ExportArgs;
 pub use groups_cmd::GroupChange;
 pub use hotspots_cmd::HotspotArgs;
@@ -195,8 +195,8 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             flag @ ("--fy" | "--district" | "--wards" | "--name" | "--save" | "--types"
             | "--delete" | "--out" | "--format" | "--threshold" | "--date"
             | "--mapping" | "--layout" | "--from" | "--map" | "--date-format"
-            | "--theme" | "--cell-size" | "--peers" | "--codes" | "--sheet" | "--delimiter"
-            | "--encoding" | "--level") => {
+            | "--theme" | "--cell-size" | "--peers" | "--codes" | "--sheet"
+            | "--delimiter" | "--encoding" | "--level") => {
                 let value = iter
                     .next()
                     .ok_or_else(|| UsageError(format!("{flag} needs a value")))?;

@@ -6,8 +6,8 @@
 
 mod audit;
 mod boundaries;
-mod compare;
 mod cli;
+mod compare;
 mod crash;
 mod document_output;
 mod environment;

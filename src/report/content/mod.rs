@@ -15,9 +15,9 @@ mod priorities;
 mod writer;
 
 pub use build::{build_report, ReportError, ReportOptions};
+pub use comparison::{all_crime_comparison, comparison_sentence, funnel_figure};
 pub use partner::{section_of, PartnerSection};
 pub use plan::{available_sections, effective_plan, partner_sources, PlanEntry, SectionChoice};
-pub use comparison::{all_crime_comparison, comparison_sentence, funnel_figure};
 
 use crate::report::figures::Figure;
 use crate::report::table::PublishedTable;
