@@ -173,10 +173,15 @@ fn check_pdf(pdf: &Path) {
     // "Overall crime picture . . . . . 3" → ("Overall crime picture", 3)
     let entries: Vec<(String, usize)> = contents
         .lines()
+        .filter(|line| line.contains(" . ."))
         .filter_map(|line| {
             let line = line.trim();
             let (head, number) = line.rsplit_once(' ')?;
-            let page: usize = number.parse().ok()?;
+            // pdftotext keeps typst's word joiner (U+2060) before the number.
+            let page: usize = number
+                .trim_matches(|c: char| !c.is_ascii_digit())
+                .parse()
+                .ok()?;
             let title = head.trim_end_matches(['.', ' ']).trim();
             (!title.is_empty()).then(|| (title.to_string(), page))
         })

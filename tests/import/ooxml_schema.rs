@@ -7,8 +7,10 @@
 //! it cannot drift from what Word enforces.
 
 use roxmltree::{Document, Node};
+use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
+use std::rc::Rc;
 
 const XSD: &str = "http://www.w3.org/2001/XMLSchema";
 
@@ -42,6 +44,8 @@ struct TypeDef {
 
 #[derive(Default)]
 pub struct Schemas {
+    /// Each type's content model as an automaton, built on first use.
+    automata: RefCell<HashMap<QName, Rc<Nfa>>>,
     types: HashMap<QName, TypeDef>,
     elements: HashMap<QName, QName>,
     groups: HashMap<QName, Particle>,
@@ -59,7 +63,11 @@ fn resolve(node: Node, value: &str) -> QName {
         Some((p, l)) => (Some(p), l),
         None => (None, value),
     };
-    let ns = node.lookup_namespace_uri(prefix).unwrap_or("");
+    // `xml:` is bound by XML itself, not declared in the schema documents.
+    let ns = match prefix {
+        Some("xml") => "http://www.w3.org/XML/1998/namespace",
+        _ => node.lookup_namespace_uri(prefix).unwrap_or(""),
+    };
     (ns.to_string(), local.to_string())
 }
 
@@ -264,17 +272,19 @@ impl Schemas {
         let model = self.model(ty);
         let children: Vec<Node> = node.children().filter(|c| c.is_element()).collect();
         let names: Vec<QName> = children.iter().map(|c| qname(*c)).collect();
-        let ends = model
-            .iter()
-            .fold(BTreeSet::from([0]), |at, p| self.ends_all(p, &names, &at));
-        if !ends.contains(&names.len()) {
-            let reached = ends.iter().copied().max().unwrap_or(0);
+        let automaton = self.automata.borrow().get(ty).cloned();
+        let automaton = automaton.unwrap_or_else(|| {
+            let built = Rc::new(self.automaton(&model));
+            self.automata.borrow_mut().insert(ty.clone(), built.clone());
+            built
+        });
+        if let Err(at) = automaton.accepts(&names) {
             let got: Vec<&str> = names.iter().map(|n| n.1.as_str()).collect();
             problems.push(format!(
                 "{path} ({}): children [{}] break the schema's order at \"{}\"",
                 ty.1,
                 got.join(", "),
-                got.get(reached).copied().unwrap_or("(end)")
+                got.get(at).copied().unwrap_or("(end)")
             ));
             return;
         }
@@ -366,82 +376,151 @@ impl Schemas {
             .or_else(|| self.elements.get(name).cloned())
     }
 
-    /// Positions the particle can end at, starting from any of `starts`.
-    fn ends_all(&self, p: &Particle, names: &[QName], starts: &BTreeSet<usize>) -> BTreeSet<usize> {
-        starts
-            .iter()
-            .flat_map(|s| self.ends(p, names, *s))
-            .collect()
+    /// The content model as a nondeterministic automaton over child element names.
+    fn automaton(&self, model: &[Particle]) -> Nfa {
+        let mut nfa = Nfa::default();
+        let start = nfa.state();
+        let mut at = start;
+        for p in model {
+            let (s, e) = self.fragment(&mut nfa, p, 0);
+            nfa.eps[at].push(s);
+            at = e;
+        }
+        nfa.end = at;
+        nfa.start = start;
+        nfa
     }
 
-    /// Positions in `names` that `p` (with its occurrences) can end at from `start`.
-    fn ends(&self, p: &Particle, names: &[QName], start: usize) -> BTreeSet<usize> {
-        let once = |at: usize| -> BTreeSet<usize> {
-            match &p.term {
-                Term::Element { name, .. } => names
-                    .get(at)
-                    .filter(|n| *n == name)
-                    .map(|_| BTreeSet::from([at + 1]))
-                    .unwrap_or_default(),
-                Term::Any { namespace } => names
-                    .get(at)
-                    .filter(|n| namespace_allows(namespace.as_deref(), &n.0))
-                    .map(|_| BTreeSet::from([at + 1]))
-                    .unwrap_or_default(),
-                Term::Seq(items) => items.iter().fold(BTreeSet::from([at]), |set, item| {
-                    self.ends_all(item, names, &set)
-                }),
-                Term::Choice(items) | Term::All(items) => {
-                    let single: Vec<Particle> = items.to_vec();
-                    let mut out = BTreeSet::new();
-                    let reps = if matches!(p.term, Term::All(_)) {
-                        single.len()
-                    } else {
-                        1
-                    };
-                    let mut frontier = BTreeSet::from([at]);
-                    for _ in 0..reps {
-                        frontier = single
-                            .iter()
-                            .flat_map(|i| self.ends_all(i, names, &frontier))
-                            .collect();
-                        out.extend(frontier.iter().copied());
-                    }
-                    if reps > 1 {
-                        out.insert(at);
-                    }
-                    out
-                }
-                Term::Group(g) => self
-                    .groups
-                    .get(g)
-                    .map(|g| self.ends(g, names, at))
-                    .unwrap_or_default(),
-            }
-        };
-        let expand = |from: &BTreeSet<usize>| -> BTreeSet<usize> {
-            from.iter().flat_map(|at| once(*at)).collect()
-        };
-        // Exactly `min` repetitions first …
-        let mut current = BTreeSet::from([start]);
+    /// A fragment (start, end) for a particle with its occurrences: `min` copies in a row,
+    /// then a loop (unbounded) or `max − min` optional copies.
+    fn fragment(&self, nfa: &mut Nfa, p: &Particle, depth: usize) -> (usize, usize) {
+        let start = nfa.state();
+        let mut at = start;
         for _ in 0..p.min {
-            current = expand(&current);
-            if current.is_empty() {
-                return current;
+            let (s, e) = self.term(nfa, &p.term, depth);
+            nfa.eps[at].push(s);
+            at = e;
+        }
+        if p.max == usize::MAX {
+            let (s, e) = self.term(nfa, &p.term, depth);
+            let end = nfa.state();
+            nfa.eps[at].push(s);
+            nfa.eps[e].push(at);
+            nfa.eps[at].push(end);
+            return (start, end);
+        }
+        for _ in p.min..p.max {
+            let (s, e) = self.term(nfa, &p.term, depth);
+            let next = nfa.state();
+            nfa.eps[at].extend([s, next]);
+            nfa.eps[e].push(next);
+            at = next;
+        }
+        (start, at)
+    }
+
+    fn term(&self, nfa: &mut Nfa, term: &Term, depth: usize) -> (usize, usize) {
+        assert!(depth < 64, "the schema's groups nest too deeply");
+        let (start, end) = (nfa.state(), nfa.state());
+        match term {
+            Term::Element { name, .. } => {
+                nfa.symbol[start] = Some((Symbol::Name(name.clone()), end))
+            }
+            Term::Any { namespace } => {
+                nfa.symbol[start] = Some((Symbol::Any(namespace.clone()), end))
+            }
+            Term::Seq(items) => {
+                let mut at = start;
+                for item in items {
+                    let (s, e) = self.fragment(nfa, item, depth + 1);
+                    nfa.eps[at].push(s);
+                    at = e;
+                }
+                nfa.eps[at].push(end);
+            }
+            // `xs:all`: each item at most once in any order; checked as any order.
+            Term::Choice(items) | Term::All(items) => {
+                let all = matches!(term, Term::All(_));
+                for item in items {
+                    let (s, e) = self.fragment(nfa, item, depth + 1);
+                    nfa.eps[start].push(s);
+                    nfa.eps[e].push(if all { start } else { end });
+                }
+                if all {
+                    nfa.eps[start].push(end);
+                }
+            }
+            Term::Group(g) => match self.groups.get(g) {
+                Some(group) => {
+                    let (s, e) = self.fragment(nfa, group, depth + 1);
+                    nfa.eps[start].push(s);
+                    nfa.eps[e].push(end);
+                }
+                None => nfa.eps[start].push(end),
+            },
+        }
+        (start, end)
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Symbol {
+    Name(QName),
+    Any(Option<String>),
+}
+
+/// A Thompson automaton: every state has empty moves and at most one named move.
+#[derive(Debug, Default)]
+struct Nfa {
+    eps: Vec<Vec<usize>>,
+    symbol: Vec<Option<(Symbol, usize)>>,
+    start: usize,
+    end: usize,
+}
+
+impl Nfa {
+    fn state(&mut self) -> usize {
+        self.eps.push(Vec::new());
+        self.symbol.push(None);
+        self.eps.len() - 1
+    }
+
+    fn closure(&self, states: Vec<usize>) -> BTreeSet<usize> {
+        let mut seen: BTreeSet<usize> = BTreeSet::new();
+        let mut stack = states;
+        while let Some(s) = stack.pop() {
+            if seen.insert(s) {
+                stack.extend(self.eps[s].iter().copied());
             }
         }
-        // … then more, each position expanded once, at the fewest repetitions that
-        // reach it (so a finite `max` is respected).
-        let mut result = current.clone();
-        let mut frontier = current;
-        let mut repetitions = p.min;
-        while !frontier.is_empty() && repetitions < p.max {
-            let next = expand(&frontier);
-            repetitions += 1;
-            frontier = next.difference(&result).copied().collect();
-            result.extend(next);
+        seen
+    }
+
+    /// `Ok` when the names are a word of the automaton, else the index of the first name
+    /// that cannot be read (the length when the names stop too early).
+    fn accepts(&self, names: &[QName]) -> Result<(), usize> {
+        let mut current = self.closure(vec![self.start]);
+        for (i, name) in names.iter().enumerate() {
+            let moves: Vec<usize> = current
+                .iter()
+                .filter_map(|s| match &self.symbol[*s] {
+                    Some((Symbol::Name(n), to)) if n == name => Some(*to),
+                    Some((Symbol::Any(ns), to)) if namespace_allows(ns.as_deref(), &name.0) => {
+                        Some(*to)
+                    }
+                    _ => None,
+                })
+                .collect();
+            if moves.is_empty() {
+                return Err(i);
+            }
+            current = self.closure(moves);
         }
-        result
+        if current.contains(&self.end) {
+            Ok(())
+        } else {
+            Err(names.len())
+        }
     }
 }
 
