@@ -100,7 +100,9 @@ fn column_bounds(
     text_pt: f64,
     at_punctuation: bool,
 ) -> Vec<Bounds> {
-    let columns = header.len().max(rows.iter().map(Vec::len).max().unwrap_or(0));
+    let columns = header
+        .len()
+        .max(rows.iter().map(Vec::len).max().unwrap_or(0));
     let mut bounds = vec![Bounds::default(); columns];
     for (i, (c, text, weight)) in cells(header, rows, total_row).enumerate() {
         let Some(b) = bounds.get_mut(c) else {
