@@ -90,7 +90,8 @@ fn check_docx(docx: &Path) {
                 .find(|a| a.tag_name().name() == "p")
                 .unwrap()
                 .descendants()
-                .filter_map(|t| (t.tag_name().name() == "t").then(|| t.text().unwrap_or("")))
+                .filter(|t| t.tag_name().name() == "t")
+                .map(|t| t.text().unwrap_or(""))
                 .collect()
         })
         .collect();
@@ -119,7 +120,7 @@ fn check_map_svgs(folder: &Path) {
             .filter_map(|n| n.text())
             .map(str::trim)
             .collect();
-        let has = |wanted: &str| texts.iter().any(|t| *t == wanted);
+        let has = |wanted: &str| texts.contains(&wanted);
         assert!(has("N"), "no north arrow in {map:?}");
         assert!(
             has("0")

@@ -7,9 +7,12 @@
 //! it cannot drift from what Word enforces. This file reads the schemas; `check` checks
 //! a part against them.
 
+mod check;
+
+use check::Nfa;
 use roxmltree::{Document, Node};
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::path::Path;
 use std::rc::Rc;
 
