@@ -262,6 +262,29 @@ impl FieldMapping {
             .collect()
     }
 
+    /// (name the reader knows, the file's own column name) of each mapped column, so
+    /// messages name the file's columns.
+    pub fn column_names(&self) -> Vec<(String, String)> {
+        self.columns
+            .iter()
+            .filter_map(|(column, key)| {
+                let field = self.kind.field(key)?;
+                let own = self.header.get(*column)?;
+                Some((field.reader_name.to_string(), own.clone()))
+            })
+            .collect()
+    }
+
+    /// A reader's message about a mapped column in the file's words: `column total: …`
+    /// becomes `column People: …`.
+    pub fn in_file_words(names: &[(String, String)], message: &str) -> String {
+        names
+            .iter()
+            .fold(message.to_string(), |text, (reader, own)| {
+                text.replace(&format!("column {reader}:"), &format!("column {own}:"))
+            })
+    }
+
     /// For boundaries: the attributes holding the code, name and parent, and the level.
     pub fn boundary_fields(&self) -> Option<BoundaryFields> {
         let attribute = |key: &str| {

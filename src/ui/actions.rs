@@ -71,6 +71,9 @@ pub enum Action {
     /// Set (or clear) the female 16+ population MARAC rates use.
     SetFemalePopulation(Option<f64>),
     CloseImportSummary,
+    /// Paths chosen in the app's own file chooser, for its purpose.
+    FileChosen(super::file_chooser::ChooserPurpose, Vec<PathBuf>),
+    CloseFileChooser,
     DismissNotice,
     Quit,
 }

@@ -185,7 +185,7 @@ impl SheetReader {
             ));
         }
         let what = if bytes.starts_with(b"PK") {
-            "an Excel workbook (.xlsx) or OpenDocument spreadsheet (.ods)"
+            "an Excel workbook (.xlsx), an OpenDocument spreadsheet (.ods) or a zip file"
         } else {
             "an Excel 97-2003 workbook (.xls)"
         };
