@@ -114,7 +114,7 @@ impl MappedKind {
     pub fn name(self) -> &'static str {
         match self {
             MappedKind::PoliceStreet => "Police street-level crime",
-            MappedKind::WardLookup => "LSOA → ward lookup",
+            MappedKind::WardLookup => "LSOA to ward lookup",
             MappedKind::Population => "Population by LSOA or ward",
             MappedKind::Boundaries => "Boundaries (code and name attributes)",
         }

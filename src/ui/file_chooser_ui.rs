@@ -26,7 +26,7 @@ pub fn file_chooser_ui(ctx: &egui::Context, chooser: &mut FileChooser, actions: 
             ui.horizontal(|ui| {
                 let at_top = chooser.folder.parent().is_none();
                 if ui
-                    .add_enabled(!at_top, egui::Button::new("⬆ Up"))
+                    .add_enabled(!at_top, egui::Button::new("Up a folder"))
                     .on_hover_text("The folder above (Backspace)")
                     .clicked()
                 {
@@ -130,7 +130,7 @@ fn listing_ui(ui: &mut egui::Ui, chooser: &mut FileChooser) -> Option<Vec<std::p
             }
             for (index, (name, is_folder)) in lines.iter().enumerate() {
                 let text = if *is_folder {
-                    format!("🗀 {name}")
+                    format!("{name}/")
                 } else {
                     name.clone()
                 };

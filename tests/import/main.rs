@@ -12,12 +12,15 @@ mod export;
 mod formats;
 mod gen_policeuk;
 mod geography;
+mod gis;
+mod gis_writers;
 mod hostile;
 mod partner;
 mod privacy;
 mod replacement;
 mod safety;
 mod stats;
+mod tables;
 
 use csp_assessment::store::ingest::{import_paths, FileOutcome, ImportReport};
 use csp_assessment::store::Store;
