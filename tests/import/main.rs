@@ -5,6 +5,7 @@
 //! Compiled as one test binary.
 
 mod boundaries;
+mod census;
 mod cli;
 mod crash;
 mod environment;
