@@ -197,6 +197,20 @@ impl FieldMapping {
                 }
             }
         }
+        // A council's own names (`ward_code`, `AreaName`): the first column that ends like
+        // the code or name field's name, when nothing is named exactly.
+        for (key, endings) in [("code", ["code", "cd"]), ("name", ["name", "nm"])] {
+            if kind.field(key).is_none() || mapping.column_of(key).is_some() {
+                continue;
+            }
+            let found = header.iter().enumerate().position(|(column, h)| {
+                let h = normalise_header(h);
+                mapping.field_of(column).is_none() && endings.iter().any(|e| h.ends_with(e))
+            });
+            if let Some(column) = found {
+                mapping.set(column, Some(key));
+            }
+        }
         mapping
     }
 
@@ -409,8 +423,10 @@ mod tests {
     fn boundary_mappings_name_attributes_and_level() {
         let h = header("objectid,ward_code,ward_name");
         let mut m = FieldMapping::new("Council wards", MappedKind::Boundaries, &h);
-        m.set(1, Some("code"));
-        m.set(2, Some("name"));
+        assert_eq!(
+            (m.column_of("code"), m.column_of("name")),
+            (Some(1), Some(2))
+        );
         m.level = Some("ward".into());
         let fields = m.boundary_fields().unwrap();
         assert_eq!(fields.code, "ward_code");

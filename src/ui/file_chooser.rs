@@ -104,6 +104,9 @@ pub struct FileChooser {
     pub problem: Option<String>,
     /// Why this chooser is shown instead of the system's dialog.
     pub reason: String,
+    /// Put the keyboard in the path field when drawn next (set when the chooser opens, so
+    /// a path can be pasted at once).
+    pub focus_path: bool,
 }
 
 impl FileChooser {
@@ -119,6 +122,7 @@ impl FileChooser {
             show_all: false,
             problem: None,
             reason: reason.into(),
+            focus_path: true,
         };
         chooser.open_folder(folder);
         chooser

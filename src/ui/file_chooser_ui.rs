@@ -35,7 +35,8 @@ pub fn file_chooser_ui(ctx: &egui::Context, chooser: &mut FileChooser, actions: 
                 ui.label(RichText::new(chooser.folder.display().to_string()).strong());
             });
             ui.separator();
-            chosen = listing_ui(ui, chooser);
+            let path_id = ui.make_persistent_id("file_chooser_path");
+            chosen = listing_ui(ui, chooser, path_id);
             ui.separator();
             if !chooser.purpose.wants_folder() {
                 let mut show_all = chooser.show_all;
@@ -53,11 +54,17 @@ pub fn file_chooser_ui(ctx: &egui::Context, chooser: &mut FileChooser, actions: 
                 let edit = ui
                     .add(
                         egui::TextEdit::singleline(&mut chooser.typed)
+                            .id(path_id)
                             .hint_text("Type or paste a path (or a name in this folder)")
                             .desired_width(470.0),
                     )
                     .labelled_by(label.id);
-                if edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                if std::mem::take(&mut chooser.focus_path) {
+                    edit.request_focus();
+                }
+                // With nothing typed, Enter belongs to the listing.
+                let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                if entered && !chooser.typed.trim().is_empty() {
                     chosen = chooser.confirm();
                 }
             });
@@ -80,15 +87,21 @@ pub fn file_chooser_ui(ctx: &egui::Context, chooser: &mut FileChooser, actions: 
     }
 }
 
-/// The folder's lines; a file opened by double click or Enter is returned.
-fn listing_ui(ui: &mut egui::Ui, chooser: &mut FileChooser) -> Option<Vec<std::path::PathBuf>> {
-    let typing = ui.ctx().memory(|m| m.focused().is_some());
+/// The folder's lines; a file opened by double click or Enter is returned. The keys move
+/// through the listing unless something is being typed (an empty path field does not count).
+fn listing_ui(
+    ui: &mut egui::Ui,
+    chooser: &mut FileChooser,
+    path_id: egui::Id,
+) -> Option<Vec<std::path::PathBuf>> {
+    let focused = ui.ctx().memory(|m| m.focused());
+    let typing = focused.is_some_and(|id| id != path_id || !chooser.typed.trim().is_empty());
     let (down, up, enter, back) = ui.input(|i| {
         (
             i.key_pressed(Key::ArrowDown),
             i.key_pressed(Key::ArrowUp),
             i.key_pressed(Key::Enter),
-            i.key_pressed(Key::Backspace),
+            i.key_pressed(Key::Backspace) && focused.is_none(),
         )
     });
     let mut chosen = None;

@@ -292,7 +292,13 @@ fn preview_ui(ui: &mut egui::Ui, w: &MappingImport) {
             return;
         }
     };
-    let plural = |n: usize| if n == 1 { "row" } else { "rows" };
+    let boundary = w.is_boundary_file();
+    let plural = move |n: usize| match (boundary, n == 1) {
+        (true, true) => "feature",
+        (true, false) => "features",
+        (false, true) => "row",
+        (false, false) => "rows",
+    };
     ui.label(
         RichText::new(format!(
             "{} {} would be imported",

@@ -86,7 +86,7 @@ fn bng_geojson_shapefiles_and_geopackages_made_by_ogr2ogr_read_the_same_areas_is
         assert_same_areas(&got, &wards, 6.0, file);
     }
     for source in [gis.join("lsoas_shp"), gis.join("boundaries.gpkg")] {
-        let got = boundaries_of(&[source.clone()], BoundaryLevel::Lsoa);
+        let got = boundaries_of(std::slice::from_ref(&source), BoundaryLevel::Lsoa);
         assert_same_areas(&got, &lsoas, 6.0, &source.display().to_string());
     }
 }

@@ -191,17 +191,26 @@ impl Channel<'_> {
     }
 }
 
+/// What the analyst said about how to read the files of a batch.
+#[derive(Clone, Copy)]
+pub struct ReadAs<'a> {
+    /// Read every file as this kind.
+    pub kind: Option<FileKind>,
+    /// The sheet of a workbook, and any CSV dialect chosen.
+    pub table: &'a TableOptions,
+}
+
 /// The worker: read the file, recognise its kind (or use the one forced), and parse it.
 pub fn parse_file(
     file: &InputFile,
-    forced_kind: Option<FileKind>,
-    table_options: &TableOptions,
+    read_as: ReadAs<'_>,
     mappings: &MappingChoice<'_>,
     interners: &mut Interners,
     first_rowid: i64,
     bytes_read: &AtomicU64,
     channel: Channel<'_>,
 ) -> Result<FileSummary, ImportError> {
+    let (forced_kind, table_options) = (read_as.kind, read_as.table);
     let named = forced_kind.or_else(|| FileKind::from_file_name(&file.display_name));
     let is_shapefile = matches!(file.location, InputLocation::Shapefile(_));
     let boundary_mapping = mappings
