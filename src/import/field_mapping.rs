@@ -360,8 +360,7 @@ pub fn find_for_header<'a>(
     saved: &'a [FieldMapping],
     header: &[String],
 ) -> Option<&'a FieldMapping> {
-    let signature = header_signature(header);
-    saved.iter().find(|m| m.header_signature == signature)
+    saved.iter().find(|m| m.matches_header(header))
 }
 
 #[cfg(test)]

@@ -42,19 +42,8 @@ fn populations(db: &Path) -> Vec<(String, i64)> {
 }
 
 fn import_cli(db: &Path, file: &Path) -> String {
-    let out = app()
-        .args(["import", "--db"])
-        .arg(db)
-        .arg(file)
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{text}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (code, text) = import_with_cli(db, [file]);
+    assert_eq!(code, Some(0), "{text}");
     text
 }
 
@@ -293,14 +282,8 @@ fn ward_estimates_read_like_the_sample_ward_populations_and_a_local_authority_fi
         ],
     );
     let db = d.join("la.assessment");
-    let out = app()
-        .args(["import", "--db"])
-        .arg(&db)
-        .arg(d.join("mye2-persons.csv"))
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1));
+    let (code, text) = import_with_cli(&db, [d.join("mye2-persons.csv")]);
+    assert_eq!(code, Some(1), "{text}");
     assert!(
         text.contains("this is a population by local authority or larger area (for example the local authority (district) code E06000035), not by LSOA or ward"),
         "{text}"

@@ -129,29 +129,16 @@ fn gis_files_named_directly_get_gis_answers_never_csv_advice_issue_14() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("g.assessment");
     let shp = fixture("gis/lsoas_shp/lsoas.shp");
-    let out = app()
-        .args(["import", "--db"])
-        .arg(&db)
-        .arg(&shp)
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{text}");
+    let (code, text) = import_with_cli(&db, [&shp]);
+    assert_eq!(code, Some(0), "{text}");
     assert!(text.contains("lsoas.shp: 165 accepted"), "{text}");
 
     let broken = dir.path().join("wards.gpkg");
     std::fs::write(&broken, b"not a database at all").unwrap();
     let lonely = dir.path().join("lonely.dbf");
     std::fs::copy(fixture("gis/lsoas_shp/lsoas.dbf"), &lonely).unwrap();
-    let out = app()
-        .args(["import", "--db"])
-        .arg(&db)
-        .arg(&broken)
-        .arg(&lonely)
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "{text}");
+    let (code, text) = import_with_cli(&db, [&broken, &lonely]);
+    assert_eq!(code, Some(1), "{text}");
     assert!(text.contains("wards.gpkg: REJECTED"), "{text}");
     assert!(text.contains("the file is not a GeoPackage"), "{text}");
     assert!(
@@ -168,14 +155,8 @@ fn council_attribute_names_are_mapped_with_mappings_layout_boundaries_issue_14()
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("c.assessment");
     let council = fixture("gis/council_wards_shp");
-    let out = app()
-        .args(["import", "--db"])
-        .arg(&db)
-        .arg(&council)
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1));
+    let (code, text) = import_with_cli(&db, [&council]);
+    assert_eq!(code, Some(1), "{text}");
     assert!(
         text.contains("its attributes are ward_code, ward_name"),
         "{text}"
@@ -201,14 +182,8 @@ fn council_attribute_names_are_mapped_with_mappings_layout_boundaries_issue_14()
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let out = app()
-        .args(["import", "--db"])
-        .arg(&db)
-        .arg(&council)
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{text}");
+    let (code, text) = import_with_cli(&db, [&council]);
+    assert_eq!(code, Some(0), "{text}");
     assert!(text.contains("council_wards.shp: 22 accepted"), "{text}");
     let (_d, _p, mut store) = temp_store();
     import(&mut store, &[sample_geo("ward_boundaries.geojson")]);
@@ -225,18 +200,8 @@ fn council_attribute_names_are_mapped_with_mappings_layout_boundaries_issue_14()
 /// The derived lookup of a file holding `paths`: (LSOAs, unplaced, LSOA → ward).
 fn derived_lookup(dir: &Path, name: &str, paths: &[PathBuf]) -> (u64, u64, Vec<(String, String)>) {
     let db = dir.join(format!("{name}.assessment"));
-    let out = app()
-        .args(["import", "--db"])
-        .arg(&db)
-        .args(paths)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{name}: {}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    let (code, text) = import_with_cli(&db, paths);
+    assert_eq!(code, Some(0), "{name}: {text}");
     let out = app()
         .args(["lookup", "--derive", "--json", "--db"])
         .arg(&db)

@@ -18,8 +18,6 @@ fn sample(name: &str) -> PathBuf {
         .join(name)
 }
 
-const OTHER_FORCE_MAP: &str = "Geog=da_area_code,Recorded On=da_date,Occurrence_ID=da_reference,MARAC=da_referred_to_marac,DASH Grade=da_risk_level,Victim Gender=da_victim_sex,Victim Age=da_victim_age_band,Classification=da_crime_flag,Home Office Class=da_offence,Repeat (12m)=da_repeat_victim,Officer Collar No=ignore";
-
 fn run_ok(command: &mut Command) -> serde_json::Value {
     let out = command.output().unwrap();
     assert!(
@@ -36,20 +34,7 @@ fn import_with_mapping(dir: &Path, file: &Path) -> (PathBuf, serde_json::Value) 
         "{}.assessment",
         file.file_name().unwrap().to_string_lossy()
     ));
-    run_ok(
-        app()
-            .args(["mappings", "--db"])
-            .arg(&db)
-            .args([
-                "--save",
-                "Other force",
-                "--layout",
-                "domestic_abuse",
-                "--from",
-            ])
-            .arg(sample("da_extract_other_force_layout.csv"))
-            .args(["--map", OTHER_FORCE_MAP, "--date-format", "dmy"]),
-    );
+    super::partner::save_other_force_mapping(&db);
     let json = run_ok(
         app()
             .args(["import", "--json", "--mapping", "Other force", "--db"])
@@ -227,14 +212,8 @@ fn a_workbook_with_a_notes_sheet_title_rows_and_excel_dates_reads_its_data_sheet
     let book = dir.path().join("Partner DA.xlsx");
     partner_workbook(&book);
     let db = dir.path().join("x.assessment");
-    let out = app()
-        .args(["import", "--db"])
-        .arg(&db)
-        .arg(&book)
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "one row rejected: {text}");
+    let (code, text) = import_with_cli(&db, [&book]);
+    assert_eq!(code, Some(1), "one row rejected: {text}");
     assert!(
         text.contains("Partner DA.xlsx, sheet DA incidents: 5 accepted, 1 rejected"),
         "{text}"
@@ -251,14 +230,7 @@ fn a_workbook_with_a_notes_sheet_title_rows_and_excel_dates_reads_its_data_sheet
         text.contains("rejected: Partner DA.xlsx, sheet DA incidents, row 10: Date \"31/02/2024\" is not a real date"),
         "{text}"
     );
-    let conn = rusqlite::Connection::open(&db).unwrap();
-    let dates: Vec<String> = conn
-        .prepare("SELECT date FROM da_incident ORDER BY reference")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
+    let dates = sql_strings(&db, "SELECT date FROM da_incident ORDER BY reference");
     assert_eq!(
         dates,
         [
@@ -269,29 +241,14 @@ fn a_workbook_with_a_notes_sheet_title_rows_and_excel_dates_reads_its_data_sheet
             "2024-04-14"
         ]
     );
-    let column: String = conn
-        .query_row("SELECT column_name FROM rejected_row", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(column, "Date");
+    let columns = sql_strings(&db, "SELECT column_name FROM rejected_row");
+    assert_eq!(columns, ["Date"]);
 
     // --sheet chooses; a sheet that is not there is named with the ones that are.
-    let out = app()
-        .args(["import", "--db"])
-        .arg(&db)
-        .args(["--sheet", "notes"])
-        .arg(&book)
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
+    let sheet = |name: &str| import_with_cli(&db, [Path::new("--sheet"), Path::new(name), &book]).1;
+    let text = sheet("notes");
     assert!(text.contains("Partner DA.xlsx: REJECTED"), "{text}");
-    let out = app()
-        .args(["import", "--db"])
-        .arg(&db)
-        .args(["--sheet", "2023"])
-        .arg(&book)
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = sheet("2023");
     assert!(
         text.contains("the workbook has no sheet \"2023\" (its sheets: Notes, DA incidents)"),
         "{text}"
@@ -317,14 +274,7 @@ fn a_whole_file_in_windows_1252_is_read_and_said_so_issue_14() {
         "{:?}",
         report.files[0].notes
     );
-    let conn = rusqlite::Connection::open(&path).unwrap();
-    let names: Vec<String> = conn
-        .prepare("SELECT name FROM ward ORDER BY code")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
+    let names = sql_strings(&path, "SELECT name FROM ward ORDER BY code");
     assert_eq!(names, ["Café Quarter", "St Ann’s"]);
 }
 
@@ -332,14 +282,11 @@ fn a_whole_file_in_windows_1252_is_read_and_said_so_issue_14() {
 fn a_chosen_delimiter_overrides_the_detected_one_issue_14() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("d.assessment");
-    let out = app()
-        .args(["import", "--db"])
-        .arg(&db)
-        .args(["--delimiter", "comma"])
-        .arg(fixture("tables/da_extract_semicolon.csv"))
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1));
+    let semicolon = fixture("tables/da_extract_semicolon.csv");
+    let (code, text) = import_with_cli(
+        &db,
+        [Path::new("--delimiter"), Path::new("comma"), &semicolon],
+    );
+    assert_eq!(code, Some(1), "{text}");
     assert!(text.contains("is not one the app knows"), "{text}");
 }
