@@ -449,8 +449,11 @@ impl App {
             return;
         };
         let path = inputs.iter().find(|p| {
-            p.file_name()
-                .is_some_and(|n| n.to_string_lossy() == file.name)
+            p.file_name().is_some_and(|n| {
+                let n = n.to_string_lossy();
+                // A workbook's sheet is listed as "book.xlsx, sheet Data".
+                file.name == n || file.name.starts_with(&format!("{n}, sheet "))
+            })
         });
         if let Some(path) = path.cloned() {
             self.open_mapping_import(&path);
