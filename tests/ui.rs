@@ -13,6 +13,8 @@ use std::time::Duration;
 
 #[path = "ui/comparison.rs"]
 mod comparison;
+#[path = "ui/files.rs"]
+mod files;
 
 const HEADER: &str = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n";
 
