@@ -6,6 +6,7 @@
 //! egui, and nothing panics on odd input (empty, zero or huge counts).
 
 pub mod area;
+pub mod area_proposal;
 pub mod area_figures;
 pub mod breakdown;
 pub mod change;
@@ -24,6 +25,7 @@ pub mod incident_map;
 pub mod la_names;
 pub mod monthly;
 pub mod overview;
+pub mod peers;
 pub mod partner;
 pub mod priority;
 pub mod ranking;

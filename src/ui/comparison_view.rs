@@ -7,7 +7,8 @@
 
 use super::crime_picture::CrimePicture;
 use crate::analysis::comparison::{compare_theme, Comparison, PeerChoice};
-use crate::analysis::district::{AreaProposal, DistrictIndex};
+use crate::analysis::area_proposal::AreaProposal;
+use crate::analysis::district::DistrictIndex;
 use crate::analysis::financial_year::FinancialYear;
 use crate::store::districts::PeerGroup;
 use crate::store::{Store, StoreError};
