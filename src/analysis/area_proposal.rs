@@ -1,11 +1,16 @@
 //! The area of interest proposed after the first import of police data: the district
 //! holding most incidents, when the data spans more than one (with one, "All data"
-//! already is that district). Pure: the district index in, the proposal out.
+//! already is that district) and that district holds a fair share of them (a national
+//! archive, where the busiest district holds under 5 %, gets no proposal). Pure: the
+//! district index in, the proposal out.
 
 use super::district::DistrictIndex;
 use super::rates::round1;
 use crate::report::format::thousands;
 use serde::Serialize;
+
+/// The busiest district must hold at least this share (%) of the placed incidents.
+pub const LEAST_SHARE_PCT: f64 = 5.0;
 
 /// The district proposed as area of interest after the first import of police data.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -27,7 +32,10 @@ impl AreaProposal {
         format!(
             "Most incidents are in {}{}: {} of the {} placed in a district ({:.1}%).",
             self.name,
-            self.code.as_deref().map(|c| format!(" ({c})")).unwrap_or_default(),
+            self.code
+                .as_deref()
+                .map(|c| format!(" ({c})"))
+                .unwrap_or_default(),
             thousands(self.incidents),
             thousands(placed),
             self.share_pct
@@ -37,18 +45,22 @@ impl AreaProposal {
 
 impl DistrictIndex {
     /// The district holding most incidents, when the data spans more than one district
-    /// (with one, "All data" already is that district); ties go to the first by code.
+    /// and it holds at least [`LEAST_SHARE_PCT`] of them; ties go to the first by code.
     pub fn proposed_area(&self) -> Option<(AreaProposal, i64)> {
         let placed: i64 = self.districts.iter().map(|d| d.incidents_held).sum();
-        let with_incidents = self.districts.iter().filter(|d| d.incidents_held > 0).count();
+        let with_incidents = self
+            .districts
+            .iter()
+            .filter(|d| d.incidents_held > 0)
+            .count();
         if with_incidents < 2 || placed <= 0 {
             return None;
         }
-        let (index, top) = self
-            .districts
-            .iter()
-            .enumerate()
-            .max_by(|a, b| a.1.incidents_held.cmp(&b.1.incidents_held).then(b.0.cmp(&a.0)))?;
+        let (index, top) = self.districts.iter().enumerate().max_by(|a, b| {
+            a.1.incidents_held
+                .cmp(&b.1.incidents_held)
+                .then(b.0.cmp(&a.0))
+        })?;
         let proposal = AreaProposal {
             code: top.code.clone(),
             name: top.name.clone(),
@@ -56,10 +68,9 @@ impl DistrictIndex {
             share_pct: round1(top.incidents_held as f64 * 100.0 / placed as f64),
             in_lookup: self.has_wards(index),
         };
-        Some((proposal, placed))
+        (proposal.share_pct >= LEAST_SHARE_PCT).then_some((proposal, placed))
     }
 }
-
 
 #[cfg(test)]
 mod tests {

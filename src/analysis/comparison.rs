@@ -14,7 +14,9 @@
 use super::distributions::exact_interval;
 use super::district::{DistrictCounts, DistrictIndex, PopulationSource};
 use super::financial_year::FinancialYear;
-use super::funnel::{area_dispersion, funnel_points, position, AreaDispersion, FunnelPoint, Position};
+use super::funnel::{
+    area_dispersion, funnel_points, position, AreaDispersion, FunnelPoint, Position,
+};
 use super::la_names::LaType;
 use super::rates::{round1, round2};
 use super::theme::Theme;
@@ -128,7 +130,9 @@ pub fn compare(
     let districts = &index.districts;
     let count_of = |d: usize| counts.counts.get(d).copied().unwrap_or(0);
     let listed: Vec<usize> = (0..districts.len())
-        .filter(|&d| count_of(d) > 0 || districts[d].incidents_held > 0 || districts[d].population.is_some())
+        .filter(|&d| {
+            count_of(d) > 0 || districts[d].incidents_held > 0 || districts[d].population.is_some()
+        })
         .collect();
     let rate = |d: usize| -> Option<f64> {
         let pop = districts[d].population.filter(|p| *p > 0.0)?;
@@ -149,7 +153,7 @@ pub fn compare(
         .cloned()
         .collect();
     let (rank_all, of_all) = ranks(&rankable, |_| true);
-    let (rank_peer, of_peers) = ranks(&rankable, &is_peer);
+    let (rank_peer, of_peers) = ranks(&rankable, is_peer);
     let peer_areas: Vec<(i64, f64)> = (0..districts.len())
         .filter(|&d| is_peer(d) && rankable[d].is_some())
         .filter_map(|d| Some((count_of(d), districts[d].population?)))
@@ -220,7 +224,9 @@ pub fn compare(
             (None, None) => a.name.cmp(&b.name),
         })
     });
-    let funnel = peer_rate.zip(dispersion).and_then(|(r, disp)| funnel_of(&peer_areas, r, &disp));
+    let funnel = peer_rate
+        .zip(dispersion)
+        .and_then(|(r, disp)| funnel_of(&peer_areas, r, &disp));
     Comparison {
         financial_year: fy.label(),
         theme: theme.key(),
@@ -313,7 +319,11 @@ impl Comparison {
         } else {
             row.la_type.plural()
         };
-        Some(format!("{} highest of {} {kind}", ordinal(rank), row.of_type))
+        Some(format!(
+            "{} highest of {} {kind}",
+            ordinal(rank),
+            row.of_type
+        ))
     }
 }
 

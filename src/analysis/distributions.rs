@@ -104,8 +104,7 @@ pub fn ln_gamma(x: f64) -> f64 {
     ];
     if x < 0.5 {
         // Reflection: Γ(x)Γ(1 − x) = π / sin(πx).
-        return (std::f64::consts::PI / (std::f64::consts::PI * x).sin()).ln()
-            - ln_gamma(1.0 - x);
+        return (std::f64::consts::PI / (std::f64::consts::PI * x).sin()).ln() - ln_gamma(1.0 - x);
     }
     let x = x - 1.0;
     let mut sum = COEF[0];
@@ -321,10 +320,18 @@ mod tests {
     fn normal_tail_and_quantile() {
         assert!(close(normal_upper_tail(1.959_963_984_540_054), 0.025, 1e-6));
         // norm.sf(10.4) = 1.2366e-25
-        assert!(close(normal_upper_tail(10.4), 1.239_665_979_584_001_7e-25, 1e-6));
+        assert!(close(
+            normal_upper_tail(10.4),
+            1.239_665_979_584_001_7e-25,
+            1e-6
+        ));
         assert!(close(normal_quantile(0.975), 1.959_963_984_540_054, 1e-9));
         assert!(close(normal_quantile(0.999), 3.090_232_306_167_813_5, 1e-9));
-        assert!(close(normal_quantile(0.001), -3.090_232_306_167_813_5, 1e-9));
+        assert!(close(
+            normal_quantile(0.001),
+            -3.090_232_306_167_813_5,
+            1e-9
+        ));
         assert!(close(normal_quantile(0.6), 0.253_347_103_135_799_7, 1e-9));
     }
 
@@ -383,8 +390,16 @@ mod tests {
         assert_eq!(poisson_quantile(0.025, 10.0), 4.0);
         assert_eq!(poisson_quantile(0.999, 100.0), 132.0);
         assert_eq!(poisson_quantile(0.001, 100.0), 71.0);
-        assert!(close(poisson_cdf(17.0, 10.0), 0.985_722_386_402_950_3, 1e-9));
-        assert!(close(poisson_cdf(4.0, 10.0), 0.029_252_688_076_961_14, 1e-9));
+        assert!(close(
+            poisson_cdf(17.0, 10.0),
+            0.985_722_386_402_950_3,
+            1e-9
+        ));
+        assert!(close(
+            poisson_cdf(4.0, 10.0),
+            0.029_252_688_076_961_14,
+            1e-9
+        ));
         assert_eq!(poisson_cdf(-1.0, 3.0), 0.0);
         assert_eq!(poisson_quantile(0.5, 0.0), 0.0);
     }

@@ -121,9 +121,8 @@ impl DistrictIndex {
                 .ward_code
                 .as_deref()
                 .and_then(|w| ward_district.get(w).copied());
-            let district = from_ward.or_else(|| {
-                place(district_name_of_lsoa(&l.name).and_then(|n| resolve("", n)))
-            });
+            let district = from_ward
+                .or_else(|| place(district_name_of_lsoa(&l.name).and_then(|n| resolve("", n))));
             lsoa_district.push((i, district));
         }
         // Put the districts in code order, then remap every index.
@@ -228,9 +227,17 @@ impl DistrictIndex {
         }
     }
 
+    /// The ward codes of district `d` in the lookup.
+    pub fn wards_of(&self, d: usize) -> impl Iterator<Item = &str> {
+        self.district_of_ward
+            .iter()
+            .filter(move |(_, district)| **district == d)
+            .map(|(w, _)| w.as_str())
+    }
+
     /// Whether the ward lookup has wards of district `d`.
     pub fn has_wards(&self, d: usize) -> bool {
-        self.district_of_ward.values().any(|w| *w == d)
+        self.wards_of(d).next().is_some()
     }
 
     /// Covered districts, their total population when every one has a population.
@@ -249,7 +256,10 @@ impl DistrictIndex {
 }
 
 /// Code order; districts known only by name after, by name.
-fn district_order(a: &(Option<String>, String), b: &(Option<String>, String)) -> std::cmp::Ordering {
+fn district_order(
+    a: &(Option<String>, String),
+    b: &(Option<String>, String),
+) -> std::cmp::Ordering {
     match (&a.0, &b.0) {
         (Some(x), Some(y)) => x.cmp(y),
         (Some(_), None) => std::cmp::Ordering::Less,

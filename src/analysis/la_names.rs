@@ -155,7 +155,10 @@ fn name_aliases(name: &str) -> Vec<String> {
 
 /// The current district a district name (any case) stands for.
 pub fn district_by_name(name: &str) -> Option<KnownDistrict> {
-    lad_index().by_name.get(&name.trim().to_lowercase()).cloned()
+    lad_index()
+        .by_name
+        .get(&name.trim().to_lowercase())
+        .cloned()
 }
 
 /// The current district an ONS district code stands for (itself, or its successor).
@@ -173,7 +176,10 @@ mod tests {
     #[test]
     fn types_follow_the_code_prefix() {
         assert_eq!(LaType::of_code("E06000035"), LaType::UnitaryAuthority);
-        assert_eq!(LaType::of_code("E07000110"), LaType::NonMetropolitanDistrict);
+        assert_eq!(
+            LaType::of_code("E07000110"),
+            LaType::NonMetropolitanDistrict
+        );
         assert_eq!(LaType::of_code("E08000035"), LaType::MetropolitanDistrict);
         assert_eq!(LaType::of_code("E09000001"), LaType::LondonBorough);
         assert_eq!(LaType::of_code("W06000015"), LaType::WelshUnitaryAuthority);

@@ -6,15 +6,15 @@
 //! egui, and nothing panics on odd input (empty, zero or huge counts).
 
 pub mod area;
-pub mod area_proposal;
 pub mod area_figures;
+pub mod area_proposal;
 pub mod breakdown;
 pub mod change;
 pub mod classes;
 pub mod comparison;
-pub mod district;
 pub mod dispersion;
 pub mod distributions;
+pub mod district;
 pub mod financial_year;
 pub mod funnel;
 pub mod geo;
@@ -25,8 +25,8 @@ pub mod incident_map;
 pub mod la_names;
 pub mod monthly;
 pub mod overview;
-pub mod peers;
 pub mod partner;
+pub mod peers;
 pub mod priority;
 pub mod ranking;
 pub mod rates;

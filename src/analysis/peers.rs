@@ -41,22 +41,24 @@ impl PeerChoice {
         subject_type: Option<LaType>,
         listed: &[bool],
     ) -> PeerSet {
-        let (name, saved, members): (String, Option<Vec<String>>, Vec<bool>) = match (self, subject_type) {
-            (PeerChoice::SameType, Some(t)) => (
-                format!("All {} in the file", t.plural()),
-                None,
-                districts.iter().map(|d| d.la_type == t).collect(),
-            ),
-            (PeerChoice::Saved { name, codes }, _) => {
-                let wanted: Vec<String> = codes.iter().map(|c| c.to_ascii_uppercase()).collect();
-                let members = districts
-                    .iter()
-                    .map(|d| d.code.as_ref().is_some_and(|c| wanted.contains(c)))
-                    .collect();
-                (name.clone(), Some(wanted), members)
-            }
-            _ => (ALL_DISTRICTS.into(), None, vec![true; districts.len()]),
-        };
+        let (name, saved, members): (String, Option<Vec<String>>, Vec<bool>) =
+            match (self, subject_type) {
+                (PeerChoice::SameType, Some(t)) => (
+                    format!("All {} in the file", t.plural()),
+                    None,
+                    districts.iter().map(|d| d.la_type == t).collect(),
+                ),
+                (PeerChoice::Saved { name, codes }, _) => {
+                    let wanted: Vec<String> =
+                        codes.iter().map(|c| c.to_ascii_uppercase()).collect();
+                    let members = districts
+                        .iter()
+                        .map(|d| d.code.as_ref().is_some_and(|c| wanted.contains(c)))
+                        .collect();
+                    (name.clone(), Some(wanted), members)
+                }
+                _ => (ALL_DISTRICTS.into(), None, vec![true; districts.len()]),
+            };
         let codes = saved.unwrap_or_else(|| {
             districts
                 .iter()
@@ -91,13 +93,13 @@ impl PeerChoice {
         match stored {
             Some("same_type") => PeerChoice::SameType,
             Some(text) => match text.strip_prefix("group:") {
-                Some(wanted) => groups
-                    .into_iter()
-                    .find(|(name, _)| *name == wanted)
-                    .map_or(PeerChoice::AllDistricts, |(name, codes)| PeerChoice::Saved {
+                Some(wanted) => groups.into_iter().find(|(name, _)| *name == wanted).map_or(
+                    PeerChoice::AllDistricts,
+                    |(name, codes)| PeerChoice::Saved {
                         name: name.to_string(),
                         codes: codes.to_vec(),
-                    }),
+                    },
+                ),
                 None => PeerChoice::AllDistricts,
             },
             None => PeerChoice::AllDistricts,
@@ -121,12 +123,18 @@ mod tests {
                 codes: codes.clone(),
             },
         ] {
-            assert_eq!(PeerChoice::from_stored(Some(&choice.stored()), groups), choice);
+            assert_eq!(
+                PeerChoice::from_stored(Some(&choice.stored()), groups),
+                choice
+            );
         }
         assert_eq!(
             PeerChoice::from_stored(Some("group:Gone"), groups),
             PeerChoice::AllDistricts
         );
-        assert_eq!(PeerChoice::from_stored(None, groups), PeerChoice::AllDistricts);
+        assert_eq!(
+            PeerChoice::from_stored(None, groups),
+            PeerChoice::AllDistricts
+        );
     }
 }

@@ -286,8 +286,14 @@ mod tests {
         // months three times as variable as chance it is not (2).
         let poisson = test_change(6_189, 6_462);
         let erratic = test_change_with_dispersion(6_189, 6_462, Some(3.0));
-        assert_eq!(trend_score(poisson.change_pct, Some(poisson.significant)), 1);
-        assert_eq!(trend_score(erratic.change_pct, Some(erratic.significant)), 2);
+        assert_eq!(
+            trend_score(poisson.change_pct, Some(poisson.significant)),
+            1
+        );
+        assert_eq!(
+            trend_score(erratic.change_pct, Some(erratic.significant)),
+            2
+        );
     }
 
     #[test]

@@ -107,7 +107,10 @@ fn print_table(c: &Comparison) {
             format!(
                 "{} {}",
                 a.name,
-                a.code.as_deref().map(|c| format!("({c})")).unwrap_or_default()
+                a.code
+                    .as_deref()
+                    .map(|c| format!("({c})"))
+                    .unwrap_or_default()
             ),
             thousands(a.count),
             a.population

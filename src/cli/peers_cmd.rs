@@ -27,10 +27,17 @@ pub fn run(db: &Path, change: &PeerChange, json: bool) -> i32 {
                     }
                 }
             } else if groups.is_empty() {
-                println!("No peer groups saved. Save one with: peers --save NAME --codes CODE,CODE…");
+                println!(
+                    "No peer groups saved. Save one with: peers --save NAME --codes CODE,CODE…"
+                );
             } else {
                 for g in &groups {
-                    println!("{} ({} districts): {}", g.name, g.codes.len(), g.codes.join(", "));
+                    println!(
+                        "{} ({} districts): {}",
+                        g.name,
+                        g.codes.len(),
+                        g.codes.join(", ")
+                    );
                 }
             }
             EXIT_OK

@@ -371,7 +371,9 @@ mod tests {
     #[test]
     fn district_populations_in_the_ons_and_nomis_layouts() {
         let row = cols_of("Code,Name,Geography,All ages,0,1")
-            .parse(&record("E06000035,Medway,Unitary Authority,\"281,528\",3211,3302"))
+            .parse(&record(
+                "E06000035,Medway,Unitary Authority,\"281,528\",3211,3302",
+            ))
             .unwrap();
         assert_eq!(
             (row.code.as_str(), row.name.as_str(), row.kind, row.total),
@@ -381,14 +383,18 @@ mod tests {
         let row = cols_of(nomis)
             .parse(&record("2021,Leeds,E08000035,811953,790000"))
             .unwrap();
-        assert_eq!((row.kind, row.total, row.name.as_str()), (AreaKind::District, 811_953.0, "Leeds"));
+        assert_eq!(
+            (row.kind, row.total, row.name.as_str()),
+            (AreaKind::District, 811_953.0, "Leeds")
+        );
         let row = cols_of("LAD23CD,LAD23NM,population")
             .parse(&record("W06000015,Cardiff,372089"))
             .unwrap();
         assert_eq!(row.kind, AreaKind::District);
         // A region row of the mid-year estimates is rejected with its reason.
         assert!(matches!(
-            cols_of("Code,Name,Geography,All ages").parse(&record("E12000008,South East,Region,9379833")),
+            cols_of("Code,Name,Geography,All ages")
+                .parse(&record("E12000008,South East,Region,9379833")),
             Err(GeoRowProblem::NotAnArea { .. })
         ));
     }

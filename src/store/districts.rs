@@ -92,7 +92,11 @@ impl Store {
     /// Create or redefine a peer group by name. Codes are trimmed and upper-cased; a code
     /// that is not a district code (E06, E07, E08, E09 or W06 and six digits) is refused,
     /// naming it, and nothing is saved.
-    pub fn save_peer_group(&mut self, name: &str, codes: &[String]) -> Result<PeerGroup, StoreError> {
+    pub fn save_peer_group(
+        &mut self,
+        name: &str,
+        codes: &[String],
+    ) -> Result<PeerGroup, StoreError> {
         let name = name.trim();
         if name.is_empty() {
             return Err(StoreError::Invalid("a peer group needs a name".into()));
@@ -161,9 +165,10 @@ impl Store {
 
     /// Remove a peer group by name; an error naming it when there is none.
     pub fn delete_peer_group(&mut self, name: &str) -> Result<(), StoreError> {
-        let removed = self
-            .conn
-            .execute("DELETE FROM peer_group WHERE name = ?1 COLLATE NOCASE", [name.trim()])?;
+        let removed = self.conn.execute(
+            "DELETE FROM peer_group WHERE name = ?1 COLLATE NOCASE",
+            [name.trim()],
+        )?;
         if removed == 0 {
             return Err(StoreError::Invalid(format!(
                 "there is no peer group called \"{}\"",
@@ -191,13 +196,18 @@ mod tests {
         store
             .save_peer_group("Most similar", &codes("E08000033,E08000034,E08000036"))
             .unwrap();
-        store.save_peer_group("Another", &codes("E06000035,E06000036")).unwrap();
+        store
+            .save_peer_group("Another", &codes("E06000035,E06000036"))
+            .unwrap();
         let groups = store.peer_groups().unwrap();
         assert_eq!(groups.len(), 2);
         assert_eq!(groups[0].name, "Another");
         assert_eq!(groups[1].codes, vec!["E08000033", "E08000034", "E08000036"]);
         let refused = store.save_peer_group("Bad", &codes("E08000035,Leeds"));
-        assert!(refused.unwrap_err().to_string().contains("\"LEEDS\" is not a district code"));
+        assert!(refused
+            .unwrap_err()
+            .to_string()
+            .contains("\"LEEDS\" is not a district code"));
         assert!(store.save_peer_group("One", &codes("E08000035")).is_err());
         store.delete_peer_group("Another").unwrap();
         assert_eq!(store.peer_groups().unwrap().len(), 1);

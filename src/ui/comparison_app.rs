@@ -153,9 +153,7 @@ impl App {
         else {
             return;
         };
-        self.set_area(AreaChoice::District(
-            proposal.code.unwrap_or(proposal.name),
-        ));
+        self.set_area(AreaChoice::District(proposal.code.unwrap_or(proposal.name)));
     }
 
     pub fn dismiss_proposed_area(&mut self) {

@@ -6,8 +6,8 @@
 //! the first import of police data.
 
 use super::crime_picture::CrimePicture;
-use crate::analysis::comparison::{compare_theme, Comparison, PeerChoice};
 use crate::analysis::area_proposal::AreaProposal;
+use crate::analysis::comparison::{compare_theme, Comparison, PeerChoice};
 use crate::analysis::district::DistrictIndex;
 use crate::analysis::financial_year::FinancialYear;
 use crate::store::districts::PeerGroup;
@@ -101,14 +101,21 @@ impl PartialEq for ComparisonView {
 }
 
 impl ComparisonView {
-    pub fn load(store: &Store, picture: Option<&CrimePicture>) -> Result<ComparisonView, StoreError> {
+    pub fn load(
+        store: &Store,
+        picture: Option<&CrimePicture>,
+    ) -> Result<ComparisonView, StoreError> {
         let peer_groups = store.peer_groups()?;
         let peers = PeerChoice::from_stored(
             store.comparison_peers()?.as_deref(),
-            peer_groups.iter().map(|g| (g.name.as_str(), g.codes.as_slice())),
+            peer_groups
+                .iter()
+                .map(|g| (g.name.as_str(), g.codes.as_slice())),
         );
         Ok(ComparisonView {
-            index: picture.map(|p| DistrictIndex::build(p.cube())).unwrap_or_default(),
+            index: picture
+                .map(|p| DistrictIndex::build(p.cube()))
+                .unwrap_or_default(),
             peer_groups,
             peers,
             ..ComparisonView::default()
@@ -119,9 +126,9 @@ impl ComparisonView {
     pub fn keep_choices_from(&mut self, before: &ComparisonView) {
         self.sort = before.sort;
         self.peers = match &before.peers {
-            PeerChoice::Saved { name, .. } => self
-                .saved_choice(name)
-                .unwrap_or(PeerChoice::AllDistricts),
+            PeerChoice::Saved { name, .. } => {
+                self.saved_choice(name).unwrap_or(PeerChoice::AllDistricts)
+            }
             other => other.clone(),
         };
     }

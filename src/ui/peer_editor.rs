@@ -53,7 +53,8 @@ impl PeerEditor {
             .from_reader(text.as_slice());
         let mut codes: Vec<String> = Vec::new();
         for record in reader.byte_records() {
-            let record = record.map_err(|e| format!("{} is not a CSV file: {e}", path.display()))?;
+            let record =
+                record.map_err(|e| format!("{} is not a CSV file: {e}", path.display()))?;
             for cell in record.iter() {
                 let cell = String::from_utf8_lossy(cell).trim().to_ascii_uppercase();
                 if is_district_code(&cell) && !codes.contains(&cell) {
@@ -159,8 +160,11 @@ mod tests {
         assert!(editor.problem().unwrap().contains("\"MEDWAY\""));
         let dir = tempfile::tempdir().unwrap();
         let csv = dir.path().join("msg.csv");
-        std::fs::write(&csv, "Code,Name\nE06000035,Medway\nE06000036,Bracknell\nE06000035,dup\n")
-            .unwrap();
+        std::fs::write(
+            &csv,
+            "Code,Name\nE06000035,Medway\nE06000036,Bracknell\nE06000035,dup\n",
+        )
+        .unwrap();
         assert_eq!(editor.read_codes_from(&csv), Ok(2));
         assert_eq!(editor.codes, "E06000035, E06000036");
         std::fs::write(&csv, "Name\nMedway\n").unwrap();

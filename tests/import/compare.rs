@@ -17,7 +17,11 @@ fn app(args: &[&str]) -> std::process::Output {
 
 fn python(script: &str, args: &[&str]) -> bool {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    match Command::new("python3").arg(root.join(script)).args(args).status() {
+    match Command::new("python3")
+        .arg(root.join(script))
+        .args(args)
+        .status()
+    {
         Ok(status) if status.success() => true,
         other => {
             eprintln!("SKIPPED: {script} could not run here ({other:?})");
@@ -40,9 +44,13 @@ fn compare_json_equals_an_independent_count_of_a_multi_district_archive() {
     let (archive_s, reference_s) = (archive.to_str().unwrap(), reference.to_str().unwrap());
     if !python(
         "scripts/make-national-archive.py",
-        &[archive_s, "--months", "24", "--forces", "3", "--rows", "30000"],
-    ) || !python("tests/fixtures/compare_reference.py", &[archive_s, reference_s])
-    {
+        &[
+            archive_s, "--months", "24", "--forces", "3", "--rows", "30000",
+        ],
+    ) || !python(
+        "tests/fixtures/compare_reference.py",
+        &[archive_s, reference_s],
+    ) {
         return;
     }
     let expected: serde_json::Value =
@@ -78,11 +86,25 @@ fn compare_json_equals_an_independent_count_of_a_multi_district_archive() {
         text.contains(&format!("Most incidents are in {name} ({code})")),
         "{text}"
     );
-    assert!(text.contains(&format!("area --db \"{db_s}\" --district {code}")), "{text}");
+    assert!(
+        text.contains(&format!("area --db \"{db_s}\" --district {code}")),
+        "{text}"
+    );
 
     // The area of interest: one ward inside that district. A peer group.
-    let out = app(&["area", "--db", db_s, "--wards", expected["area_ward"].as_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = app(&[
+        "area",
+        "--db",
+        db_s,
+        "--wards",
+        expected["area_ward"].as_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let peer_codes: Vec<&str> = expected["peer_codes"]
         .as_array()
         .unwrap()
@@ -90,13 +112,38 @@ fn compare_json_equals_an_independent_count_of_a_multi_district_archive() {
         .map(|c| c.as_str().unwrap())
         .collect();
     let codes = peer_codes.join(",");
-    let out = app(&["peers", "--db", db_s, "--save", "Test peers", "--codes", &codes]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = app(&[
+        "peers",
+        "--db",
+        db_s,
+        "--save",
+        "Test peers",
+        "--codes",
+        &codes,
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     let out = app(&[
-        "compare", "--db", db_s, "--fy", "2024/25", "--peers", "test peers", "--json",
+        "compare",
+        "--db",
+        db_s,
+        "--fy",
+        "2024/25",
+        "--peers",
+        "test peers",
+        "--json",
     ]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let got: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(got["financial_year"], "2024/25");
     assert_eq!(got["theme"], "all_crime");
@@ -105,7 +152,10 @@ fn compare_json_equals_an_independent_count_of_a_multi_district_archive() {
     assert_eq!(got["subject"]["name"], subject["name"]);
     assert_eq!(got["unplaced"], expected["unplaced"]);
     assert_eq!(got["peer_group"]["name"], "Test peers");
-    assert_eq!(got["peer_group"]["codes_not_in_file"], serde_json::json!(["E09000001"]));
+    assert_eq!(
+        got["peer_group"]["codes_not_in_file"],
+        serde_json::json!(["E09000001"])
+    );
     let mean = got["peer_group"]["mean_rate_per_1000"].as_f64().unwrap();
     let exact = expected["peer_mean_exact_per_1000"].as_f64().unwrap();
     assert!((mean - exact).abs() <= 0.05 + 1e-9, "{mean} vs {exact}");
@@ -114,22 +164,45 @@ fn compare_json_equals_an_independent_count_of_a_multi_district_archive() {
     let got_areas = got["areas"].as_array().unwrap();
     let want_areas = expected["areas"].as_array().unwrap();
     let order = |areas: &[serde_json::Value]| -> Vec<String> {
-        areas.iter().map(|a| a["code"].as_str().unwrap().to_string()).collect()
+        areas
+            .iter()
+            .map(|a| a["code"].as_str().unwrap().to_string())
+            .collect()
     };
-    assert_eq!(order(got_areas), order(want_areas), "order by rate, ties by code");
+    assert_eq!(
+        order(got_areas),
+        order(want_areas),
+        "order by rate, ties by code"
+    );
     for (g, w) in got_areas.iter().zip(want_areas) {
         let code = w["code"].as_str().unwrap();
         for field in [
-            "name", "type", "count", "population", "covered", "rank", "of", "rank_in_type",
-            "of_type", "in_peer_group", "rank_in_peers", "of_peers",
+            "name",
+            "type",
+            "count",
+            "population",
+            "covered",
+            "rank",
+            "of",
+            "rank_in_type",
+            "of_type",
+            "in_peer_group",
+            "rank_in_peers",
+            "of_peers",
         ] {
             assert_eq!(g[field], w[field], "{code}: {field}");
         }
         match w["exact_rate_per_1000"].as_f64() {
             Some(exact) => {
                 let rate = g["rate_per_1000"].as_f64().unwrap();
-                assert!((rate - exact).abs() <= 0.05 + 1e-9, "{code}: {rate} vs {exact}");
-                let (lo, hi) = (g["ci95_low"].as_f64().unwrap(), g["ci95_high"].as_f64().unwrap());
+                assert!(
+                    (rate - exact).abs() <= 0.05 + 1e-9,
+                    "{code}: {rate} vs {exact}"
+                );
+                let (lo, hi) = (
+                    g["ci95_low"].as_f64().unwrap(),
+                    g["ci95_high"].as_f64().unwrap(),
+                );
                 assert!(lo <= rate && rate <= hi, "{code}: {lo} {rate} {hi}");
             }
             None => {

@@ -5,8 +5,8 @@
 //! Compiled as one test binary.
 
 mod boundaries;
-mod compare;
 mod cli;
+mod compare;
 mod crash;
 mod environment;
 mod export;

@@ -17,7 +17,11 @@ use std::path::{Path, PathBuf};
 fn rows(text: &mut String, lsoa: &str, lsoa_name: &str, per_month: usize) {
     for year in [2022u32, 2023] {
         for m in 0..12u32 {
-            let (y, mo) = if m < 9 { (year, m + 4) } else { (year + 1, m - 8) };
+            let (y, mo) = if m < 9 {
+                (year, m + 4)
+            } else {
+                (year + 1, m - 8)
+            };
             for _ in 0..per_month {
                 let id = format!("{:064x}", text.len());
                 text.push_str(&format!(

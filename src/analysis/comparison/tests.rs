@@ -93,7 +93,11 @@ pub(crate) fn cube() -> CountCube {
     }
 }
 
-pub(crate) fn burglary(index: &DistrictIndex, peers: &PeerChoice, subject: Option<usize>) -> Comparison {
+pub(crate) fn burglary(
+    index: &DistrictIndex,
+    peers: &PeerChoice,
+    subject: Option<usize>,
+) -> Comparison {
     let theme = Theme::CrimeType(BURGLARY);
     let counts = index.year_counts(&cube().months, &theme, FinancialYear(2024));
     compare(index, &counts, &theme, FinancialYear(2024), subject, peers)
@@ -171,7 +175,14 @@ fn a_saved_peer_group_sets_the_mean_and_the_peer_ranks() {
     };
     let theme = Theme::AllCrime;
     let counts = index.year_counts(&cube().months, &theme, FinancialYear(2024));
-    let c = compare(&index, &counts, &theme, FinancialYear(2024), Some(3), &peers);
+    let c = compare(
+        &index,
+        &counts,
+        &theme,
+        FinancialYear(2024),
+        Some(3),
+        &peers,
+    );
     // All crime: Leeds 1,000 + ASB excluded = 1,000 (ASB is not crime), Bradford 400.
     assert_eq!(c.peer_group.mean_rate_per_1000, Some(10.0));
     assert_eq!(c.peer_group.codes_not_in_file, vec!["E09000001"]);

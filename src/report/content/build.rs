@@ -93,7 +93,11 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
             "overall_crime" => {
                 let mut blocks = theme_blocks(&mut w, &all_crime, fy, &source);
                 let comparison = super::comparison::all_crime_comparison(store, &cube, fy)?;
-                blocks.extend(super::comparison::comparison_blocks(&mut w, &comparison, &source));
+                blocks.extend(super::comparison::comparison_blocks(
+                    &mut w,
+                    &comparison,
+                    &source,
+                ));
                 blocks
             }
             "asb" => theme_blocks(&mut w, &asb, fy, &source),

@@ -11,11 +11,11 @@ use crate::analysis::comparison::{
 use crate::analysis::district::DistrictIndex;
 use crate::analysis::financial_year::FinancialYear;
 use crate::analysis::theme::Theme;
-use crate::store::cube::CountCube;
-use crate::store::{Store, StoreError};
 use crate::report::figures::{Figure, FigureBody, FunnelLimits, FunnelMark};
 use crate::report::format::thousands;
 use crate::report::table::{ReportTable, TableCell};
+use crate::store::cube::CountCube;
+use crate::store::{Store, StoreError};
 
 /// Rows of the document's table: the highest rates, then the area and its neighbours.
 const TOP_ROWS: usize = 10;
@@ -62,7 +62,10 @@ pub fn comparison_sentence(c: &Comparison) -> Option<String> {
         } else {
             "the peer group's rate".to_string()
         };
-        text.push_str(&format!(", and {} {peers} ({mean:.1} per 1,000)", position.words()));
+        text.push_str(&format!(
+            ", and {} {peers} ({mean:.1} per 1,000)",
+            position.words()
+        ));
     }
     text.push('.');
     Some(text)
@@ -82,7 +85,14 @@ pub fn all_crime_comparison(
     );
     let index = DistrictIndex::build(cube);
     let subject = index.subject(&cube.area.ward_codes);
-    Ok(compare_theme(&cube.months, &index, &Theme::AllCrime, fy, subject, &peers))
+    Ok(compare_theme(
+        &cube.months,
+        &index,
+        &Theme::AllCrime,
+        fy,
+        subject,
+        &peers,
+    ))
 }
 
 /// The section's blocks; empty when the file holds fewer than two districts with rates.
@@ -98,7 +108,11 @@ pub fn comparison_blocks(w: &mut ContentWriter, c: &Comparison, source: &str) ->
     let shown = document_rows(c);
     blocks.push(w.table(&table(c, &shown, "comparison")));
     if shown.len() < c.areas.len() {
-        w.csv_only_table(&table(c, &(0..c.areas.len()).collect::<Vec<_>>(), "comparison_all_districts"));
+        w.csv_only_table(&table(
+            c,
+            &(0..c.areas.len()).collect::<Vec<_>>(),
+            "comparison_all_districts",
+        ));
         blocks.push(ContentBlock::Note(format!(
             "The table shows {} of the {} districts; every district is in the CSV table comparison_all_districts.",
             shown.len(),
@@ -140,11 +154,11 @@ fn document_rows(c: &Comparison) -> Vec<usize> {
         return (0..c.areas.len()).collect();
     }
     let mut rows: Vec<usize> = (0..TOP_ROWS).collect();
-    if let Some(at) = c
-        .subject
-        .as_ref()
-        .and_then(|s| c.areas.iter().position(|a| a.code == s.code && a.name == s.name))
-    {
+    if let Some(at) = c.subject.as_ref().and_then(|s| {
+        c.areas
+            .iter()
+            .position(|a| a.code == s.code && a.name == s.name)
+    }) {
         rows.extend(at.saturating_sub(NEIGHBOURS)..=(at + NEIGHBOURS).min(c.areas.len() - 1));
     }
     rows.sort_unstable();
@@ -185,7 +199,11 @@ fn table(c: &Comparison, rows: &[usize], slug: &str) -> ReportTable {
             "Rank".into(),
             "Against the peer rate".into(),
         ],
-        rows: rows.iter().filter_map(|&i| c.areas.get(i)).map(row).collect(),
+        rows: rows
+            .iter()
+            .filter_map(|&i| c.areas.get(i))
+            .map(row)
+            .collect(),
         total_row: false,
         // Police.uk counts of whole districts are published data, not small areas.
         sensitive: false,
@@ -221,8 +239,16 @@ pub fn funnel_figure(c: &Comparison, source: &str) -> Option<Figure> {
             c.financial_year,
             c.peer_group.name,
             thousands(shown.len() as i64),
-            if c.peer_group.name == ALL_DISTRICTS { "their overall rate" } else { "the peer group's rate" },
-            if funnel.limits == "over_dispersed" { "limits widened for over-dispersion" } else { "Poisson limits" }
+            if c.peer_group.name == ALL_DISTRICTS {
+                "their overall rate"
+            } else {
+                "the peer group's rate"
+            },
+            if funnel.limits == "over_dispersed" {
+                "limits widened for over-dispersion"
+            } else {
+                "Poisson limits"
+            }
         )),
         y_label: "Per 1,000 residents".into(),
         x_label: Some("Residents".into()),

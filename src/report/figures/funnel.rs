@@ -80,9 +80,7 @@ pub fn draw<DB: DrawingBackend>(
         .fold(0.0, f64::max);
     // The top: the highest rate, and the upper limits away from the narrowest
     // populations (where they run off towards infinity).
-    let limit_top = limits
-        .get(limits.len() / 8)
-        .map_or(target, |l| l.hi998);
+    let limit_top = limits.get(limits.len() / 8).map_or(target, |l| l.hi998);
     let top = marks.iter().map(|m| m.rate).fold(limit_top, f64::max);
     let y_axis = ValueAxis::from_zero(top * 1.05, false);
     let x_axis = ValueAxis::from_zero(widest_population, true);
@@ -104,7 +102,11 @@ pub fn draw<DB: DrawingBackend>(
         } else {
             (GRID, GRID_WIDTH)
         };
-        canvas.line(&[(plot.left, y(tick)), (plot.right, y(tick))], colour, width)?;
+        canvas.line(
+            &[(plot.left, y(tick)), (plot.right, y(tick))],
+            colour,
+            width,
+        )?;
         canvas.text(
             &y_axis.label(tick),
             plot.left - TICK_GAP,
@@ -116,7 +118,10 @@ pub fn draw<DB: DrawingBackend>(
     let baseline = plot.bottom + TICK_GAP + TICK.size_pt * style::ASCENT;
     for &tick in &x_axis.ticks {
         canvas.line(
-            &[(x(tick), plot.bottom), (x(tick), plot.bottom + TICK_GAP * 0.6)],
+            &[
+                (x(tick), plot.bottom),
+                (x(tick), plot.bottom + TICK_GAP * 0.6),
+            ],
             AXIS,
             AXIS_WIDTH,
         )?;
@@ -134,7 +139,10 @@ pub fn draw<DB: DrawingBackend>(
         REFERENCE_WIDTH,
     )?;
     for (value, colour) in [
-        (&(|l: &FunnelLimits| l.lo95) as &dyn Fn(&FunnelLimits) -> f64, NEUTRAL),
+        (
+            &(|l: &FunnelLimits| l.lo95) as &dyn Fn(&FunnelLimits) -> f64,
+            NEUTRAL,
+        ),
         (&|l: &FunnelLimits| l.hi95, NEUTRAL),
         (&|l: &FunnelLimits| l.lo998, SIGNAL),
         (&|l: &FunnelLimits| l.hi998, SIGNAL),

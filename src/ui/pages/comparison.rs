@@ -5,8 +5,8 @@
 
 use super::picture::{fixed_plot, picture_selectors_ui, tab_separated};
 use super::PageContext;
-use crate::analysis::comparison::{AreaComparison, Comparison, PeerChoice, ALL_DISTRICTS};
 use crate::analysis::area_proposal::AreaProposal;
+use crate::analysis::comparison::{AreaComparison, Comparison, PeerChoice, ALL_DISTRICTS};
 use crate::report::content::comparison_sentence;
 use crate::report::format::thousands;
 use crate::ui::actions::Action;
@@ -115,7 +115,10 @@ fn is_subject(result: &Comparison, a: &AreaComparison) -> bool {
 
 fn funnel_ui(ui: &mut egui::Ui, result: &Comparison) {
     let Some(funnel) = &result.funnel else {
-        ui.label(RichText::new("No funnel: no peer district has both incidents and a population.").weak());
+        ui.label(
+            RichText::new("No funnel: no peer district has both incidents and a population.")
+                .weak(),
+        );
         return;
     };
     let plotted: Vec<&AreaComparison> = result
@@ -146,13 +149,23 @@ fn funnel_ui(ui: &mut egui::Ui, result: &Comparison) {
     let (peers, peer_labels) = series(&|a| !is_subject(result, a) && a.in_peer_group);
     let (others, other_labels) = series(&|a| !is_subject(result, a) && !a.in_peer_group);
     let limit = |pick: fn(&crate::analysis::funnel::FunnelPoint) -> f64| -> PlotPoints {
-        funnel.points.iter().map(|p| [p.population, pick(p)]).collect()
+        funnel
+            .points
+            .iter()
+            .map(|p| [p.population, pick(p)])
+            .collect()
     };
     let top = funnel
         .points
         .get(funnel.points.len() / 8)
         .map_or(0.0, |p| p.hi998)
-        .max(plotted.iter().filter_map(|a| a.exact_rate).fold(0.0, f64::max) * 1000.0);
+        .max(
+            plotted
+                .iter()
+                .filter_map(|a| a.exact_rate)
+                .fold(0.0, f64::max)
+                * 1000.0,
+        );
     fixed_plot("comparison_funnel", 320.0)
         .include_y(top * 1.05)
         .include_x(0.0)
@@ -181,7 +194,11 @@ fn funnel_ui(ui: &mut egui::Ui, result: &Comparison) {
                 .color(Color32::from_gray(90)),
             );
             for (name, pick, colour) in [
-                ("95% limits", (|p: &crate::analysis::funnel::FunnelPoint| p.lo95) as fn(&_) -> f64, Color32::from_gray(120)),
+                (
+                    "95% limits",
+                    (|p: &crate::analysis::funnel::FunnelPoint| p.lo95) as fn(&_) -> f64,
+                    Color32::from_gray(120),
+                ),
                 ("95% limits", |p| p.hi95, Color32::from_gray(120)),
                 ("99.8% limits", |p| p.lo998, PROBLEM_COLOUR),
                 ("99.8% limits", |p| p.hi998, PROBLEM_COLOUR),
@@ -194,11 +211,23 @@ fn funnel_ui(ui: &mut egui::Ui, result: &Comparison) {
                 );
             }
             if !others.is_empty() {
-                plot_ui.points(Points::new("Other districts", others).radius(3.0).color(OTHER_COLOUR));
+                plot_ui.points(
+                    Points::new("Other districts", others)
+                        .radius(3.0)
+                        .color(OTHER_COLOUR),
+                );
             }
-            plot_ui.points(Points::new("Peer districts", peers).radius(4.0).color(CRIME_COLOUR));
+            plot_ui.points(
+                Points::new("Peer districts", peers)
+                    .radius(4.0)
+                    .color(CRIME_COLOUR),
+            );
             if !ours.is_empty() {
-                plot_ui.points(Points::new("Your district", ours).radius(6.0).color(PROBLEM_COLOUR));
+                plot_ui.points(
+                    Points::new("Your district", ours)
+                        .radius(6.0)
+                        .color(PROBLEM_COLOUR),
+                );
             }
         });
 }
@@ -210,8 +239,16 @@ fn comparison_table_ui(
     actions: &mut Vec<Action>,
 ) {
     let header = [
-        "District", "Type", "Count", "Population", "Per 1,000", "95% interval", "Rank",
-        "Rank in type", "Rank in peers", "Against the peer rate",
+        "District",
+        "Type",
+        "Count",
+        "Population",
+        "Per 1,000",
+        "95% interval",
+        "Rank",
+        "Rank in type",
+        "Rank in peers",
+        "Against the peer rate",
     ];
     let rows: Vec<Vec<String>> = view
         .order
@@ -220,7 +257,11 @@ fn comparison_table_ui(
         .map(table_row)
         .collect();
     ui.horizontal(|ui| {
-        ui.label(RichText::new(format!("Districts: {}", result.theme_label)).size(16.0).strong());
+        ui.label(
+            RichText::new(format!("Districts: {}", result.theme_label))
+                .size(16.0)
+                .strong(),
+        );
         if ui
             .small_button("Copy")
             .on_hover_text("Copy as tab-separated text (pastes into Excel)")

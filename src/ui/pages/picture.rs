@@ -4,8 +4,8 @@
 //! months against the average of earlier years, the type breakdown and the top wards,
 //! each table copyable as tab-separated text for Excel.
 
-use crate::analysis::hotspots::HotspotRow;
 use crate::analysis::change::TestMethod;
+use crate::analysis::hotspots::HotspotRow;
 use crate::analysis::overview::ThemeOverview;
 use crate::report::format::thousands;
 use crate::store::geography::AreaChoice;

@@ -26,8 +26,13 @@ fn the_sentence_names_the_rank_among_the_type_and_the_peer_rate() {
         .contains("(1st of 2 in the peer group \"Most similar\"), and similar to the peer group's rate (10.0 per 1,000)."));
     // Wakefield has no population: the sentence says why it cannot be ranked.
     let c = burglary(&index, &PeerChoice::AllDistricts, Some(4));
-    assert!(comparison_sentence(&c).unwrap().starts_with("Wakefield cannot be ranked on burglary in 2024/25: no population figure covers it"));
-    assert_eq!(comparison_sentence(&burglary(&index, &PeerChoice::AllDistricts, None)), None);
+    assert!(comparison_sentence(&c).unwrap().starts_with(
+        "Wakefield cannot be ranked on burglary in 2024/25: no population figure covers it"
+    ));
+    assert_eq!(
+        comparison_sentence(&burglary(&index, &PeerChoice::AllDistricts, None)),
+        None
+    );
 }
 
 #[test]
@@ -44,7 +49,10 @@ fn the_section_has_the_table_and_a_funnel_figure_that_draws() {
     assert_eq!(table.display[4][3], "–");
     assert_eq!(w.figures.len(), 1);
     let figure = &w.figures[0];
-    let FigureBody::Funnel { marks, categories, .. } = &figure.body else {
+    let FigureBody::Funnel {
+        marks, categories, ..
+    } = &figure.body
+    else {
         panic!("not a funnel: {figure:?}");
     };
     assert_eq!(categories, &["Bradford", "Calderdale", "Leeds"]);
