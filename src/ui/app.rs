@@ -287,6 +287,7 @@ impl App {
         match assessment.store.set_area(&choice) {
             Ok(_) => {
                 self.ward_chooser = None;
+                self.dismiss_proposed_area();
                 self.refresh_picture();
                 self.refresh_partner();
             }
