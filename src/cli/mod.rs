@@ -11,6 +11,7 @@ mod lookup_cmd;
 mod mappings_cmd;
 mod sources_cmd;
 mod stats_cmd;
+mod texts_cmd;
 
 use crate::import::kind::FileKind;
 use crate::report::export::Formats;
@@ -20,6 +21,7 @@ pub use groups_cmd::GroupChange;
 pub use hotspots_cmd::HotspotArgs;
 pub use mappings_cmd::MappingSpec;
 use std::path::PathBuf;
+pub use texts_cmd::{TextBody, TextChange};
 
 pub const USAGE: &str = "\
 csp-assessment — prepare a Community Safety Partnership strategic assessment
@@ -55,6 +57,14 @@ Usage:
                        [--threshold 5] [--date TEXT] [--json]
                                           write the assessment summary: Word document,
                                           figures (PNG 300 dpi, SVG), tables (CSV)
+  csp-assessment texts --db FILE [--from OTHER | --set KEY (--text TEXT | --file PATH)]
+                       [--json]
+                                          the written sections of the document (edited
+                                          executive summary, data caveats, consultation,
+                                          horizon scanning, partnership activity,
+                                          recommendations): list them, start them from
+                                          another assessment file (last year's) where this
+                                          one has none, or write one
   csp-assessment lookup --db FILE [--derive] [--json]
                                           a best-fit LSOA → ward lookup from the imported ward
                                           and LSOA boundaries; --derive saves it
@@ -123,6 +133,11 @@ pub enum Command {
         args: HotspotArgs,
         json: bool,
     },
+    Texts {
+        db: PathBuf,
+        change: TextChange,
+        json: bool,
+    },
     Help,
 }
 
@@ -158,7 +173,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             flag @ ("--fy" | "--district" | "--wards" | "--name" | "--save" | "--types"
             | "--delete" | "--out" | "--format" | "--threshold" | "--date"
             | "--mapping" | "--layout" | "--from" | "--map" | "--date-format"
-            | "--theme" | "--cell-size") => {
+            | "--theme" | "--cell-size" | "--set" | "--text" | "--file") => {
                 let value = iter
                     .next()
                     .ok_or_else(|| UsageError(format!("{flag} needs a value")))?;
@@ -355,6 +370,46 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                 json,
             })
         }
+        "texts" => {
+            let change = match (
+                values.remove("--from"),
+                values.remove("--set"),
+                values.remove("--text"),
+                values.remove("--file"),
+            ) {
+                (None, None, None, None) => TextChange::None,
+                (Some(from), None, None, None) => TextChange::CopyFrom(PathBuf::from(from)),
+                (None, Some(key), Some(text), None) => TextChange::Set {
+                    key,
+                    body: TextBody::Text(text),
+                },
+                (None, Some(key), None, Some(file)) => TextChange::Set {
+                    key,
+                    body: TextBody::File(PathBuf::from(file)),
+                },
+                _ => {
+                    return Err(UsageError(
+                        "texts takes --from OTHER.assessment, or --set KEY with --text TEXT or --file PATH".into(),
+                    ))
+                }
+            };
+            if let TextChange::Set { key, .. } = &change {
+                if !crate::report::content::free_text::text_keys()
+                    .iter()
+                    .any(|(k, _)| k == key)
+                {
+                    return Err(UsageError(format!(
+                        "unknown text \"{key}\" (one of {})",
+                        texts_cmd::known_keys()
+                    )));
+                }
+            }
+            Ok(Command::Texts {
+                db: need_db(db)?,
+                change,
+                json,
+            })
+        }
         "help" | "--help" | "-h" => Ok(Command::Help),
         other => Err(UsageError(format!("unknown command {other}"))),
     }
@@ -383,6 +438,7 @@ pub fn run(command: Command) -> i32 {
         } => export_cmd::run(&db, &out, &args, json),
         Command::Lookup { db, derive, json } => lookup_cmd::run(&db, derive, json),
         Command::Hotspots { db, args, json } => hotspots_cmd::run(&db, &args, json),
+        Command::Texts { db, change, json } => texts_cmd::run(&db, &change, json),
         Command::Help => {
             print!("{USAGE}");
             EXIT_OK

@@ -281,12 +281,17 @@ pub fn word_document(content: &ReportContent, pngs: Vec<Vec<u8>>) -> WordDocumen
     let images = content
         .figures
         .iter()
+        .enumerate()
         .zip(pngs)
-        .map(|(f, png)| Image {
+        .map(|((i, f), png)| Image {
             png,
             width_px: super::figures::page::WIDTH_PX,
             height_px: super::figures::page::HEIGHT_PX,
-            description: f.title.clone(),
+            description: content
+                .alt_texts
+                .get(i)
+                .cloned()
+                .unwrap_or_else(|| f.title.clone()),
         })
         .collect();
     WordDocument {

@@ -3,6 +3,7 @@
 //! No egui here.
 
 pub mod boundaries;
+pub mod coverage;
 pub mod cube;
 pub mod geography;
 pub mod ingest;
@@ -14,6 +15,7 @@ pub mod points;
 pub mod priorities;
 pub mod queries;
 pub mod report_plan;
+pub mod report_text;
 pub mod schema;
 pub mod writer;
 

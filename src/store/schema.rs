@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[&str] = &[
     MIGRATION_3,
     MIGRATION_4,
     MIGRATION_5,
+    MIGRATION_6,
 ];
 
 /// The schema version this build writes.
@@ -260,4 +261,15 @@ CREATE TABLE boundary (
     source_id    INTEGER NOT NULL REFERENCES sources(id)
 );
 CREATE INDEX boundary_by_level ON boundary(level);
+"#;
+
+/// The analyst's own words for the assessment document, by key (the edited executive
+/// summary, data caveats, public consultation, horizon scanning by PESTELO heading,
+/// partnership activity, recommendations); and, for each priority issue, whether the
+/// partnership chose it, its lead and its narrative.
+const MIGRATION_6: &str = r#"
+CREATE TABLE report_text (key TEXT PRIMARY KEY, body TEXT NOT NULL) WITHOUT ROWID;
+ALTER TABLE priority_issue ADD COLUMN chosen INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE priority_issue ADD COLUMN lead TEXT NOT NULL DEFAULT '';
+ALTER TABLE priority_issue ADD COLUMN narrative TEXT NOT NULL DEFAULT '';
 "#;

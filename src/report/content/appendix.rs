@@ -1,13 +1,16 @@
-//! The closing sections: what was suppressed and why, and the data sources — every file
-//! the assessment holds with its period, row counts and SHA-256, so a reader can check
-//! which extract the figures came from.
+//! The closing sections: what was suppressed and why, and the data sources — in the
+//! document a short table of the kinds of source with their periods and row counts; in
+//! the CSV tables every file with its row counts and SHA-256, so a reader can check which
+//! extract the figures came from.
 
 use super::writer::ContentWriter;
 use super::ContentBlock;
 use crate::import::kind::source_kind_label;
 use crate::import::month::month_range_text;
+use crate::report::numbers::count;
 use crate::report::table::{ReportTable, TableCell, WITHHELD};
 use crate::store::queries::SourceSummary;
+use std::collections::BTreeMap;
 
 pub fn disclosure_blocks(suppressed: usize, threshold: i64) -> Vec<ContentBlock> {
     vec![ContentBlock::Paragraph(format!(
@@ -18,26 +21,52 @@ pub fn disclosure_blocks(suppressed: usize, threshold: i64) -> Vec<ContentBlock>
     ))]
 }
 
-pub fn source_blocks(w: &mut ContentWriter, sources: &[SourceSummary]) -> Vec<ContentBlock> {
-    let rows = sources
+/// The sources grouped by kind: how many files, the months they span, the rows.
+fn sources_by_kind(sources: &[SourceSummary]) -> ReportTable {
+    let mut kinds: BTreeMap<&str, Vec<&SourceSummary>> = BTreeMap::new();
+    for s in sources {
+        kinds.entry(s.kind.as_str()).or_default().push(s);
+    }
+    // Police data first, then partners' and the geography, in the order first imported.
+    let mut ordered: Vec<(&str, Vec<&SourceSummary>)> = kinds.into_iter().collect();
+    ordered.sort_by_key(|(_, files)| files.iter().map(|f| f.id).min().unwrap_or(0));
+    let rows = ordered
         .iter()
-        .map(|s| {
+        .map(|(kind, files)| {
+            let first = files.iter().filter_map(|f| f.first_month.as_deref()).min();
+            let last = files.iter().filter_map(|f| f.last_month.as_deref()).max();
             vec![
-                TableCell::Text(s.file.clone()),
-                TableCell::Text(source_kind_label(&s.kind).into()),
-                TableCell::Text(
-                    month_range_text(s.first_month.as_deref(), s.last_month.as_deref())
-                        .unwrap_or_else(|| "–".into()),
-                ),
-                TableCell::Whole(Some(s.rows_accepted)),
-                TableCell::Whole(Some(s.rows_rejected)),
-                TableCell::Whole(Some(s.rows_current)),
+                TableCell::Text(source_kind_label(kind).into()),
+                TableCell::Whole(Some(files.len() as i64)),
+                TableCell::Text(month_range_text(first, last).unwrap_or_else(|| "–".into())),
+                TableCell::Whole(Some(files.iter().map(|f| f.rows_current).sum())),
+                TableCell::Whole(Some(files.iter().map(|f| f.rows_rejected).sum())),
             ]
         })
         .collect();
-    let table = ReportTable {
-        slug: "data_sources".into(),
+    ReportTable {
+        slug: "data_sources_by_kind".into(),
         title: "Data sources held in the assessment file".into(),
+        columns: vec![
+            "Kind of data".into(),
+            "Files".into(),
+            "Period".into(),
+            "Rows in use".into(),
+            "Rows rejected".into(),
+        ],
+        rows,
+        total_row: false,
+        sensitive: false,
+        total_published_elsewhere: false,
+    }
+}
+
+pub fn source_blocks(w: &mut ContentWriter, sources: &[SourceSummary]) -> Vec<ContentBlock> {
+    // Every file with its fingerprint goes to the CSV tables only: on a page it was
+    // several pages of hexadecimal no reader checks by eye.
+    let files = ReportTable {
+        slug: "data_sources".into(),
+        title: "Data source files and their SHA-256 fingerprints".into(),
         columns: vec![
             "File".into(),
             "Kind".into(),
@@ -45,23 +74,21 @@ pub fn source_blocks(w: &mut ContentWriter, sources: &[SourceSummary]) -> Vec<Co
             "Rows accepted".into(),
             "Rows rejected".into(),
             "Rows in use".into(),
+            "SHA-256".into(),
         ],
-        rows,
-        total_row: false,
-        sensitive: false,
-        total_published_elsewhere: false,
-    };
-    // The fingerprints are too wide for a table column on a portrait page: in the
-    // document they are listed in a fixed-width font; the CSV has them as a column.
-    let fingerprints = ReportTable {
-        slug: "data_sources_sha256".into(),
-        title: "SHA-256 fingerprints of the data sources".into(),
-        columns: vec!["File".into(), "SHA-256".into()],
         rows: sources
             .iter()
             .map(|s| {
                 vec![
                     TableCell::Text(s.file.clone()),
+                    TableCell::Text(source_kind_label(&s.kind).into()),
+                    TableCell::Text(
+                        month_range_text(s.first_month.as_deref(), s.last_month.as_deref())
+                            .unwrap_or_default(),
+                    ),
+                    TableCell::Whole(Some(s.rows_accepted)),
+                    TableCell::Whole(Some(s.rows_rejected)),
+                    TableCell::Whole(Some(s.rows_current)),
                     TableCell::Text(s.sha256.clone()),
                 ]
             })
@@ -70,24 +97,12 @@ pub fn source_blocks(w: &mut ContentWriter, sources: &[SourceSummary]) -> Vec<Co
         sensitive: false,
         total_published_elsewhere: false,
     };
-    w.csv_only_table(&fingerprints);
-    let width = sources
-        .iter()
-        .map(|s| s.file.chars().count())
-        .max()
-        .unwrap_or(0);
+    w.csv_only_table(&files);
     vec![
         ContentBlock::Paragraph(format!(
-            "The figures come from {} files imported into the assessment file. Rows in use are fewer than rows accepted where a later file replaced the same force and months. The SHA-256 fingerprint identifies each file exactly.",
-            sources.len()
+            "The figures come from {} files imported into the assessment file. Rows in use are fewer than rows accepted where a later file replaced the same force and months. The tables published with this document list every file with its SHA-256 fingerprint, which identifies each file exactly.",
+            count(sources.len() as i64)
         )),
-        w.table(&table),
-        ContentBlock::SubHeading("SHA-256 fingerprints".into()),
-        ContentBlock::Code(
-            sources
-                .iter()
-                .map(|s| format!("{:width$}  {}", s.file, s.sha256))
-                .collect(),
-        ),
+        w.table(&sources_by_kind(sources)),
     ]
 }

@@ -1,9 +1,11 @@
 //! The priorities section: the scored matrix ranked by weighted total, the weights used,
-//! and what the confidence grades mean.
+//! what the confidence grades mean, and each priority the partnership chose with its lead
+//! and narrative. No scored issue: no section.
 
-use super::writer::ContentWriter;
+use super::writer::{narrative_blocks, ContentWriter};
 use super::ContentBlock;
 use crate::analysis::priority::{rank_issues, weight_of, PriorityIssue, CRITERIA};
+use crate::report::numbers::how_many;
 use crate::report::table::{ReportTable, TableCell};
 use std::collections::BTreeMap;
 
@@ -50,26 +52,13 @@ pub fn priority_blocks(
     weights: &BTreeMap<String, f64>,
 ) -> Vec<ContentBlock> {
     if issues.is_empty() {
-        return vec![ContentBlock::Paragraph(
-            "No issues have been scored yet. Score issues on the Report page's priority matrix."
-                .into(),
-        )];
+        return Vec::new();
     }
     let ranked = rank_issues(issues, weights);
     let mut blocks = vec![ContentBlock::Paragraph(format!(
         "{} issues were scored from 0 (none) to 4 (critical) on each criterion, in the MoRiLE style; volume and trend are scored from the data where the issue is a theme. The weighted total ranks them.",
         issues.len()
     ))];
-    for r in ranked.iter().take(5) {
-        blocks.push(ContentBlock::Bullet(format!(
-            "{}. {} — {:.1} ({:.1}% of the maximum; confidence {})",
-            r.rank,
-            r.name,
-            r.total,
-            r.percent_of_max,
-            r.confidence.letter()
-        )));
-    }
     blocks.push(w.table(&matrix_table(issues, weights)));
     let weights_text: Vec<String> = CRITERIA
         .iter()
@@ -85,7 +74,53 @@ pub fn priority_blocks(
         "Weights: {}. Confidence: A good data; B some gaps in the data; C mostly professional judgement.",
         weights_text.join(", ")
     )));
+    let chosen: Vec<&PriorityIssue> = ranked
+        .iter()
+        .filter_map(|r| issues.iter().find(|i| i.id == r.id && i.chosen))
+        .collect();
+    if !chosen.is_empty() {
+        blocks.push(ContentBlock::Paragraph(format!(
+            "The partnership chose {} of them as its priorities for the coming year.",
+            how_many(chosen.len())
+        )));
+        for issue in chosen {
+            blocks.push(ContentBlock::SubHeading(format!(
+                "Priority: {}",
+                issue.name
+            )));
+            if !issue.lead.trim().is_empty() {
+                blocks.push(ContentBlock::Paragraph(format!(
+                    "Lead: {}.",
+                    issue.lead.trim().trim_end_matches('.')
+                )));
+            }
+            blocks.extend(narrative_blocks(&issue.narrative));
+        }
+    }
     blocks
+}
+
+/// The names of the chosen priorities in rank order; when none is chosen, the
+/// `top` highest-ranked issues. The flag says whether they were chosen.
+pub fn priority_names(
+    issues: &[PriorityIssue],
+    weights: &BTreeMap<String, f64>,
+    top: usize,
+) -> (Vec<String>, bool) {
+    let ranked = rank_issues(issues, weights);
+    let chosen: Vec<String> = ranked
+        .iter()
+        .filter(|r| issues.iter().any(|i| i.id == r.id && i.chosen))
+        .map(|r| r.name.clone())
+        .collect();
+    if chosen.is_empty() {
+        (
+            ranked.iter().take(top).map(|r| r.name.clone()).collect(),
+            false,
+        )
+    } else {
+        (chosen, true)
+    }
 }
 
 /// `1.0` → `1`, `1.5` → `1.5`.

@@ -12,6 +12,7 @@ mod overview;
 mod partner_common;
 mod picture;
 mod report;
+mod report_words;
 mod treatment;
 mod trends;
 
