@@ -16,6 +16,7 @@ mod hostile;
 mod partner;
 mod privacy;
 mod replacement;
+mod report_content;
 mod safety;
 mod stats;
 

@@ -13,11 +13,17 @@ use crate::store::queries::SourceSummary;
 use std::collections::BTreeMap;
 
 pub fn disclosure_blocks(suppressed: usize, threshold: i64) -> Vec<ContentBlock> {
+    let hidden = match suppressed {
+        0 => "No entry was hidden in this document's tables.".to_string(),
+        1 => "One entry was hidden in this document's tables.".to_string(),
+        n => format!(
+            "{} entries were hidden in this document's tables.",
+            count(n as i64)
+        ),
+    };
     vec![ContentBlock::Paragraph(format!(
-        "Tables of wards and neighbourhoods, and of domestic abuse, MARAC and drug and alcohol treatment data, are published with disclosure control. Counts from 1 to {} are shown as \"<{threshold}\". Where a published total would let a reader work out a hidden count, the next smallest count in that row or column is withheld too, shown as \"{WITHHELD}\", as are the shares and rates of rows with a hidden count. {} {} hidden in this document's tables. Charts and on-screen figures are not suppressed; this document shows no count below {threshold} in those tables.",
+        "Tables of wards and neighbourhoods, and of domestic abuse, MARAC and drug and alcohol treatment data, are published with disclosure control. Counts from 1 to {} are shown as \"<{threshold}\". Where a published total would let a reader work out a hidden count, the next smallest count in that row or column is withheld too, shown as \"{WITHHELD}\", as are the shares, rates and changes of rows with a hidden count. {hidden} Charts are not suppressed; this document shows no count below {threshold} in those tables.",
         threshold - 1,
-        suppressed,
-        if suppressed == 1 { "entry was" } else { "entries were" }
     ))]
 }
 

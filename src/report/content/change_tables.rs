@@ -43,7 +43,7 @@ fn change_table(
     if has_three {
         columns.extend([
             format!("Change on {earlier} (%)"),
-            "Real change over three years?".into(),
+            "Real change since then?".into(),
         ]);
     }
     let rows = measures

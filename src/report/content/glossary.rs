@@ -9,7 +9,7 @@ use crate::report::table::{PublishedTable, ReportTable, TableCell};
 /// (term, what to look for in the text, meaning).
 const TERMS: [(&str, &[&str], &str); 20] = [
     ("ASB", &["ASB", "anti-social behaviour"], "Anti-social behaviour: behaviour that causes, or is likely to cause, harassment, alarm or distress to people outside the household."),
-    ("Community Safety Partnership (CSP)", &["Community Safety Partnership", "CSP"], "The statutory partnership of the council, police, fire and rescue, probation and health services for an area, under the Crime and Disorder Act 1998."),
+    ("Community Safety Partnership (CSP)", &["Community Safety Partnership", "Community Safety Partnerships", "CSP", "CSPs"], "The statutory partnership of the council, police, fire and rescue, probation and health services for an area, under the Crime and Disorder Act 1998."),
     ("Control chart (XmR)", &["XmR", "control chart", "control charts"], "A chart of monthly counts with limits worked out from the month-to-month variation (an individuals and moving range chart); a month beyond a limit, or a long run on one side of the mean, signals a change beyond routine variation."),
     ("DASH", &["DASH"], "The Domestic Abuse, Stalking, Harassment and Honour-based violence risk checklist, used by police and partners to assess the risk to a victim as standard, medium or high."),
     ("Disclosure control", &["disclosure control"], "Hiding small counts in published tables (and any count from which a small one could be worked out) so that no person can be identified."),

@@ -90,20 +90,22 @@ pub fn introduction_blocks(facts: &DataFacts, analyst_words: &str) -> Vec<Conten
         .map_or_else(String::new, |first| {
             format!(" and with the years since {}", first.label())
         });
-    let mut covers = format!(
-        "This assessment covers the financial year {} (April {} to March {}) in {area}{residents}. It compares the year with {}{since}, and looks at what crime and anti-social behaviour there was, when and where",
+    let mut looks_at =
+        vec!["what crime and anti-social behaviour there was, when and where".to_string()];
+    if !facts.partner_sources.is_empty() {
+        looks_at.push("what partners' data add".into());
+    }
+    if facts.has_priorities {
+        looks_at.push("the priorities for the coming year".into());
+    }
+    let covers = format!(
+        "This assessment covers the financial year {} (April {} to March {}) in {area}{residents}. It compares the year with {}{since}, and looks at {}.",
         fy.label(),
         fy.0,
         fy.0 + 1,
         FinancialYear(fy.0.saturating_sub(1)).label(),
+        list_in_words(&looks_at)
     );
-    if !facts.partner_sources.is_empty() {
-        covers.push_str(", at what partners' data add");
-    }
-    if facts.has_priorities {
-        covers.push_str(", and at the priorities for the coming year");
-    }
-    covers.push('.');
     blocks.push(ContentBlock::Paragraph(covers));
     let forces: Vec<String> = facts.forces.iter().map(|f| f.force.clone()).collect();
     let mut sources = format!(

@@ -4,7 +4,9 @@
 //! the top wards — and the hotspots section (wards and LSOAs, concentration).
 
 use super::figures_of;
-use super::wording::{change_clause, neighbourhood_concentration, ward_concentration, Place};
+use super::wording::{
+    change_clause, lists_busiest_few, neighbourhood_concentration, ward_concentration, Place,
+};
 use super::writer::ContentWriter;
 use super::ContentBlock;
 use crate::analysis::change::test_change;
@@ -13,7 +15,7 @@ use crate::analysis::hotspots::HotspotRow;
 use crate::analysis::overview::last_three_years;
 use crate::analysis::overview::ThemeOverview;
 use crate::analysis::spc::{control_chart, ChartKind};
-use crate::report::numbers::{count, decimal};
+use crate::report::numbers::{count, decimal, how_many};
 use crate::report::table::{ReportTable, TableCell};
 
 /// What a theme's sentences call it: "all recorded crime", "anti-social behaviour".
@@ -88,11 +90,11 @@ fn headline_table(f: &ThemeOverview, place: Place) -> ReportTable {
             ));
         }
     }
-    if place.wards > f.top_wards.len() {
+    if lists_busiest_few(f, place) {
         if let Some(share) = f.top5_share_pct {
             rows.push(row(
-                &format!("Busiest {} wards' share (%)", f.top_wards.len()),
-                TableCell::Decimal(Some(share)),
+                &format!("Busiest {} wards' share", how_many(f.top_wards.len())),
+                TableCell::Percent(Some(share)),
             ));
         }
     }
@@ -190,7 +192,7 @@ pub fn hotspot_table(
 
 /// "top 5 wards" when the area has more, "by ward" when every ward is listed.
 fn ward_table_title(f: &ThemeOverview, place: Place) -> String {
-    if place.wards > f.top_wards.len() {
+    if lists_busiest_few(f, place) {
         format!(
             "{}: busiest {} wards, {}",
             f.theme,

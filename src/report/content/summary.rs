@@ -6,14 +6,16 @@
 //! fill is left out, never replaced by a placeholder.
 
 use super::measures::{largest_real_changes, Measure};
-use super::wording::{change_clause, neighbourhood_concentration, ward_concentration, Place};
+use super::wording::{
+    change_clause, lists_busiest_few, neighbourhood_concentration, ward_concentration, Place,
+};
 use crate::analysis::change::test_change;
 use crate::analysis::financial_year::FinancialYear;
 use crate::analysis::overview::ThemeOverview;
 use crate::analysis::partner::common::YearChange;
 use crate::analysis::partner::headlines::PartnerHeadlines;
 use crate::report::numbers::{
-    count, decimal, list_in_words, percent, signed_count, signed_percent,
+    count, decimal, how_many, list_in_words, percent, signed_count, signed_percent,
 };
 
 /// How many rises and falls the summary names.
@@ -91,11 +93,11 @@ fn real_changes(measures: &[Measure]) -> Option<String> {
                 .into()
         }
         (false, true) => format!(
-            "The largest real rises were in {}; no measure fell by more than chance variation.",
+            "The largest real rises were in {}; no other measure fell by more than chance variation.",
             named(&rises)
         ),
         (true, false) => format!(
-            "No measure rose by more than chance variation; the largest real falls were in {}.",
+            "No other measure rose by more than chance variation; the largest real falls were in {}.",
             named(&falls)
         ),
         (false, false) => format!(
@@ -202,10 +204,30 @@ pub fn draft_summary(inputs: &SummaryInputs) -> Vec<String> {
 
     paragraphs.extend(real_changes(inputs.measures));
 
+    // ASB's busiest wards are often crime's: then say so rather than name them twice.
+    fn names(f: &ThemeOverview) -> Vec<&str> {
+        let mut n: Vec<&str> = f.top_wards.iter().map(|w| w.name.as_str()).collect();
+        n.sort_unstable();
+        n
+    }
+    let asb_wards = match asb.top5_share_pct {
+        Some(share)
+            if lists_busiest_few(asb, inputs.place)
+                && lists_busiest_few(crime, inputs.place)
+                && names(asb) == names(crime) =>
+        {
+            Some(format!(
+                "The same {} wards hold {} of anti-social behaviour.",
+                how_many(asb.top_wards.len()),
+                percent(share)
+            ))
+        }
+        _ => ward_concentration(asb, inputs.place, "anti-social behaviour"),
+    };
     let place: Vec<String> = [
         ward_concentration(crime, inputs.place, "all recorded crime"),
         neighbourhood_concentration(crime),
-        ward_concentration(asb, inputs.place, "anti-social behaviour"),
+        asb_wards,
     ]
     .into_iter()
     .flatten()

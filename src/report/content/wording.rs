@@ -3,7 +3,7 @@
 //! worded for the area as it is (five busiest of many wards, or "the two wards").
 
 use crate::analysis::change::ChangeTest;
-use crate::analysis::overview::ThemeOverview;
+use crate::analysis::overview::{ThemeOverview, TOP_N};
 use crate::report::numbers::{count, how_many, list_in_words, percent, signed_percent};
 
 /// What the report knows of the area's shape, for sentences that depend on it.
@@ -33,6 +33,13 @@ pub fn change_clause(test: &ChangeTest, earlier: &str) -> String {
     format!("{amount} {direction} than in {earlier}{pct}, {verdict}")
 }
 
+/// True when a theme's top wards are the busiest few of more (five of many wards), so a
+/// sentence about "the five busiest wards" means something; false when they are all the
+/// wards of the area, or all the wards with any incident.
+pub fn lists_busiest_few(f: &ThemeOverview, place: Place) -> bool {
+    f.top_wards.len() == TOP_N && place.wards > TOP_N
+}
+
 /// How a theme's incidents are spread over the area's wards, or `None` when the wards
 /// cannot say (no lookup, one ward, or no incidents placed in a ward).
 pub fn ward_concentration(f: &ThemeOverview, place: Place, what: &str) -> Option<String> {
@@ -40,7 +47,7 @@ pub fn ward_concentration(f: &ThemeOverview, place: Place, what: &str) -> Option
     if f.total == 0 || place.wards < 2 {
         return None;
     }
-    if place.wards > f.top_wards.len() {
+    if lists_busiest_few(f, place) {
         let names: Vec<String> = f.top_wards.iter().map(|w| w.name.clone()).collect();
         let share = f.top5_share_pct?;
         return Some(format!(
@@ -62,7 +69,7 @@ pub fn ward_concentration(f: &ThemeOverview, place: Place, what: &str) -> Option
 pub fn neighbourhood_concentration(f: &ThemeOverview) -> Option<String> {
     let decile = f.lsoa_top_decile_share_pct?;
     Some(format!(
-        "The busiest 10% of neighbourhoods (LSOAs) hold {}: {}.",
+        "The busiest tenth of neighbourhoods (LSOAs) hold {}: {}.",
         percent(decile),
         if decile >= 30.0 {
             "a concentrated pattern that place-based work can target"
