@@ -106,7 +106,7 @@ pub fn written_sections_ui(ui: &mut egui::Ui, state: &mut ReportState, actions: 
     );
     let mut leave = false;
     for (key, title, hint) in FREE_SECTIONS {
-        egui::CollapsingHeader::new(title)
+        egui::CollapsingHeader::new(format!("Words for: {title}"))
             .id_salt(("written", key))
             .show(ui, |ui| {
                 if key == "horizon_scanning" {
@@ -126,7 +126,7 @@ pub fn written_sections_ui(ui: &mut egui::Ui, state: &mut ReportState, actions: 
                 }
             });
     }
-    egui::CollapsingHeader::new("Data caveats (methodology)")
+    egui::CollapsingHeader::new("Words for: Data caveats (methodology)")
         .id_salt("written_caveats")
         .show(ui, |ui| {
             leave |= words_ui(
