@@ -103,12 +103,14 @@ pub fn source_blocks(w: &mut ContentWriter, sources: &[SourceSummary]) -> Vec<Co
         sensitive: false,
         total_published_elsewhere: false,
     };
-    w.csv_only_table(&files);
-    vec![
+    let blocks = vec![
         ContentBlock::Paragraph(format!(
             "The figures come from {} files imported into the assessment file. Rows in use are fewer than rows accepted where a later file replaced the same force and months. The tables published with this document list every file with its SHA-256 fingerprint, which identifies each file exactly.",
             count(sources.len() as i64)
         )),
         w.table(&sources_by_kind(sources)),
-    ]
+    ];
+    // After the document's last table, so the CSV files number as the document does.
+    w.csv_only_table(&files);
+    blocks
 }

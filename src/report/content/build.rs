@@ -7,7 +7,7 @@
 use super::appendix::{disclosure_blocks, source_blocks};
 use super::change_tables::{crime_type_table, partner_measure_table};
 use super::free_text::{free_section_blocks, DATA_CAVEATS, EXECUTIVE_SUMMARY, FREE_SECTIONS};
-use super::glossary::glossary_table;
+use super::glossary::{document_text, glossary_table};
 use super::intro::{introduction_blocks, methodology_blocks, DataFacts};
 use super::left_out::{left_out, Holdings};
 use super::maps::ward_map;
@@ -296,24 +296,29 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
             blocks,
         });
     }
-    let source_section = SectionContent {
-        key: "data_sources".into(),
-        heading: "Appendix: data sources".into(),
-        blocks: source_blocks(&mut w, &sources),
+    // The glossary comes before the appendices in every output (its table numbers so), but
+    // lists the terms they use too: read them from a draft of the appendices first.
+    let appendix_heads = ["Appendix: disclosure control", "Appendix: data sources"];
+    let appendices = |w: &mut ContentWriter| {
+        let sources_blocks = source_blocks(w, &sources);
+        vec![
+            SectionContent {
+                key: "disclosure".into(),
+                heading: appendix_heads[0].into(),
+                blocks: disclosure_blocks(w.suppressed(), options.threshold),
+            },
+            SectionContent {
+                key: "data_sources".into(),
+                heading: appendix_heads[1].into(),
+                blocks: sources_blocks,
+            },
+        ]
     };
-    let suppressed = w.suppressed();
-    let appendices = [
-        SectionContent {
-            key: "disclosure".into(),
-            heading: "Appendix: disclosure control".into(),
-            blocks: disclosure_blocks(suppressed, options.threshold),
-        },
-        source_section,
-    ];
     if let Some((at, heading)) = glossary_at {
-        let everything: Vec<SectionContent> =
-            sections.iter().chain(appendices.iter()).cloned().collect();
-        if let Some(table) = glossary_table(&everything, &w.tables, &w.figures) {
+        let mut draft = ContentWriter::new(options.threshold);
+        let text = document_text(&sections, &w.tables, &w.figures)
+            + &document_text(&appendices(&mut draft), &draft.tables, &[]);
+        if let Some(table) = glossary_table(&text) {
             let block = w.table(&table);
             sections.insert(
                 at,
@@ -325,7 +330,8 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
             );
         }
     }
-    sections.extend(appendices);
+    let suppressed = w.suppressed();
+    sections.extend(appendices(&mut w));
 
     let holdings = Holdings {
         financial_year: Some(fy),

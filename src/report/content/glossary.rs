@@ -31,7 +31,7 @@ const TERMS: [(&str, &[&str], &str); 20] = [
 ];
 
 /// All the text of the sections, tables and figures, for finding the terms used.
-fn document_text(
+pub fn document_text(
     sections: &[SectionContent],
     tables: &[PublishedTable],
     figures: &[Figure],
@@ -87,17 +87,13 @@ fn uses(text: &str, lower_text: &str, word: &str) -> bool {
     })
 }
 
-/// The glossary table of the terms the document uses, or `None` when it uses none.
-pub fn glossary_table(
-    sections: &[SectionContent],
-    tables: &[PublishedTable],
-    figures: &[Figure],
-) -> Option<ReportTable> {
-    let text = document_text(sections, tables, figures);
+/// The glossary table of the terms `text` (the document's, see [`document_text`]) uses,
+/// or `None` when it uses none.
+pub fn glossary_table(text: &str) -> Option<ReportTable> {
     let lower_text = text.to_lowercase();
     let rows: Vec<Vec<TableCell>> = TERMS
         .iter()
-        .filter(|(_, looks, _)| looks.iter().any(|l| uses(&text, &lower_text, l)))
+        .filter(|(_, looks, _)| looks.iter().any(|l| uses(text, &lower_text, l)))
         .map(|(term, _, meaning)| {
             vec![
                 TableCell::Text((*term).into()),
@@ -129,7 +125,7 @@ mod tests {
                 "14.2% were assessed high risk on the DASH checklist.".into(),
             )],
         }];
-        let table = glossary_table(&sections, &[], &[]).unwrap();
+        let table = glossary_table(&document_text(&sections, &[], &[])).unwrap();
         let terms: Vec<String> = table
             .rows
             .iter()
@@ -144,7 +140,7 @@ mod tests {
             heading: "Plain words".into(),
             blocks: vec![],
         }];
-        assert!(glossary_table(&none, &[], &[]).is_none());
+        assert!(glossary_table(&document_text(&none, &[], &[])).is_none());
         assert!(uses("Towards the wards.", "towards the wards.", "wards"));
         assert!(!uses("Towards it", "towards it", "ward"));
         assert!(!uses("CASB", "casb", "ASB"));

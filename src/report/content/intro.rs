@@ -90,8 +90,7 @@ pub fn introduction_blocks(facts: &DataFacts, analyst_words: &str) -> Vec<Conten
         .map_or_else(String::new, |first| {
             format!(" and with the years since {}", first.label())
         });
-    let mut looks_at =
-        vec!["what crime and anti-social behaviour there was, when and where".to_string()];
+    let mut looks_at = vec!["the level and pattern of crime and anti-social behaviour".to_string()];
     if !facts.partner_sources.is_empty() {
         looks_at.push("what partners' data add".into());
     }

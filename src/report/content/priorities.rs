@@ -1,6 +1,7 @@
-//! The priorities section: the scored matrix ranked by weighted total, the weights used,
-//! what the confidence grades mean, and each priority the partnership chose with its lead
-//! and narrative. No scored issue: no section.
+//! The priorities section: the issues ranked by weighted score (the full matrix, one
+//! column per criterion, is a published table too wide for a page), the weights used, what
+//! the confidence grades mean, and each priority the partnership chose with its lead and
+//! narrative. No scored issue: no section.
 
 use super::writer::{narrative_blocks, ContentWriter};
 use super::ContentBlock;
@@ -9,8 +10,43 @@ use crate::report::numbers::how_many;
 use crate::report::table::{ReportTable, TableCell};
 use std::collections::BTreeMap;
 
-/// The ranked matrix as a table: rank, issue, one column per criterion, total, share of
-/// the maximum, confidence.
+/// The ranking as the document shows it: rank, issue, weighted score, share of the
+/// maximum, confidence, and whether the partnership chose it.
+fn ranking_table(issues: &[PriorityIssue], weights: &BTreeMap<String, f64>) -> ReportTable {
+    let rows = rank_issues(issues, weights)
+        .iter()
+        .map(|r| {
+            let chosen = issues.iter().any(|i| i.id == r.id && i.chosen);
+            vec![
+                TableCell::Whole(Some(r.rank as i64)),
+                TableCell::Text(r.name.clone()),
+                TableCell::Decimal(Some(r.total)),
+                TableCell::Percent(Some(r.percent_of_max)),
+                TableCell::Text(r.confidence.letter().into()),
+                TableCell::Text(if chosen { "Yes" } else { "No" }.into()),
+            ]
+        })
+        .collect();
+    ReportTable {
+        slug: "priority_ranking".into(),
+        title: "Priority matrix: issues ranked by weighted score".into(),
+        columns: vec![
+            "Rank".into(),
+            "Issue".into(),
+            "Weighted score".into(),
+            "Share of the maximum".into(),
+            "Confidence".into(),
+            "Chosen".into(),
+        ],
+        rows,
+        total_row: false,
+        sensitive: false,
+        total_published_elsewhere: false,
+    }
+}
+
+/// The whole matrix: rank, issue, one column per criterion, total, share of the maximum,
+/// confidence.
 pub fn matrix_table(issues: &[PriorityIssue], weights: &BTreeMap<String, f64>) -> ReportTable {
     let ranked = rank_issues(issues, weights);
     let mut columns = vec!["Rank".to_string(), "Issue".to_string()];
@@ -37,7 +73,7 @@ pub fn matrix_table(issues: &[PriorityIssue], weights: &BTreeMap<String, f64>) -
         .collect();
     ReportTable {
         slug: "priority_matrix".into(),
-        title: "Priority matrix: issues ranked by weighted score".into(),
+        title: "Priority matrix: scores by criterion".into(),
         columns,
         rows,
         total_row: false,
@@ -56,10 +92,11 @@ pub fn priority_blocks(
     }
     let ranked = rank_issues(issues, weights);
     let mut blocks = vec![ContentBlock::Paragraph(format!(
-        "{} issues were scored from 0 (none) to 4 (critical) on each criterion, in the MoRiLE style; volume and trend are scored from the data where the issue is a theme. The weighted total ranks them.",
-        issues.len()
+        "{} issues were scored from 0 (none) to 4 (critical) on each of {} criteria of threat, risk and harm, in the MoRiLE style; volume and trend are scored from the data where the issue is a theme. The weighted total ranks them; the scores on each criterion are in the tables published with this document.",
+        issues.len(),
+        how_many(CRITERIA.len())
     ))];
-    blocks.push(w.table(&matrix_table(issues, weights)));
+    blocks.push(w.table(&ranking_table(issues, weights)));
     let weights_text: Vec<String> = CRITERIA
         .iter()
         .map(|c| {
@@ -74,6 +111,8 @@ pub fn priority_blocks(
         "Weights: {}. Confidence: A good data; B some gaps in the data; C mostly professional judgement.",
         weights_text.join(", ")
     )));
+    // Every criterion's score is in the published tables; a page cannot hold 14 columns.
+    w.csv_only_table(&matrix_table(issues, weights));
     let chosen: Vec<&PriorityIssue> = ranked
         .iter()
         .filter_map(|r| issues.iter().find(|i| i.id == r.id && i.chosen))
