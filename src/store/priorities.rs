@@ -116,39 +116,30 @@ impl Store {
         }
         let scores = serde_json::to_string(&issue.scores)
             .map_err(|e| StoreError::Invalid(format!("scores could not be saved: {e}")))?;
+        let fields = params![
+            name,
+            issue.theme_key,
+            scores,
+            issue.confidence.letter(),
+            issue.notes,
+            issue.chosen,
+            issue.lead,
+            issue.narrative
+        ];
         if issue.id == 0 {
             self.conn.execute(
                 "INSERT INTO priority_issue
-                 (name, theme_key, position, scores, confidence, notes, chosen, lead, narrative)
-                 VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM priority_issue),
-                         ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![
-                    name,
-                    issue.theme_key,
-                    scores,
-                    issue.confidence.letter(),
-                    issue.notes,
-                    issue.chosen,
-                    issue.lead,
-                    issue.narrative
-                ],
+                 (name, theme_key, scores, confidence, notes, chosen, lead, narrative, position)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,
+                         (SELECT coalesce(max(position), 0) + 1 FROM priority_issue))",
+                fields,
             )?;
             return Ok(self.conn.last_insert_rowid());
         }
         let changed = self.conn.execute(
-            "UPDATE priority_issue SET name = ?2, theme_key = ?3, scores = ?4, confidence = ?5,
-             notes = ?6, chosen = ?7, lead = ?8, narrative = ?9 WHERE id = ?1",
-            params![
-                issue.id,
-                name,
-                issue.theme_key,
-                scores,
-                issue.confidence.letter(),
-                issue.notes,
-                issue.chosen,
-                issue.lead,
-                issue.narrative
-            ],
+            "UPDATE priority_issue SET name = ?1, theme_key = ?2, scores = ?3, confidence = ?4,
+             notes = ?5, chosen = ?6, lead = ?7, narrative = ?8 WHERE id = ?9",
+            [fields, params![issue.id]].concat().as_slice(),
         )?;
         if changed == 0 {
             return Err(StoreError::Invalid(format!(

@@ -257,6 +257,11 @@ fn small_ward_file(dir: &Path, c_total: usize) -> Vec<PathBuf> {
     }
     let street = dir.join("street.csv");
     std::fs::write(&street, text).unwrap();
+    vec![street, three_ward_lookup(dir)]
+}
+
+/// LSOAs E01000001 to 3 in wards Alpha, Bravo and Charlie of the one district Testshire.
+pub fn three_ward_lookup(dir: &Path) -> PathBuf {
     let lookup = dir.join("lookup.csv");
     std::fs::write(
         &lookup,
@@ -266,7 +271,7 @@ fn small_ward_file(dir: &Path, c_total: usize) -> Vec<PathBuf> {
          E01000003,T 001C,E05000003,Charlie,E06000001,Testshire\n",
     )
     .unwrap();
-    vec![street, lookup]
+    lookup
 }
 
 #[test]

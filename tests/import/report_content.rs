@@ -4,7 +4,7 @@
 //! text; no words from the app's screens; the written sections carried from another file
 //! and the list of what is left out. The document's text is read back from the DOCX's XML.
 
-use super::export::{run_export, tree, zip_text};
+use super::export::{run_export, three_ward_lookup, tree, zip_text};
 use super::*;
 use csp_assessment::analysis::priority::PriorityIssue;
 use csp_assessment::report::content::{build_report, ReportContent, ReportOptions};
@@ -79,16 +79,7 @@ fn crafted_files(dir: &Path) -> Vec<PathBuf> {
     rows.year(2023, Some("E01000001"), "Anti-social behaviour", 31);
     let street = dir.join("testshire-street.csv");
     std::fs::write(&street, rows.text).unwrap();
-    let lookup = dir.join("lookup.csv");
-    std::fs::write(
-        &lookup,
-        "LSOA21CD,LSOA21NM,WD24CD,WD24NM,LAD24CD,LAD24NM\n\
-         E01000001,T 001A,E05000001,Alpha,E06000001,Testshire\n\
-         E01000002,T 001B,E05000002,Bravo,E06000001,Testshire\n\
-         E01000003,T 001C,E05000003,Charlie,E06000001,Testshire\n",
-    )
-    .unwrap();
-    vec![street, lookup]
+    vec![street, three_ward_lookup(dir)]
 }
 
 /// What makes every optional part of the document possible: ward populations and
