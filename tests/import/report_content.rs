@@ -7,6 +7,7 @@
 use super::export::{run_export, three_ward_lookup, tree, zip_text};
 use super::*;
 use csp_assessment::analysis::priority::PriorityIssue;
+use csp_assessment::import::partner::PartnerLayout;
 use csp_assessment::report::content::{build_report, ReportContent, ReportOptions};
 use csp_assessment::ui::Page;
 use std::collections::BTreeMap;
@@ -491,7 +492,8 @@ fn the_document_keeps_one_number_style_and_says_nothing_of_the_app() {
     // Nothing tells the reader to use the app.
     let mut banned: Vec<String> = Page::ALL
         .iter()
-        .chain(Page::PARTNER.iter())
+        .copied()
+        .chain(PartnerLayout::ALL.into_iter().map(Page::Partner))
         .map(|p| format!("{} page", p.title()))
         .collect();
     banned.extend(

@@ -12,7 +12,7 @@ use super::intro::{introduction_blocks, methodology_blocks, DataFacts};
 use super::left_out::{left_out, Holdings};
 use super::maps::ward_map;
 use super::measures::{partner_measures, Measure, MeasureKind};
-use super::partner::{asb_case_blocks, domestic_abuse_blocks, marac_blocks, treatment_blocks};
+use super::partner::section_of;
 use super::plan::{available_sections, effective_plan, partner_sources, PlanEntry};
 use super::police::{hotspot_blocks, theme_blocks};
 use super::priorities::{priority_blocks, priority_names};
@@ -24,12 +24,11 @@ use crate::analysis::area::AreaIndex;
 use crate::analysis::area_figures::area_figures;
 use crate::analysis::financial_year::{complete_years, FinancialYear};
 use crate::analysis::overview::{default_year, theme_overview, ThemeOverview};
-use crate::analysis::partner::headlines::{partner_headlines, police_asb_total};
-use crate::analysis::partner::{
-    asb_case_figures, domestic_abuse_figures, marac_figures, treatment_figures, PartnerArea,
-};
+use crate::analysis::partner::headlines::{partner_headlines, PartnerHeadlines};
+use crate::analysis::partner::{analysis_of, PartnerArea, PartnerInputs};
 use crate::analysis::theme::Theme;
 use crate::import::boundaries::BoundaryLevel;
+use crate::import::partner::PartnerLayout;
 use crate::report::disclosure::DEFAULT_THRESHOLD;
 use crate::store::{Store, StoreError};
 
@@ -107,6 +106,12 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
     let partner_rows = store.partner_rows()?;
     let partner_area = PartnerArea::new(&area, store.lsoa_wards()?);
     let held_partners = partner_sources(&partner_rows);
+    let partner = PartnerInputs {
+        rows: &partner_rows,
+        area: &partner_area,
+        cube: &cube,
+        index: &area,
+    };
     let plan = effective_plan(
         &store.planned_sections()?,
         &available_sections(&themes, &held_partners),
@@ -115,9 +120,7 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
     let issues = store.priority_issues()?;
     let weights = store.priority_weights()?;
     let ward_boundaries = store.boundaries(BoundaryLevel::Ward)?;
-    let police_asb = police_asb_total(&cube, &area, fy);
-    let partners = partner_headlines(&partner_rows, &partner_area, fy, police_asb);
-    let marac = marac_figures(&partner_rows.marac, fy, partner_rows.female_16_plus);
+    let partners = partner_headlines(&partner, fy);
 
     let overviews: Vec<(Theme, ThemeOverview)> = themes
         .iter()
@@ -135,12 +138,12 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
         };
         Measure::of_theme(f, kind)
     }));
-    measures.extend(partner_measures(&partner_rows, &partner_area, fy));
+    measures.extend(partner_measures(&partner, fy));
 
     let years = complete_years(&cube.months.iter().map(|(m, _)| *m).collect::<Vec<_>>());
     let sources = store.sources()?;
     let forces = store.police_coverage()?;
-    let treatment = partners.treatment.as_ref();
+    let treatment = partners.treatment();
     let partner_gaps = partner_gaps(&partners, treatment.is_some_and(|t| !t.is_complete));
     let facts = DataFacts {
         fy,
@@ -158,7 +161,7 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
         ward_unknown: all_crime.ward_unknown + asb.ward_unknown,
         partner_sources: &held_partners,
         partner_gaps,
-        suppressed_at_source: marac.suppressed_cells as i64
+        suppressed_at_source: partners.marac().map_or(0, |m| m.suppressed_cells as i64)
             + treatment.map_or(0, |t| t.total.suppressed_cells as i64),
         rows_rejected: sources.iter().map(|s| s.rows_rejected).sum(),
         caveats: texts.get(DATA_CAVEATS).map(String::as_str),
@@ -255,18 +258,6 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
                     ]
                 }
             }
-            "domestic_abuse" => domestic_abuse_blocks(
-                &mut w,
-                &domestic_abuse_figures(&partner_rows.domestic_abuse, &partner_area, fy),
-            ),
-            "marac" => marac_blocks(&mut w, &marac),
-            "asb_cases" => asb_case_blocks(
-                &mut w,
-                &asb_case_figures(&partner_rows.asb_cases, &partner_area, fy, police_asb),
-            ),
-            "treatment" => {
-                treatment_blocks(&mut w, &treatment_figures(&partner_rows.treatment, fy))
-            }
             "priorities" => priority_blocks(&mut w, &issues, &weights),
             "glossary" => {
                 // Written last, from the terms every other section uses.
@@ -276,13 +267,20 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
             key if FREE_SECTIONS.iter().any(|(k, ..)| *k == key) => {
                 free_section_blocks(&mut w, &texts, key)
             }
-            key => match key
-                .strip_prefix("theme:")
-                .and_then(|k| overviews.iter().find(|(t, _)| t.key() == k))
-            {
-                Some((_, figures)) => theme_blocks(&mut w, figures, fy, place, &source),
-                None => continue,
-            },
+            key => {
+                if let Some(layout) = PartnerLayout::from_key(key) {
+                    let figures = (analysis_of(layout).figures)(&partner, fy);
+                    (section_of(layout).blocks)(&mut w, &figures)
+                } else {
+                    match key
+                        .strip_prefix("theme:")
+                        .and_then(|k| overviews.iter().find(|(t, _)| t.key() == k))
+                    {
+                        Some((_, figures)) => theme_blocks(&mut w, figures, fy, place, &source),
+                        None => continue,
+                    }
+                }
+            }
         };
         if blocks.is_empty() {
             continue;
@@ -392,12 +390,9 @@ fn with_commentary(entry: &PlanEntry, mut blocks: Vec<ContentBlock>) -> Vec<Cont
 }
 
 /// The partner years not fully held, as sentences for the methodology.
-fn partner_gaps(
-    partners: &crate::analysis::partner::headlines::PartnerHeadlines,
-    treatment_incomplete: bool,
-) -> Vec<String> {
+fn partner_gaps(partners: &PartnerHeadlines, treatment_incomplete: bool) -> Vec<String> {
     let mut out = Vec::new();
-    if let Some(m) = &partners.marac {
+    if let Some(m) = partners.marac() {
         if m.quarters_held < 4 {
             out.push(format!(
                 "MARAC: {} of the 4 quarters of {} are held, so its yearly figures are for part of the year.",
@@ -406,7 +401,7 @@ fn partner_gaps(
         }
     }
     if treatment_incomplete {
-        if let Some(t) = &partners.treatment {
+        if let Some(t) = partners.treatment() {
             out.push(format!(
                 "Treatment: the returns held do not cover the whole of {}, so its yearly figures are for part of the year.",
                 t.financial_year

@@ -8,6 +8,7 @@ use super::wording::Place;
 use super::writer::narrative_blocks;
 use super::ContentBlock;
 use crate::analysis::financial_year::FinancialYear;
+use crate::import::partner::PartnerLayout;
 use crate::report::numbers::{count, how_many, list_in_words, month_in_words};
 use crate::store::coverage::ForceMonths;
 
@@ -30,7 +31,7 @@ pub struct DataFacts<'a> {
     pub unlocated: i64,
     /// Crimes and ASB incidents of the year in LSOAs the ward lookup does not list.
     pub ward_unknown: i64,
-    /// Partner sources held (keys of `PARTNER_SECTIONS`).
+    /// Partner sources held (dataset keys).
     pub partner_sources: &'a [&'a str],
     /// Partner coverage statements for the year ("MARAC: 3 of the 4 quarters are held").
     pub partner_gaps: Vec<String>,
@@ -45,12 +46,14 @@ pub struct DataFacts<'a> {
 }
 
 fn partner_description(key: &str) -> &'static str {
-    match key {
-        "domestic_abuse" => "domestic abuse incidents and crimes recorded by the police",
-        "marac" => "the MARAC's quarterly returns",
-        "asb_cases" => "the council's anti-social behaviour case records",
-        "treatment" => "drug and alcohol treatment returns",
-        _ => "partner data",
+    match PartnerLayout::from_key(key) {
+        Some(PartnerLayout::DomesticAbuse) => {
+            "domestic abuse incidents and crimes recorded by the police"
+        }
+        Some(PartnerLayout::Marac) => "the MARAC's quarterly returns",
+        Some(PartnerLayout::AsbCases) => "the council's anti-social behaviour case records",
+        Some(PartnerLayout::Treatment) => "drug and alcohol treatment returns",
+        None => "partner data",
     }
 }
 

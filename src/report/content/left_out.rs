@@ -4,8 +4,10 @@
 //! missing and what would bring it in. A pure function of what the file holds.
 
 use super::free_text::{has_content, DATA_CAVEATS, FREE_SECTIONS};
-use super::plan::{PlanEntry, PARTNER_SECTIONS};
+use super::partner::section_of;
+use super::plan::PlanEntry;
 use crate::analysis::financial_year::FinancialYear;
+use crate::import::partner::PartnerLayout;
 use std::collections::BTreeMap;
 
 /// What the file holds that decides what the document can show.
@@ -18,7 +20,7 @@ pub struct Holdings {
     /// Wards in the area (0 without a ward lookup).
     pub wards: usize,
     pub has_ward_boundaries: bool,
-    /// Partner sources held (keys of `PARTNER_SECTIONS`).
+    /// Partner sources held (dataset keys).
     pub partner_sources: Vec<&'static str>,
     pub has_female_16_plus: bool,
     pub issues_scored: usize,
@@ -112,10 +114,10 @@ pub fn left_out(h: &Holdings) -> Vec<Omission> {
             "no ward boundaries — import the ONS ward boundaries (GeoJSON) to include them",
         ));
     }
-    for (key, title) in PARTNER_SECTIONS {
-        if !h.partner_sources.contains(&key) {
+    for layout in PartnerLayout::ALL {
+        if !h.partner_sources.contains(&layout.key()) {
             out.push(omission(
-                title,
+                section_of(layout).title,
                 "no data of this kind in the file — import the partner's extract to include it",
             ));
         }

@@ -8,10 +8,9 @@
 use crate::analysis::change::{test_change, ChangeTest};
 use crate::analysis::financial_year::FinancialYear;
 use crate::analysis::overview::ThemeOverview;
-use crate::analysis::partner::{
-    asb_case_figures, domestic_abuse_figures, marac_figures, treatment_figures, PartnerArea,
-};
-use crate::store::partner::{month_of, PartnerRows};
+use crate::analysis::partner::common::is_complete;
+use crate::analysis::partner::{analysis_of, PartnerFigures, PartnerInputs};
+use crate::import::partner::PartnerLayout;
 use std::collections::BTreeSet;
 
 /// What a measure is, which decides where it is reported.
@@ -90,67 +89,43 @@ fn sentence_case_phrase(label: &str) -> String {
         .join(" ")
 }
 
-/// The year's count of a partner series when the year is fully held.
-fn held(
-    year: FinancialYear,
-    complete: &dyn Fn(FinancialYear) -> bool,
-    count: &dyn Fn(FinancialYear) -> i64,
-) -> Option<i64> {
-    complete(year).then(|| count(year))
+/// A partner dataset's measure, as a table row names it, and its count in one year's figures.
+fn partner_measure_of(figures: &PartnerFigures) -> (&'static str, i64) {
+    match figures {
+        PartnerFigures::DomesticAbuse(f) => ("Domestic abuse incidents", f.incidents),
+        PartnerFigures::Marac(f) => ("MARAC cases discussed", f.cases),
+        PartnerFigures::AsbCases(f) => ("Council ASB cases opened", f.opened),
+        PartnerFigures::Treatment(f) => {
+            ("People in drug or alcohol treatment", f.total.in_treatment)
+        }
+    }
 }
 
 /// The partner measures the file holds, for `fy` in the area (domestic abuse and council
-/// ASB cases follow the area; MARAC and treatment cover the whole partnership area).
-pub fn partner_measures(rows: &PartnerRows, area: &PartnerArea, fy: FinancialYear) -> Vec<Measure> {
+/// ASB cases follow the area; MARAC and treatment cover the whole partnership area): each
+/// dataset's measure when `fy` is fully held, with the years one and three back that are.
+pub fn partner_measures(inputs: &PartnerInputs<'_>, fy: FinancialYear) -> Vec<Measure> {
     let back = |n: u32| FinancialYear(fy.0.saturating_sub(n));
-    let mut out = Vec::new();
-    let measure = |label: &str,
-                   complete: &dyn Fn(FinancialYear) -> bool,
-                   count: &dyn Fn(FinancialYear) -> i64| {
-        held(fy, complete, count).map(|current| {
-            Measure::new(
+    PartnerLayout::ALL
+        .into_iter()
+        .filter(|layout| inputs.rows.holds(*layout))
+        .filter_map(|layout| {
+            let analysis = analysis_of(layout);
+            let held: BTreeSet<u32> = (analysis.months)(inputs.rows).into_iter().collect();
+            let count = |year: FinancialYear| {
+                is_complete(year, &held)
+                    .then(|| partner_measure_of(&(analysis.figures)(inputs, year)))
+            };
+            let (label, current) = count(fy)?;
+            Some(Measure::new(
                 label,
                 MeasureKind::Partner,
                 current,
-                held(back(1), complete, count),
-                held(back(3), complete, count),
-            )
+                count(back(1)).map(|(_, n)| n),
+                count(back(3)).map(|(_, n)| n),
+            ))
         })
-    };
-    if !rows.domestic_abuse.is_empty() {
-        let figures = domestic_abuse_figures(&rows.domestic_abuse, area, fy);
-        let year_of = |y: FinancialYear| figures.by_year.iter().find(|r| r.fy == y.label());
-        out.extend(measure(
-            "Domestic abuse incidents",
-            &|y| year_of(y).is_some_and(|r| r.complete),
-            &|y| year_of(y).map_or(0, |r| r.incidents),
-        ));
-    }
-    if !rows.marac.is_empty() {
-        let figures = marac_figures(&rows.marac, fy, rows.female_16_plus);
-        let year_of = |y: FinancialYear| figures.by_year.iter().find(|r| r.fy == y.label());
-        out.extend(measure(
-            "MARAC cases discussed",
-            &|y| year_of(y).is_some_and(|r| r.quarters == 4),
-            &|y| year_of(y).map_or(0, |r| r.cases),
-        ));
-    }
-    if !rows.asb_cases.is_empty() {
-        let months: BTreeSet<u32> = rows.asb_cases.iter().map(|r| month_of(r.opened)).collect();
-        out.extend(measure(
-            "Council ASB cases opened",
-            &|y| y.months().iter().all(|m| months.contains(m)),
-            &|y| asb_case_figures(&rows.asb_cases, area, y, None).opened,
-        ));
-    }
-    if !rows.treatment.is_empty() {
-        out.extend(measure(
-            "People in drug or alcohol treatment",
-            &|y| treatment_figures(&rows.treatment, y).is_complete,
-            &|y| treatment_figures(&rows.treatment, y).total.in_treatment,
-        ));
-    }
-    out
+        .collect()
 }
 
 /// The largest real rises and falls on last year among `measures` (crime types, groups,

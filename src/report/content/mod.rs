@@ -24,9 +24,8 @@ mod writer;
 
 pub use build::{build_report, ReportError, ReportOptions};
 pub use left_out::{left_out, Holdings, Omission};
-pub use plan::{
-    available_sections, effective_plan, partner_sources, PlanEntry, SectionChoice, PARTNER_SECTIONS,
-};
+pub use partner::{section_of, PartnerSection};
+pub use plan::{available_sections, effective_plan, partner_sources, PlanEntry, SectionChoice};
 pub use writer::narrative_blocks;
 
 use crate::report::figures::Figure;

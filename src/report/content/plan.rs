@@ -4,7 +4,9 @@
 //! is kept, excluded, so its words are not lost.
 
 use super::free_text::FREE_SECTIONS;
+use super::partner::section_of;
 use crate::analysis::theme::Theme;
+use crate::import::partner::PartnerLayout;
 use crate::store::partner::PartnerRows;
 use crate::store::report_plan::PlannedSection;
 
@@ -38,19 +40,12 @@ impl PlanEntry {
     }
 }
 
-/// The partner sections the file can fill (keys of [`PARTNER_SECTIONS`]).
+/// The partner sections the file can fill: the keys of the datasets it holds rows of.
 pub fn partner_sources(rows: &PartnerRows) -> Vec<&'static str> {
-    let held = [
-        !rows.domestic_abuse.is_empty(),
-        !rows.marac.is_empty(),
-        !rows.asb_cases.is_empty(),
-        !rows.treatment.is_empty(),
-    ];
-    PARTNER_SECTIONS
-        .iter()
-        .zip(held)
-        .filter(|(_, h)| *h)
-        .map(|((key, _), _)| *key)
+    PartnerLayout::ALL
+        .into_iter()
+        .filter(|layout| rows.holds(*layout))
+        .map(PartnerLayout::key)
         .collect()
 }
 
@@ -62,20 +57,12 @@ fn choice(key: &str, title: &str, included: bool) -> SectionChoice {
     }
 }
 
-/// The partner sections, by key, in report order.
-pub const PARTNER_SECTIONS: [(&str, &str); 4] = [
-    ("domestic_abuse", "Domestic abuse"),
-    ("marac", "MARAC (high-risk domestic abuse)"),
-    ("asb_cases", "Council ASB cases"),
-    ("treatment", "Drug and alcohol treatment"),
-];
-
-/// The sections on offer for these themes and the partner sources the file holds (keys of
-/// [`PARTNER_SECTIONS`]), in the order a strategic assessment is read: summary,
-/// introduction and methodology; the crime picture; the partner themes; what the analyst
-/// writes; the priorities, recommendations and glossary. Groups, partner and written
-/// sections are included by default (a written section is published only when it has
-/// words), single crime types available but left out until chosen.
+/// The sections on offer for these themes and the partner sources the file holds (dataset
+/// keys; partner sections follow dataset order), in the order a strategic assessment is
+/// read: summary, introduction and methodology; the crime picture; the partner themes;
+/// what the analyst writes; the priorities, recommendations and glossary. Groups, partner
+/// and written sections are included by default (a written section is published only when
+/// it has words), single crime types available but left out until chosen.
 pub fn available_sections(themes: &[Theme], partner_sources: &[&str]) -> Vec<SectionChoice> {
     let mut out = vec![
         choice("executive_summary", "Executive summary", true),
@@ -112,9 +99,9 @@ pub fn available_sections(themes: &[Theme], partner_sources: &[&str]) -> Vec<Sec
             true,
         ));
     }
-    for (key, title) in PARTNER_SECTIONS {
-        if partner_sources.contains(&key) {
-            out.push(choice(key, title, true));
+    for layout in PartnerLayout::ALL {
+        if partner_sources.contains(&layout.key()) {
+            out.push(choice(layout.key(), section_of(layout).title, true));
         }
     }
     let (written_before, written_after) = FREE_SECTIONS.split_at(3);

@@ -121,7 +121,7 @@ fn partner_phrase(what: String, change: &YearChange, current: i64, previous: &st
 
 fn partner_sentences(p: &PartnerHeadlines, previous: &str) -> Vec<String> {
     let mut out = Vec::new();
-    if let Some(da) = &p.domestic_abuse {
+    if let Some(da) = p.domestic_abuse() {
         out.push(format!(
             "Police recorded {}.",
             partner_phrase(
@@ -132,7 +132,7 @@ fn partner_sentences(p: &PartnerHeadlines, previous: &str) -> Vec<String> {
             )
         ));
     }
-    if let Some(m) = &p.marac {
+    if let Some(m) = p.marac() {
         out.push(format!(
             "The MARAC discussed {}.",
             partner_phrase(
@@ -143,7 +143,7 @@ fn partner_sentences(p: &PartnerHeadlines, previous: &str) -> Vec<String> {
             )
         ));
     }
-    if let Some(a) = &p.asb_cases {
+    if let Some(a) = p.asb_cases() {
         out.push(format!(
             "The council opened {}.",
             partner_phrase(
@@ -154,7 +154,7 @@ fn partner_sentences(p: &PartnerHeadlines, previous: &str) -> Vec<String> {
             )
         ));
     }
-    if let Some(t) = &p.treatment {
+    if let Some(t) = p.treatment() {
         let mut sentence = format!(
             "{} people were in drug or alcohol treatment",
             count(t.total.in_treatment)

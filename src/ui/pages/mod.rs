@@ -1,20 +1,18 @@
 //! One file per page. `page_ui` draws the page the navigation selected, from the cached
 //! view of the assessment file; pages never query the store.
 
-mod asb_cases;
 mod control_chart;
 mod data;
-mod domestic_abuse;
 mod map;
 mod map_incidents;
-mod marac;
 mod overview;
-mod partner_common;
+mod partner;
 mod picture;
 mod report;
 mod report_words;
-mod treatment;
 mod trends;
+
+pub use partner::page_of as partner_page_of;
 
 use super::actions::Action;
 use super::navigation::Page;
@@ -59,10 +57,7 @@ pub fn page_ui(
                     ui.label("The report could not be loaded from this file.");
                 }
             },
-            Page::DomesticAbuse => domestic_abuse::domestic_abuse_page_ui(ui, context, actions),
-            Page::Marac => marac::marac_page_ui(ui, context, actions),
-            Page::AsbCases => asb_cases::asb_cases_page_ui(ui, context, actions),
-            Page::Treatment => treatment::treatment_page_ui(ui, context, actions),
+            Page::Partner(layout) => partner::partner_page_ui(ui, layout, context, actions),
             Page::Map => map::map_page_ui(ui, context, actions),
         });
 }
