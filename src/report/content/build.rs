@@ -12,7 +12,7 @@ use super::glossary::{document_text, glossary_table};
 use super::intro::{introduction_blocks, methodology_blocks, DataFacts};
 use super::left_out::{left_out, Holdings};
 use super::maps::{publication_year, ward_map};
-use super::measures::{partner_measures, Measure, MeasureKind};
+use super::measures::{partner_measure_years, planned_partners, years_of, Measure, MeasureKind};
 use super::partner::section_of;
 use super::plan::{available_sections, effective_plan, partner_sources, PlanEntry};
 use super::police::{hotspot_blocks, theme_blocks};
@@ -140,7 +140,10 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
         };
         Measure::of_theme(f, kind)
     }));
-    measures.extend(partner_measures(&partner, fy));
+    let compared = partner_measure_years(&partner, fy);
+    let (partner_counts, partner_measures) =
+        planned_partners(&partners, &compared, options.threshold);
+    measures.extend(partner_measures);
 
     let years = complete_years(&cube.months.iter().map(|(m, _)| *m).collect::<Vec<_>>());
     let sources = store.sources()?;
@@ -183,7 +186,7 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
         asb: &asb,
         peer_standing: peer_standing.as_deref(),
         measures: &measures,
-        partners: &partners,
+        partners: &partner_counts,
         priorities: (&priority_list, chosen),
     });
     let drafted_summary = drafted.join("\n\n");
@@ -264,10 +267,10 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
                 } else {
                     vec![
                         ContentBlock::Paragraph(format!(
-                            "The partners' main measures in {}, with their change on one and on three years earlier where both years are fully held:",
+                            "The partners' main measures in {}, with their change on one and on three years earlier where both years are fully held and their counts can be published:",
                             fy.label()
                         )),
-                        w.table(&partner_measure_table(&partner, fy, options.threshold)),
+                        w.table(&partner_measure_table(&partner, fy)),
                     ]
                 }
             }
@@ -282,8 +285,11 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
             }
             key => {
                 if let Some(layout) = PartnerLayout::from_key(key) {
-                    let figures = (analysis_of(layout).figures)(&partner, fy);
-                    (section_of(layout).blocks)(&mut w, &figures)
+                    let figures = partners
+                        .of(layout)
+                        .cloned()
+                        .unwrap_or_else(|| (analysis_of(layout).figures)(&partner, fy));
+                    (section_of(layout).blocks)(&mut w, &figures, &years_of(&compared, layout))
                 } else {
                     match key
                         .strip_prefix("theme:")

@@ -51,7 +51,10 @@ fn change_table(
         .map(|m| {
             let mut row = vec![
                 TableCell::Text(m.label.clone()),
-                TableCell::Count(m.current),
+                match m.planned {
+                    Some(shown) => TableCell::Planned(shown),
+                    None => TableCell::Count(m.current),
+                },
             ];
             if let Some(total) = shares_of {
                 row.push(TableCell::Percent(
@@ -101,39 +104,15 @@ pub fn crime_type_table(
     )
 }
 
-/// The partner measures; sensitive, so small counts are suppressed with their changes, and
-/// a change against an earlier count from 1 to `threshold` − 1 is left blank (it would
-/// give that count away).
-pub fn partner_measure_table(
-    measures: &[&Measure],
-    fy: FinancialYear,
-    threshold: i64,
-) -> ReportTable {
-    let is_small = |t: &Option<crate::analysis::change::ChangeTest>| {
-        t.as_ref()
-            .is_some_and(|t| (1..threshold).contains(&t.previous))
-    };
-    let safe: Vec<Measure> = measures
-        .iter()
-        .map(|m| Measure {
-            one_year: if is_small(&m.one_year) {
-                None
-            } else {
-                m.one_year.clone()
-            },
-            three_years: if is_small(&m.three_years) {
-                None
-            } else {
-                m.three_years.clone()
-            },
-            ..(*m).clone()
-        })
-        .collect();
+/// The partner measures: each count as its theme's disclosure plan publishes it, and a
+/// change only where the plan publishes both years' counts exactly (see
+/// [`Measure::of_partner`]), so the table gives away nothing the sections hide.
+pub fn partner_measure_table(measures: &[&Measure], fy: FinancialYear) -> ReportTable {
     change_table(
         "partner_measures_change",
         format!("Partner measures: level and change, {}", fy.label()),
         "Measure",
-        &safe.iter().collect::<Vec<_>>(),
+        measures,
         fy,
         None,
         true,
@@ -156,6 +135,7 @@ mod tests {
             current: 180,
             one_year: Some(test_change(180, 240)),
             three_years: None,
+            planned: None,
         };
         let table = crime_type_table(&[&burglary], 1000, FinancialYear(2024), "Testshire");
         assert_eq!(

@@ -3,14 +3,19 @@
 //! council ASB cases opened, people in treatment) — with its level this year and its
 //! change on one and on three years earlier, each tested with the same exact test. The
 //! executive summary picks the largest real changes from these; the crime-type and
-//! partner tables print them.
+//! partner tables print them. A partner measure holds only what its theme's disclosure plan
+//! publishes: its count as planned, and a change only where both years' counts are
+//! published exactly.
 
+use super::partner::{section_of, EarlierYear, MeasureYears, PlannedHeadline};
 use crate::analysis::change::{test_change_with_dispersion, ChangeTest};
 use crate::analysis::financial_year::FinancialYear;
 use crate::analysis::overview::ThemeOverview;
 use crate::analysis::partner::common::is_complete;
+use crate::analysis::partner::headlines::PartnerHeadlines;
 use crate::analysis::partner::{analysis_of, PartnerFigures, PartnerInputs};
 use crate::import::partner::PartnerLayout;
+use crate::report::disclosure::Shown;
 use std::collections::BTreeSet;
 
 /// What a measure is, which decides where it is reported.
@@ -36,6 +41,9 @@ pub struct Measure {
     pub one_year: Option<ChangeTest>,
     /// Three years earlier, tested against this year; `None` when not fully held.
     pub three_years: Option<ChangeTest>,
+    /// A partner measure's count as its theme's disclosure plan publishes it (`current`
+    /// is then the exact count, or 0 when the plan hides it); `None` for police measures.
+    pub planned: Option<Shown>,
 }
 
 impl Measure {
@@ -54,6 +62,29 @@ impl Measure {
             current,
             one_year: previous.map(|p| test_change_with_dispersion(current, p, dispersion)),
             three_years: earlier.map(|p| test_change_with_dispersion(current, p, dispersion)),
+            planned: None,
+        }
+    }
+
+    /// A partner measure from its planned headline: changes only between counts the plan
+    /// publishes exactly, tested with the exact Poisson test.
+    pub fn of_partner(label: &str, headline: &PlannedHeadline) -> Measure {
+        let exact = |shown: Option<Shown>| match shown {
+            Some(Shown::Count(n)) => Some(n),
+            _ => None,
+        };
+        let current = exact(Some(headline.current));
+        let compared = |year: Option<Shown>| current.and(exact(year));
+        Measure {
+            planned: Some(headline.current),
+            ..Measure::new(
+                label,
+                MeasureKind::Partner,
+                current.unwrap_or(0),
+                compared(headline.previous),
+                compared(headline.three_back),
+                None,
+            )
         }
     }
 
@@ -92,44 +123,103 @@ fn sentence_case_phrase(label: &str) -> String {
         .join(" ")
 }
 
-/// A partner dataset's measure, as a table row names it, and its count in one year's figures.
-fn partner_measure_of(figures: &PartnerFigures) -> (&'static str, i64) {
+/// A partner dataset's measure, as a table row names it, its count in one year's figures,
+/// and whether the partner suppressed part of that count in its file.
+fn partner_measure_of(figures: &PartnerFigures) -> (&'static str, i64, bool) {
     match figures {
-        PartnerFigures::DomesticAbuse(f) => ("Domestic abuse incidents", f.incidents),
-        PartnerFigures::Marac(f) => ("MARAC cases discussed", f.cases),
-        PartnerFigures::AsbCases(f) => ("Council ASB cases opened", f.opened),
-        PartnerFigures::Treatment(f) => {
-            ("People in drug or alcohol treatment", f.total.in_treatment)
-        }
+        PartnerFigures::DomesticAbuse(f) => ("Domestic abuse incidents", f.incidents, false),
+        PartnerFigures::Marac(f) => (
+            "MARAC cases discussed",
+            f.cases,
+            f.by_quarter.iter().any(|q| q.suppressed_at_source.cases),
+        ),
+        PartnerFigures::AsbCases(f) => ("Council ASB cases opened", f.opened, false),
+        PartnerFigures::Treatment(f) => (
+            "People in drug or alcohol treatment",
+            f.total.in_treatment,
+            f.total.suppressed_at_source.in_treatment,
+        ),
     }
 }
 
-/// The partner measures the file holds, for `fy` in the area (domestic abuse and council
-/// ASB cases follow the area; MARAC and treatment cover the whole partnership area): each
-/// dataset's measure when `fy` is fully held, with the years one and three back that are.
-pub fn partner_measures(inputs: &PartnerInputs<'_>, fy: FinancialYear) -> Vec<Measure> {
-    let back = |n: u32| FinancialYear(fy.0.saturating_sub(n));
+/// The partner datasets the file holds whose measure `fy` has in full (domestic abuse and
+/// council ASB cases follow the area; MARAC and treatment cover the whole partnership
+/// area): each with its measure's label and the years one and three back that are fully
+/// held too, for the sections to plan with their own counts.
+pub fn partner_measure_years(
+    inputs: &PartnerInputs<'_>,
+    fy: FinancialYear,
+) -> Vec<(PartnerLayout, &'static str, MeasureYears)> {
     PartnerLayout::ALL
         .into_iter()
         .filter(|layout| inputs.rows.holds(*layout))
         .filter_map(|layout| {
             let analysis = analysis_of(layout);
             let held: BTreeSet<u32> = (analysis.months)(inputs.rows).into_iter().collect();
-            let count = |year: FinancialYear| {
-                is_complete(year, &held)
-                    .then(|| partner_measure_of(&(analysis.figures)(inputs, year)))
+            let year = |back: u32| {
+                let year = FinancialYear(fy.0.saturating_sub(back));
+                is_complete(year, &held).then(|| {
+                    let (label, count, at_least) =
+                        partner_measure_of(&(analysis.figures)(inputs, year));
+                    (
+                        label,
+                        EarlierYear {
+                            label: year.label(),
+                            count,
+                            at_least,
+                        },
+                    )
+                })
             };
-            let (label, current) = count(fy)?;
-            Some(Measure::new(
+            let (label, _) = year(0)?;
+            Some((
+                layout,
                 label,
-                MeasureKind::Partner,
-                current,
-                count(back(1)).map(|(_, n)| n),
-                count(back(3)).map(|(_, n)| n),
-                None,
+                MeasureYears {
+                    previous: year(1).map(|y| y.1),
+                    three_back: year(3).map(|y| y.1),
+                },
             ))
         })
         .collect()
+}
+
+/// The years `layout`'s measure is compared with (none when its year is not fully held).
+pub fn years_of(
+    compared: &[(PartnerLayout, &'static str, MeasureYears)],
+    layout: PartnerLayout,
+) -> MeasureYears {
+    compared
+        .iter()
+        .find(|(l, ..)| *l == layout)
+        .map(|(.., years)| years.clone())
+        .unwrap_or_default()
+}
+
+/// Every held partner dataset's headline as its section's plan publishes it (planned with
+/// the years its measure is compared with), and the partner measures of the datasets whose
+/// year is fully held.
+pub fn planned_partners(
+    partners: &PartnerHeadlines,
+    compared: &[(PartnerLayout, &'static str, MeasureYears)],
+    threshold: i64,
+) -> (Vec<(PartnerLayout, PlannedHeadline)>, Vec<Measure>) {
+    let headlines: Vec<(PartnerLayout, PlannedHeadline)> = partners
+        .0
+        .iter()
+        .filter_map(|(layout, figures)| {
+            let years = years_of(compared, *layout);
+            (section_of(*layout).headline)(threshold, figures, &years).map(|h| (*layout, h))
+        })
+        .collect();
+    let measures = compared
+        .iter()
+        .filter_map(|(layout, label, _)| {
+            let (_, headline) = headlines.iter().find(|(l, _)| l == layout)?;
+            Some(Measure::of_partner(label, headline))
+        })
+        .collect();
+    (headlines, measures)
 }
 
 /// The largest real rises and falls on last year among `measures` (crime types, groups,

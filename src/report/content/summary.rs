@@ -6,14 +6,15 @@
 //! fill is left out, never replaced by a placeholder.
 
 use super::measures::{largest_real_changes, Measure};
+use super::partner::PlannedHeadline;
 use super::wording::{
     change_clause, lists_busiest_few, neighbourhood_concentration, ward_concentration, Place,
 };
 use crate::analysis::change::{test_change, test_change_with_dispersion};
 use crate::analysis::financial_year::FinancialYear;
 use crate::analysis::overview::ThemeOverview;
-use crate::analysis::partner::common::YearChange;
-use crate::analysis::partner::headlines::PartnerHeadlines;
+use crate::import::partner::PartnerLayout;
+use crate::report::disclosure::Shown;
 use crate::report::numbers::{
     count, decimal, how_many, list_in_words, percent, signed_count, signed_percent,
 };
@@ -32,7 +33,8 @@ pub struct SummaryInputs<'a> {
     pub peer_standing: Option<&'a str>,
     /// Every crime type, theme group and partner measure with its changes.
     pub measures: &'a [Measure],
-    pub partners: &'a PartnerHeadlines,
+    /// Each partner theme's headline count as its disclosure plan publishes it.
+    pub partners: &'a [(PartnerLayout, PlannedHeadline)],
     /// The chosen priorities (or the highest-ranked issues), and whether they were chosen.
     pub priorities: (&'a [String], bool),
 }
@@ -111,67 +113,61 @@ fn real_changes(measures: &[Measure]) -> Option<String> {
     })
 }
 
-/// "3,210 domestic abuse incidents, 120 more than in 2023/24 (+3.9%), …".
-fn partner_phrase(what: String, change: &YearChange, current: i64, previous: &str) -> String {
-    match change.previous {
-        Some(p) => format!(
+/// "3,210 domestic abuse incidents, 120 more than in 2023/24 (+3.9%), …": the change only
+/// when the theme's plan publishes both years' counts exactly.
+fn partner_phrase(what: String, h: &PlannedHeadline, previous: &str) -> String {
+    match (h.current, h.previous) {
+        (Shown::Count(current), Some(Shown::Count(p))) => format!(
             "{what}, {}",
             change_clause(&test_change(current, p), previous)
         ),
-        None => what,
+        _ => what,
     }
 }
 
-fn partner_sentences(p: &PartnerHeadlines, previous: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    if let Some(da) = p.domestic_abuse() {
-        out.push(format!(
-            "Police recorded {}.",
-            partner_phrase(
-                format!("{} domestic abuse incidents", count(da.incidents)),
-                &da.change,
-                da.incidents,
-                previous
-            )
-        ));
-    }
-    if let Some(m) = p.marac() {
-        out.push(format!(
-            "The MARAC discussed {}.",
-            partner_phrase(
-                format!("{} high-risk domestic abuse cases", count(m.cases)),
-                &m.change,
-                m.cases,
-                previous
-            )
-        ));
-    }
-    if let Some(a) = p.asb_cases() {
-        out.push(format!(
-            "The council opened {}.",
-            partner_phrase(
-                format!("{} ASB cases", count(a.opened)),
-                &a.change,
-                a.opened,
-                previous
-            )
-        ));
-    }
-    if let Some(t) = p.treatment() {
-        let mut sentence = format!(
-            "{} people were in drug or alcohol treatment",
-            count(t.total.in_treatment)
-        );
-        if let Some(rate) = t.total.completion_rate_pct {
-            sentence.push_str(&format!(
-                ", and {} of them completed it successfully",
-                percent(rate)
-            ));
-        }
-        sentence.push('.');
-        out.push(sentence);
-    }
-    out
+/// One sentence per partner theme, every count as its plan publishes it ("fewer than 5",
+/// "at least 40"); a theme whose count is withheld is left out.
+fn partner_sentences(counts: &[(PartnerLayout, PlannedHeadline)], previous: &str) -> Vec<String> {
+    counts
+        .iter()
+        .filter_map(|(layout, h)| {
+            let n = h.current_words.as_deref()?;
+            Some(match layout {
+                PartnerLayout::DomesticAbuse => format!(
+                    "Police recorded {}.",
+                    partner_phrase(format!("{n} domestic abuse incidents"), h, previous)
+                ),
+                PartnerLayout::Marac => format!(
+                    "The MARAC discussed {}.",
+                    partner_phrase(format!("{n} high-risk domestic abuse cases"), h, previous)
+                ),
+                PartnerLayout::AsbCases => format!(
+                    "The council opened {}.",
+                    partner_phrase(format!("{n} ASB cases"), h, previous)
+                ),
+                PartnerLayout::Treatment => {
+                    let mut sentence =
+                        capitalise_first(&format!("{n} people were in drug or alcohol treatment"));
+                    if let Some(rate) = h.rate_pct {
+                        sentence.push_str(&format!(
+                            ", and {} of them completed it successfully",
+                            percent(rate)
+                        ));
+                    }
+                    sentence.push('.');
+                    sentence
+                }
+            })
+        })
+        .collect()
+}
+
+/// "fewer than 5 people" → "Fewer than 5 people".
+fn capitalise_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or(String::new(), |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// The drafted summary, one string per paragraph.

@@ -6,26 +6,50 @@
 use super::super::writer::ContentWriter;
 use super::super::ContentBlock;
 use super::{
-    breakdown_cells, breakdown_table, capitalised, change_sentence, disclosure_note, flag_cell,
-    share_clause, ward_block, ward_cells, PartnerSection, PlannedBars,
+    breakdown_cells, breakdown_table, capitalised, change_sentence, disclosure_note, earlier_cell,
+    flag_cell, share_clause, ward_block, ward_cells, MeasureYears, PartnerSection, PlannedBars,
+    PlannedHeadline,
 };
+use crate::analysis::partner::common::WardRate;
 use crate::analysis::partner::AsbCaseFigures;
 use crate::analysis::partner::PartnerFigures;
 use crate::import::partner::PartnerLayout;
-use crate::report::disclosure::plan::DisclosureSystem;
+use crate::report::disclosure::plan::{CellId, DisclosurePlan, DisclosureSystem};
 use crate::report::format::thousands;
 
 pub const SECTION: PartnerSection = PartnerSection {
     layout: PartnerLayout::AsbCases,
     title: "Council ASB cases",
-    blocks: |w, figures| match figures {
-        PartnerFigures::AsbCases(f) => asb_case_blocks(w, f),
+    blocks: |w, figures, years| match figures {
+        PartnerFigures::AsbCases(f) => asb_case_blocks(w, f, years),
         _ => Vec::new(),
+    },
+    headline: |threshold, figures, years| match figures {
+        PartnerFigures::AsbCases(f) => Some(asb_case_plan(threshold, f, years).2),
+        _ => None,
     },
 };
 
-fn asb_case_blocks(w: &mut ContentWriter, f: &AsbCaseFigures) -> Vec<ContentBlock> {
-    let mut s = DisclosureSystem::new(w.threshold);
+/// Every count the section publishes, as cells of one system.
+struct AsbCells {
+    opened: CellId,
+    repeat: CellId,
+    long_running: CellId,
+    previous: Option<CellId>,
+    months: Vec<(String, CellId)>,
+    categories: Vec<(String, CellId)>,
+    actions: Vec<(String, CellId)>,
+    wards: Vec<(WardRate, CellId)>,
+}
+
+/// The section's system planned, with the years the cases opened are compared with
+/// elsewhere in the export (last year's is the section's own).
+fn asb_case_plan(
+    threshold: i64,
+    f: &AsbCaseFigures,
+    years: &MeasureYears,
+) -> (AsbCells, DisclosurePlan, PlannedHeadline) {
+    let mut s = DisclosureSystem::new(threshold);
     let opened = s.cell("cases opened", f.opened);
     let repeat = flag_cell(&mut s, "repeat cases", f.repeat_cases, opened);
     let long_running = s.cell("open over 90 days", f.open_over_90_days);
@@ -50,7 +74,39 @@ fn asb_case_blocks(w: &mut ContentWriter, f: &AsbCaseFigures) -> Vec<ContentBloc
     let categories = breakdown_cells(&mut s, "category", &f.by_category, opened);
     let actions = breakdown_cells(&mut s, "action", &f.by_action, opened);
     let wards = ward_cells(&mut s, "ward", &f.top_wards, opened);
+    let compared = earlier_cell(&mut s, "cases opened", previous, years.previous.as_ref());
+    let three_back = earlier_cell(&mut s, "cases opened", None, years.three_back.as_ref());
     let plan = s.plan();
+    let headline = PlannedHeadline::of(&plan, opened, compared, three_back);
+    let cells = AsbCells {
+        opened,
+        repeat,
+        long_running,
+        previous,
+        months,
+        categories,
+        actions,
+        wards,
+    };
+    (cells, plan, headline)
+}
+
+fn asb_case_blocks(
+    w: &mut ContentWriter,
+    f: &AsbCaseFigures,
+    years: &MeasureYears,
+) -> Vec<ContentBlock> {
+    let (c, plan, _) = asb_case_plan(w.threshold, f, years);
+    let AsbCells {
+        opened,
+        repeat,
+        long_running,
+        previous,
+        months,
+        categories,
+        actions,
+        wards,
+    } = c;
 
     let mut text = match plan.words(opened) {
         Some(n) => format!(
