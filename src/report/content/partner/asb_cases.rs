@@ -97,18 +97,7 @@ fn asb_case_blocks(
     years: &MeasureYears,
 ) -> Vec<ContentBlock> {
     let (c, plan, _) = asb_case_plan(w.threshold, f, years);
-    let AsbCells {
-        opened,
-        repeat,
-        long_running,
-        previous,
-        months,
-        categories,
-        actions,
-        wards,
-    } = c;
-
-    let mut text = match plan.words(opened) {
+    let mut text = match plan.words(c.opened) {
         Some(n) => format!(
             "In {} the council opened {n} ASB cases in {}.",
             f.financial_year, f.area
@@ -119,11 +108,11 @@ fn asb_case_blocks(
         ),
     };
     text.push(' ');
-    text.push_str(&change_sentence(&plan, &f.change, previous, opened));
-    if let Some(clause) = share_clause(&plan, repeat, opened, "were repeat cases") {
+    text.push_str(&change_sentence(&plan, &f.change, c.previous, c.opened));
+    if let Some(clause) = share_clause(&plan, c.repeat, c.opened, "were repeat cases") {
         text.push_str(&format!(" {}.", capitalised(&clause)));
     }
-    if let Some(n) = plan.words(long_running) {
+    if let Some(n) = plan.words(c.long_running) {
         text.push_str(&format!(
             " At {}, {n} cases had been open for more than 90 days.",
             f.as_at
@@ -133,7 +122,7 @@ fn asb_case_blocks(
         text.push_str(&format!(" Police recorded {} ASB incidents in the same year and area; the two are different measures and are not added together.", thousands(n)));
     }
     let mut blocks = vec![ContentBlock::Paragraph(text)];
-    if !months.is_empty() {
+    if !c.months.is_empty() {
         blocks.push(
             w.figure(
                 PlannedBars {
@@ -141,8 +130,8 @@ fn asb_case_blocks(
                     subtitle: format!("{}, {}", f.area, f.financial_year),
                     y_label: "Cases opened",
                     source: "Source: council ASB case-management system (partner extract)",
-                    categories: months.iter().map(|m| m.0.clone()).collect(),
-                    values: months.iter().map(|m| plan.bar(m.1)).collect(),
+                    categories: c.months.iter().map(|m| m.0.clone()).collect(),
+                    values: c.months.iter().map(|m| plan.bar(m.1)).collect(),
                 }
                 .figure(),
             ),
@@ -154,24 +143,24 @@ fn asb_case_blocks(
             "asb_cases_by_category",
             format!("Council ASB cases by category, {fy}"),
             "Category",
-            &categories,
+            &c.categories,
         ),
         (
             "asb_cases_by_action",
             format!("Actions taken on council ASB cases, {fy}"),
             "Action",
-            &actions,
+            &c.actions,
         ),
     ] {
-        blocks.push(w.table(&breakdown_table(&plan, slug, title, label, cells, opened)));
+        blocks.push(w.table(&breakdown_table(&plan, slug, title, label, cells, c.opened)));
     }
     blocks.extend(ward_block(
         w,
         &plan,
         "asb_cases_top_wards",
         format!("Council ASB cases: top wards, {fy}"),
-        &wards,
-        opened,
+        &c.wards,
+        c.opened,
     ));
     blocks.extend(disclosure_note(&plan));
     blocks
