@@ -618,7 +618,7 @@ fn the_report_page_takes_commentary_and_a_scored_priority_into_the_export() {
     let dir = tempfile::tempdir().unwrap();
     let (mut harness, _path) = overview_of_two_wards(dir.path());
     // Tall enough that the whole page is on screen (clicks land where a user would).
-    harness.set_size(egui::Vec2::new(1280.0, 2400.0));
+    harness.set_size(egui::Vec2::new(1280.0, 4000.0));
     harness.get_by_label("Report").click();
     harness.run();
     harness
@@ -674,6 +674,8 @@ fn the_report_page_takes_commentary_and_a_scored_priority_into_the_export() {
         !harness.state().is_exporting(),
         "the export did not finish within 60 s"
     );
+    let outcome = format!("{:?}", harness.state_mut().report().unwrap().outcome);
+    assert!(outcome.contains("Finished"), "{outcome}");
     harness.get_by_label_contains("Exported");
     let docx = std::fs::read(out.join("strategic-assessment-2023-24.docx")).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
@@ -1018,4 +1020,66 @@ fn the_incidents_layer_shows_points_then_hex_bins() {
     harness.run();
     harness.get_by_label_contains("All recorded crime — incidents per hex bin (");
     harness.get_by_label_contains("480 incidents in ");
+}
+
+#[test]
+fn the_report_page_drafts_the_summary_lists_what_is_left_out_and_keeps_written_sections() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, path) = overview_of_two_wards(dir.path());
+    harness.set_size(egui::Vec2::new(1280.0, 2400.0));
+    harness.get_by_label("Report").click();
+    harness.run();
+    // Before export, the page says what the document will leave out and why.
+    harness.get_by_label("The document will leave out:");
+    harness.get_by_label_contains("Priorities: no issue is scored on the priority matrix");
+    harness.get_by_label_contains("Public consultation: not written");
+    // The summary drafted from the data, and a copy to edit.
+    let draft = harness
+        .state_mut()
+        .report()
+        .unwrap()
+        .outline
+        .as_ref()
+        .unwrap()
+        .drafted_summary
+        .clone();
+    assert!(draft.starts_with("In 2023/24,"), "{draft}");
+    harness.get_by_label("Edit a copy of the draft").click();
+    harness.run();
+    assert_eq!(
+        harness.state_mut().report().unwrap().texts["executive_summary"],
+        draft
+    );
+    // A written section, typed in its own box and saved with the preview.
+    harness
+        .get_by_label("Words for: Public consultation")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Public consultation")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Public consultation")
+        .type_text("Residents asked for more patrols.");
+    harness.run();
+    harness.get_by_label("Preview the report").click();
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label("Residents asked for more patrols.")
+            .count()
+            >= 1
+    );
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("Public consultation: not written")
+            .count(),
+        0
+    );
+    drop(harness);
+    let store = Store::open_existing(&path).unwrap();
+    let texts = store.report_texts().unwrap();
+    assert_eq!(texts["consultation"], "Residents asked for more patrols.");
+    assert_eq!(texts["executive_summary"], draft);
 }

@@ -231,7 +231,7 @@ fn normal_lower_tail(k: f64, n: f64) -> f64 {
 }
 
 /// One plain-English sentence on the change, for a council analyst, naming the test, e.g.
-/// "Recorded crime rose by 1,117 (6.3%), from 17,637 to 18,754: a change this large is
+/// "Recorded crime rose by 1,117 (+6.3%), from 17,637 to 18,754: a change this large is
 /// very unlikely to be chance (p < 0.001, exact Poisson test)."
 pub fn explain(test: &ChangeTest, what: &str) -> String {
     let (from, to) = (thousands(test.previous), thousands(test.current));
@@ -246,6 +246,7 @@ pub fn explain(test: &ChangeTest, what: &str) -> String {
     let pct = match test.change_pct {
         // A true minus sign, as in print.
         Some(pct) if pct < 0.0 => format!(" (−{:.1}%)", -pct),
+        Some(pct) if pct > 0.0 => format!(" (+{pct:.1}%)"),
         Some(pct) => format!(" ({pct:.1}%)"),
         None => String::new(),
     };
@@ -429,7 +430,7 @@ mod tests {
     fn sentences_for_the_analyst() {
         assert_eq!(
             explain(&test_change(18_754, 17_637), "Recorded crime"),
-            "Recorded crime rose by 1,117 (6.3%), from 17,637 to 18,754: a change this large \
+            "Recorded crime rose by 1,117 (+6.3%), from 17,637 to 18,754: a change this large \
              is very unlikely to be chance (p < 0.001, exact Poisson test)."
         );
         assert_eq!(
@@ -446,7 +447,7 @@ mod tests {
         assert_eq!(
             explain(&test_change(45, 25), "Burglary"),
             format!(
-                "Burglary rose by 20 (80.0%), from 25 to 45: a change this large is unlikely \
+                "Burglary rose by 20 (+80.0%), from 25 to 45: a change this large is unlikely \
                  to be chance (p = {:.3}, exact Poisson test).",
                 direct_p(45, 25)
             )

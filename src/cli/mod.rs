@@ -15,6 +15,7 @@ mod peers_cmd;
 mod selection;
 mod sources_cmd;
 mod stats_cmd;
+mod texts_cmd;
 
 use crate::import::kind::FileKind;
 use crate::import::table::dialect::{DialectChoice, TextEncoding};
@@ -30,6 +31,7 @@ pub use mappings_cmd::MappingSpec;
 pub use peers_cmd::PeerChange;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicI32, Ordering};
+pub use texts_cmd::{TextBody, TextChange};
 
 pub const USAGE: &str = "\
 csp-assessment — prepare a Community Safety Partnership strategic assessment
@@ -75,6 +77,14 @@ Usage:
                        [--threshold 5] [--date TEXT] [--json]
                                           write the assessment summary: Word document,
                                           figures (PNG 300 dpi, SVG), tables (CSV)
+  csp-assessment texts --db FILE [--from OTHER | --set KEY (--text TEXT | --file PATH)]
+                       [--json]
+                                          the written sections of the document (edited
+                                          executive summary, data caveats, consultation,
+                                          horizon scanning, partnership activity,
+                                          recommendations): list them, start them from
+                                          another assessment file (last year's) where this
+                                          one has none, or write one
   csp-assessment lookup --db FILE [--derive] [--json]
                                           a best-fit LSOA → ward lookup from the imported ward
                                           and LSOA boundaries; --derive saves it
@@ -160,6 +170,11 @@ pub enum Command {
         change: PeerChange,
         json: bool,
     },
+    Texts {
+        db: PathBuf,
+        change: TextChange,
+        json: bool,
+    },
     Help,
 }
 
@@ -196,7 +211,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             | "--delete" | "--out" | "--format" | "--threshold" | "--date"
             | "--mapping" | "--layout" | "--from" | "--map" | "--date-format"
             | "--theme" | "--cell-size" | "--peers" | "--codes" | "--sheet"
-            | "--delimiter" | "--encoding" | "--level") => {
+            | "--delimiter" | "--encoding" | "--level" | "--set" | "--text" | "--file") => {
                 let value = iter
                     .next()
                     .ok_or_else(|| UsageError(format!("{flag} needs a value")))?;
@@ -435,6 +450,46 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                 json,
             })
         }
+        "texts" => {
+            let change = match (
+                values.remove("--from"),
+                values.remove("--set"),
+                values.remove("--text"),
+                values.remove("--file"),
+            ) {
+                (None, None, None, None) => TextChange::None,
+                (Some(from), None, None, None) => TextChange::CopyFrom(PathBuf::from(from)),
+                (None, Some(key), Some(text), None) => TextChange::Set {
+                    key,
+                    body: TextBody::Text(text),
+                },
+                (None, Some(key), None, Some(file)) => TextChange::Set {
+                    key,
+                    body: TextBody::File(PathBuf::from(file)),
+                },
+                _ => {
+                    return Err(UsageError(
+                        "texts takes --from OTHER.assessment, or --set KEY with --text TEXT or --file PATH".into(),
+                    ))
+                }
+            };
+            if let TextChange::Set { key, .. } = &change {
+                if !crate::report::content::free_text::text_keys()
+                    .iter()
+                    .any(|(k, _)| k == key)
+                {
+                    return Err(UsageError(format!(
+                        "unknown text \"{key}\" (one of {})",
+                        texts_cmd::known_keys()
+                    )));
+                }
+            }
+            Ok(Command::Texts {
+                db: need_db(db)?,
+                change,
+                json,
+            })
+        }
         "help" | "--help" | "-h" => Ok(Command::Help),
         other => Err(UsageError(format!("unknown command {other}"))),
     }
@@ -539,6 +594,7 @@ fn dispatch(command: Command) -> i32 {
         Command::Hotspots { db, args, json } => hotspots_cmd::run(&db, &args, json),
         Command::Compare { db, args, json } => compare_cmd::run(&db, &args, json),
         Command::Peers { db, change, json } => peers_cmd::run(&db, &change, json),
+        Command::Texts { db, change, json } => texts_cmd::run(&db, &change, json),
         Command::Help => {
             print!("{USAGE}");
             EXIT_OK

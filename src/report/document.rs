@@ -3,7 +3,7 @@
 //! figure captions (a map's caption carries its licence line), each figure's description
 //! for screen readers. Writers turn this into their format; they decide nothing here.
 
-use super::content::{ContentBlock, ReportContent};
+use super::content::{describe_figure, ContentBlock, ReportContent};
 use super::figures::{Figure, FigureBody};
 use super::table::PublishedTable;
 
@@ -87,12 +87,15 @@ pub fn figure_caption(number: usize, figure: &Figure) -> String {
     caption
 }
 
-/// What a screen reader says for a figure (Word's alternative text, the PDF's `Alt`).
-pub fn figure_description(figure: &Figure) -> String {
-    match &figure.subtitle {
-        Some(subtitle) => format!("{}. {}", figure.title, subtitle),
-        None => figure.title.clone(),
-    }
+/// What a screen reader says for figure `i` (Word's alternative text, the PDF's `Alt`):
+/// the alternative text the report wrote for it — what it shows, with its numbers — or,
+/// for a figure the content has none for, the same description drawn from its data.
+pub fn figure_description(content: &ReportContent, i: usize, figure: &Figure) -> String {
+    content
+        .alt_texts
+        .get(i)
+        .cloned()
+        .unwrap_or_else(|| describe_figure(figure))
 }
 
 fn table_block(number: usize, t: &PublishedTable) -> Block {
@@ -150,12 +153,13 @@ pub fn lay_out(content: &ReportContent, pngs: Vec<Vec<u8>>) -> Document {
     let images = content
         .figures
         .iter()
+        .enumerate()
         .zip(pngs)
-        .map(|(f, png)| Image {
+        .map(|((i, f), png)| Image {
             png,
             width_px: super::figures::page::WIDTH_PX,
             height_px: super::figures::page::HEIGHT_PX,
-            description: figure_description(f),
+            description: figure_description(content, i, f),
         })
         .collect();
     Document {

@@ -10,6 +10,7 @@ pub mod docx;
 pub mod export;
 pub mod figures;
 pub mod format;
+pub mod numbers;
 pub mod pdf;
 pub mod table;
 pub mod table_layout;

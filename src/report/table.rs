@@ -5,6 +5,7 @@
 
 use super::disclosure::{suppress, CountMatrix, Shown};
 use super::format::thousands;
+use super::numbers;
 
 /// One cell before publication.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +28,8 @@ pub enum TableCell {
     /// decided it: published, a lower bound, or hidden. Table-by-table suppression leaves
     /// it alone: the plan has already taken every output of the export into account.
     Planned(Shown),
+    /// A change in percent (or percentage points), one decimal, shown with its sign.
+    ChangePercent(Option<f64>),
 }
 
 /// A table of the report.
@@ -151,7 +154,11 @@ pub fn publish(table: &ReportTable, threshold: i64) -> PublishedTable {
                         .text(threshold, thousands);
                     (text.clone(), text)
                 }
-                TableCell::Percent(Some(_)) | TableCell::Rate(Some(_))
+                // Shares, rates and changes of a row with a hidden count would give it away.
+                TableCell::Percent(Some(_))
+                | TableCell::Rate(Some(_))
+                | TableCell::Change(Some(_))
+                | TableCell::ChangePercent(Some(_))
                     if table.sensitive && row_has_hidden(r) =>
                 {
                     suppressed += 1;
@@ -185,31 +192,26 @@ pub fn publish(table: &ReportTable, threshold: i64) -> PublishedTable {
     }
 }
 
-/// (document text, CSV value) of an unsuppressed cell.
+/// (document text, CSV value) of an unsuppressed cell: the document in the report's
+/// number style (separators, true minus, signed changes), the CSV in plain numbers.
 fn render(cell: &TableCell, threshold: i64) -> (String, String) {
     let one = |v: f64| format!("{v:.1}");
     match cell {
         TableCell::Text(t) => (t.clone(), t.clone()),
-        TableCell::Count(n) => (thousands(*n), n.to_string()),
-        TableCell::Percent(Some(p)) => (format!("{p:.1}%"), one(*p)),
-        TableCell::Rate(Some(r)) | TableCell::Decimal(Some(r)) => (one(*r), one(*r)),
-        TableCell::Whole(Some(n)) => (thousands(*n), n.to_string()),
-        TableCell::Change(Some(n)) => {
-            let text = if *n > 0 {
-                format!("+{}", thousands(*n))
-            } else {
-                thousands(*n)
-            };
-            (text, n.to_string())
-        }
+        TableCell::Count(n) | TableCell::Whole(Some(n)) => (numbers::count(*n), n.to_string()),
+        TableCell::Percent(Some(p)) => (numbers::percent(*p), one(*p)),
+        TableCell::Rate(Some(r)) | TableCell::Decimal(Some(r)) => (numbers::decimal(*r), one(*r)),
+        TableCell::Change(Some(n)) => (numbers::signed_count(*n), n.to_string()),
+        TableCell::ChangePercent(Some(p)) => (numbers::signed_percent(*p), one(*p)),
         TableCell::Percent(None)
         | TableCell::Rate(None)
         | TableCell::Whole(None)
         | TableCell::Change(None)
-        | TableCell::Decimal(None) => ("–".into(), String::new()),
-        TableCell::Planned(Shown::Count(n)) => (thousands(*n), n.to_string()),
+        | TableCell::Decimal(None)
+        | TableCell::ChangePercent(None) => ("–".into(), String::new()),
+        TableCell::Planned(Shown::Count(n)) => (numbers::count(*n), n.to_string()),
         TableCell::Planned(planned) => {
-            let text = planned.text(threshold, thousands);
+            let text = planned.text(threshold, numbers::count);
             (text.clone(), text)
         }
     }
@@ -307,7 +309,7 @@ mod tests {
             ..ReportTable::default()
         };
         let p = publish(&t, 5);
-        assert_eq!(p.display[0], vec!["A", "–", "–", "-12"]);
+        assert_eq!(p.display[0], vec!["A", "–", "–", "\u{2212}12"]);
         assert_eq!(p.values[0], vec!["A", "", "", "-12"]);
     }
 }

@@ -7,6 +7,7 @@ pub mod coverage;
 pub mod cube;
 pub mod districts;
 pub mod field_mappings;
+pub mod force_coverage;
 pub mod geography;
 mod identity;
 pub mod ingest;
@@ -18,6 +19,7 @@ pub mod points;
 pub mod priorities;
 pub mod queries;
 pub mod report_plan;
+pub mod report_text;
 pub mod schema;
 pub mod writer;
 

@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[&str] = &[
     MIGRATION_5,
     MIGRATION_6,
     MIGRATION_7,
+    MIGRATION_8,
 ];
 
 /// The schema version this build writes.
@@ -293,4 +294,15 @@ CREATE TABLE field_mapping (
     header_signature TEXT NOT NULL,
     json             TEXT NOT NULL
 ) WITHOUT ROWID;
+"#;
+
+/// The analyst's own words for the assessment document, by key (the edited executive
+/// summary, data caveats, public consultation, horizon scanning by PESTELO heading,
+/// partnership activity, recommendations); and, for each priority issue, whether the
+/// partnership chose it, its lead and its narrative.
+const MIGRATION_8: &str = r#"
+CREATE TABLE report_text (key TEXT PRIMARY KEY, body TEXT NOT NULL) WITHOUT ROWID;
+ALTER TABLE priority_issue ADD COLUMN chosen INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE priority_issue ADD COLUMN lead TEXT NOT NULL DEFAULT '';
+ALTER TABLE priority_issue ADD COLUMN narrative TEXT NOT NULL DEFAULT '';
 "#;

@@ -1,13 +1,14 @@
 //! The Report page's state as plain data: the section plan with the analyst's narrative,
-//! the priority matrix (issues, weights, the ranking), the export choices and the last
-//! export's outcome. Loaded from the assessment file when it opens; edits change this
+//! the written sections (edited executive summary, consultation, horizon scanning, …),
+//! the priority matrix (issues, weights, the ranking), what the document will leave out
+//! and the drafted summary, the export choices and the last export's outcome. Loaded from the assessment file when it opens; edits change this
 //! state and are written back by the app on a save action, never per frame.
 
 use super::export_job::ExportOutcome;
 use crate::analysis::priority::{rank_issues, PriorityIssue, RankedIssue};
 use crate::analysis::theme::Theme;
 use crate::report::content::{
-    available_sections, effective_plan, partner_sources, PlanEntry, ReportContent,
+    available_sections, effective_plan, partner_sources, Omission, PlanEntry, ReportContent,
 };
 use crate::report::disclosure::DEFAULT_THRESHOLD;
 use crate::report::export::Formats;
@@ -16,9 +17,23 @@ use crate::store::{Store, StoreError};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// What the report would be if exported now, in brief: refreshed when the page loads,
+/// when the analyst saves and when the preview is built.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ReportOutline {
+    /// The executive summary as drafted from the data.
+    pub drafted_summary: String,
+    /// What the document leaves out, and why.
+    pub left_out: Vec<Omission>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportState {
     pub plan: Vec<PlanEntry>,
+    /// The written sections by key (see `report::content::free_text`).
+    pub texts: BTreeMap<String, String>,
+    /// `None` until built, or when the file has no complete year to report.
+    pub outline: Option<ReportOutline>,
     pub issues: Vec<PriorityIssue>,
     pub weights: BTreeMap<String, f64>,
     pub ranked: Vec<RankedIssue>,
@@ -44,6 +59,8 @@ impl ReportState {
                 &store.planned_sections()?,
                 &available_sections(themes, &partner_sources(&store.partner_rows()?)),
             ),
+            texts: store.report_texts()?,
+            outline: None,
             ranked: Vec::new(),
             issues,
             weights,
@@ -112,17 +129,28 @@ mod tests {
         let mut state =
             ReportState::load(&store, &[Theme::AllCrime, Theme::AntiSocialBehaviour]).unwrap();
         let keys = |s: &ReportState| s.plan.iter().map(|p| p.key.clone()).collect::<Vec<_>>();
-        assert_eq!(
-            keys(&state),
-            vec!["overall_crime", "asb", "hotspots", "priorities"]
-        );
-        state.move_section(1, true);
+        let reading_order = [
+            "executive_summary",
+            "introduction",
+            "methodology",
+            "overall_crime",
+            "asb",
+            "crime_types",
+            "hotspots",
+            "consultation",
+            "horizon_scanning",
+            "partnership_activity",
+            "priorities",
+            "recommendations",
+            "glossary",
+        ];
+        assert_eq!(keys(&state), reading_order);
+        state.move_section(4, true);
         state.move_section(0, true);
-        state.move_section(3, false);
-        assert_eq!(
-            keys(&state),
-            vec!["asb", "overall_crime", "hotspots", "priorities"]
-        );
+        state.move_section(12, false);
+        let mut moved = reading_order;
+        moved.swap(3, 4);
+        assert_eq!(keys(&state), moved);
         assert!(state.folder.ends_with("x export"));
     }
 }

@@ -23,6 +23,7 @@ mod ooxml_schema;
 mod partner;
 mod privacy;
 mod replacement;
+mod report_content;
 mod safety;
 mod stats;
 mod tables;

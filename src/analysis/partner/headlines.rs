@@ -4,8 +4,12 @@
 //! A theme is absent when the file holds none of its rows. A headline is its dataset's
 //! figures serialised: each figures type skips what only its page shows.
 
+use super::asb_cases::AsbCaseFigures;
 use super::common::WardRate;
 use super::dataset::{analysis_of, PartnerFigures, PartnerInputs};
+use super::domestic_abuse::DomesticAbuseFigures;
+use super::marac::MaracFigures;
+use super::treatment::TreatmentFigures;
 use crate::analysis::financial_year::FinancialYear;
 use crate::import::partner::PartnerLayout;
 use serde::{Serialize, Serializer};
@@ -42,4 +46,39 @@ pub fn partner_headlines(inputs: &PartnerInputs<'_>, year: FinancialYear) -> Par
             .map(|layout| (layout, (analysis_of(layout).figures)(inputs, year)))
             .collect(),
     )
+}
+
+impl PartnerHeadlines {
+    /// The figures of the dataset `layout` is the key of, when the file holds its rows.
+    pub fn of(&self, layout: PartnerLayout) -> Option<&PartnerFigures> {
+        self.0.iter().find(|(l, _)| *l == layout).map(|(_, f)| f)
+    }
+
+    pub fn domestic_abuse(&self) -> Option<&DomesticAbuseFigures> {
+        match self.of(PartnerLayout::DomesticAbuse)? {
+            PartnerFigures::DomesticAbuse(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    pub fn marac(&self) -> Option<&MaracFigures> {
+        match self.of(PartnerLayout::Marac)? {
+            PartnerFigures::Marac(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    pub fn asb_cases(&self) -> Option<&AsbCaseFigures> {
+        match self.of(PartnerLayout::AsbCases)? {
+            PartnerFigures::AsbCases(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    pub fn treatment(&self) -> Option<&TreatmentFigures> {
+        match self.of(PartnerLayout::Treatment)? {
+            PartnerFigures::Treatment(f) => Some(f),
+            _ => None,
+        }
+    }
 }

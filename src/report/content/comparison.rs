@@ -71,6 +71,18 @@ pub fn comparison_sentence(c: &Comparison) -> Option<String> {
     Some(text)
 }
 
+/// The executive summary's sentence on the area's standing: the comparison sentence when
+/// the comparison section ranks the area (two or more districts with rates, the area one
+/// of them with a rate of its own); `None` otherwise, so the summary leaves it out.
+pub fn standing_sentence(c: &Comparison) -> Option<String> {
+    let ranked = c.areas.iter().filter(|a| a.rank.is_some()).count();
+    let subject = c.subject_row()?;
+    if ranked < 2 || subject.rate_per_1000.is_none() || subject.rank_in_type.is_none() {
+        return None;
+    }
+    comparison_sentence(c)
+}
+
 /// All recorded crime compared across the districts of the file, against the peer set last
 /// chosen on the Comparison page (all districts unless one was chosen).
 pub fn all_crime_comparison(

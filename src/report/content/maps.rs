@@ -1,7 +1,8 @@
 //! The report's map: a ward choropleth of a theme for the year — rate per 1,000 residents
 //! where every ward has a population, otherwise the count — in five quantile classes,
 //! drawn from the ward boundaries the file holds (none: no map), with the busiest wards
-//! named and the licence lines Ordnance Survey and ONS boundaries require.
+//! named and the licence lines Ordnance Survey and ONS boundaries require. Its alternative
+//! text names the wards of the highest class and the range of each class.
 
 use crate::analysis::area_figures::AreaFigure;
 use crate::analysis::classes::{class_breaks, class_of, ClassMethod};
@@ -9,7 +10,7 @@ use crate::analysis::geo::polygon::interior_point;
 use crate::analysis::geo::shapes::{project_polygons, project_ring};
 use crate::import::boundaries::Boundary;
 use crate::report::figures::{Figure, FigureBody, MapArea, MapLabel};
-use crate::report::format::thousands;
+use crate::report::numbers::{count, decimal, how_many, list_in_words};
 
 const CLASSES: usize = 5;
 /// How many of the highest wards are named on the map.
@@ -44,7 +45,7 @@ pub fn ward_map(
     boundaries: &[Boundary],
     source: &str,
     licence_year: i32,
-) -> Option<Figure> {
+) -> Option<(Figure, String)> {
     let by_rate = !wards.is_empty() && wards.iter().all(|w| w.rate_per_1000.is_some());
     let value = |w: &AreaFigure| {
         if by_rate {
@@ -53,28 +54,28 @@ pub fn ward_map(
             w.count as f64
         }
     };
-    let shown: Vec<(&Boundary, f64)> = boundaries
+    let shown: Vec<(&Boundary, &AreaFigure, f64)> = boundaries
         .iter()
         .filter_map(|b| {
             wards
                 .iter()
                 .find(|w| w.code == b.code)
-                .map(|w| (b, value(w)))
+                .map(|w| (b, w, value(w)))
         })
         .collect();
     if shown.is_empty() {
         return None;
     }
-    let values: Vec<f64> = shown.iter().map(|(_, v)| *v).collect();
+    let values: Vec<f64> = shown.iter().map(|(_, _, v)| *v).collect();
     let breaks = class_breaks(&values, CLASSES, ClassMethod::Quantile);
     if breaks.is_empty() {
         return None;
     }
     let format = |v: f64| {
         if by_rate {
-            format!("{v:.1}")
+            decimal(v)
         } else {
-            thousands(v.round() as i64)
+            count(v.round() as i64)
         }
     };
     let low = values.iter().copied().fold(f64::INFINITY, f64::min);
@@ -87,23 +88,23 @@ pub fn ward_map(
         })
         .collect();
     // The highest values first; ties by name so the same data names the same wards.
-    let mut ranked: Vec<&(&Boundary, f64)> = shown.iter().collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.name.cmp(&b.0.name)));
-    let named: Vec<&str> = ranked
+    let mut ranked: Vec<&(&Boundary, &AreaFigure, f64)> = shown.iter().collect();
+    ranked.sort_by(|a, b| b.2.total_cmp(&a.2).then_with(|| a.0.name.cmp(&b.0.name)));
+    let labelled: Vec<&str> = ranked
         .iter()
         .take(NAMED_WARDS)
-        .map(|(b, _)| b.code.as_str())
+        .map(|(b, _, _)| b.code.as_str())
         .collect();
-    let areas = shown
+    let areas: Vec<MapArea> = shown
         .iter()
-        .map(|(b, v)| MapArea {
+        .map(|(b, _, v)| MapArea {
             rings: b
                 .polygons
                 .iter()
                 .map(|p| project_ring(&p.exterior))
                 .collect(),
             class: class_of(&breaks, *v),
-            label: named
+            label: labelled
                 .contains(&b.code.as_str())
                 .then(|| interior_point(&project_polygons(&b.polygons)))
                 .flatten()
@@ -113,18 +114,38 @@ pub fn ward_map(
                 }),
         })
         .collect();
-    Some(Figure {
-        title: format!(
-            "{theme} by ward: {}",
-            if by_rate {
-                "rate per 1,000 residents"
-            } else {
-                "count"
-            }
-        ),
+    let measure = if by_rate {
+        "rate per 1,000 residents"
+    } else {
+        "count"
+    };
+    let top_class = breaks.len() - 1;
+    let class_count = how_many(classes.len());
+    let mut highest: Vec<(&str, f64)> = shown
+        .iter()
+        .filter(|(_, _, v)| class_of(&breaks, *v) == top_class)
+        .map(|(_, w, v)| (w.name.as_str(), *v))
+        .collect();
+    highest.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    let named: Vec<String> = highest
+        .iter()
+        .map(|(name, v)| format!("{name} ({})", format(*v)))
+        .collect();
+    let alt_text = format!(
+        "Map of {theme} by ward, {area_name}, {financial_year}: the {} wards shaded from light to dark by {measure} in {} classes with equal numbers of wards, from {} to {}. The darkest class ({}) holds {}: {}.",
+        how_many(shown.len()),
+        class_count,
+        format(low),
+        format(breaks[top_class]),
+        classes[top_class],
+        if named.len() == 1 { "one ward" } else { "these wards" },
+        list_in_words(&named),
+    );
+    let figure = Figure {
+        title: format!("{theme} by ward: {measure}"),
         subtitle: Some(format!(
-            "{area_name}, {financial_year}; five classes with equal numbers of wards; the {} highest named",
-            named.len()
+            "{area_name}, {financial_year}; {class_count} classes with equal numbers of wards; the {} highest named",
+            labelled.len()
         )),
         y_label: if by_rate {
             "Per 1,000 residents".into()
@@ -138,7 +159,8 @@ pub fn ward_map(
             classes,
             attribution: boundary_attribution(licence_year),
         },
-    })
+    };
+    Some((figure, alt_text))
 }
 
 #[cfg(test)]

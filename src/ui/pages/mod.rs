@@ -10,6 +10,7 @@ mod overview;
 mod partner;
 mod picture;
 mod report;
+mod report_words;
 mod trends;
 
 pub use partner::page_of as partner_page_of;

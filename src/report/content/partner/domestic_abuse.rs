@@ -7,8 +7,9 @@
 use super::super::writer::ContentWriter;
 use super::super::ContentBlock;
 use super::{
-    breakdown_cells, breakdown_table, capitalised, change_sentence, disclosure_note, flag_cell,
-    join_clauses, share_clause, ward_block, ward_cells, PartnerSection, PlannedBars,
+    breakdown_cells, breakdown_table, capitalised, change_sentence, disclosure_note, earlier_cell,
+    flag_cell, join_clauses, share_clause, ward_block, ward_cells, MeasureYears, PartnerSection,
+    PlannedBars, PlannedHeadline,
 };
 use crate::analysis::partner::DomesticAbuseFigures;
 use crate::analysis::partner::PartnerFigures;
@@ -20,9 +21,13 @@ use crate::report::figures::{Figure, FigureBody, LineStyle, Series};
 pub const SECTION: PartnerSection = PartnerSection {
     layout: PartnerLayout::DomesticAbuse,
     title: "Domestic abuse",
-    blocks: |w, figures| match figures {
-        PartnerFigures::DomesticAbuse(f) => domestic_abuse_blocks(w, f),
+    blocks: |w, figures, years| match figures {
+        PartnerFigures::DomesticAbuse(f) => domestic_abuse_blocks(w, f, years),
         _ => Vec::new(),
+    },
+    headline: |threshold, figures, years| match figures {
+        PartnerFigures::DomesticAbuse(f) => Some(da_plan(threshold, f, years).2),
+        _ => None,
     },
 };
 
@@ -114,10 +119,37 @@ fn previous_label(fy: &str) -> String {
     format!("{before}/{:02}", (before + 1) % 100)
 }
 
-fn domestic_abuse_blocks(w: &mut ContentWriter, f: &DomesticAbuseFigures) -> Vec<ContentBlock> {
-    let mut system = DisclosureSystem::new(w.threshold);
+/// The section's system planned, with the years the incidents are compared with elsewhere
+/// in the export (last year's is the section's own; three years back its chart's bar).
+fn da_plan(
+    threshold: i64,
+    f: &DomesticAbuseFigures,
+    years: &MeasureYears,
+) -> (DaCells, DisclosurePlan, PlannedHeadline) {
+    let mut system = DisclosureSystem::new(threshold);
     let c = da_cells(&mut system, f);
+    let previous = earlier_cell(
+        &mut system,
+        "incidents",
+        c.previous,
+        years.previous.as_ref(),
+    );
+    let charted = years
+        .three_back
+        .as_ref()
+        .and_then(|e| c.years.iter().find(|y| y.0 == e.label).map(|y| y.1));
+    let three_back = earlier_cell(&mut system, "incidents", charted, years.three_back.as_ref());
     let plan = system.plan();
+    let headline = PlannedHeadline::of(&plan, c.incidents, previous, three_back);
+    (c, plan, headline)
+}
+
+fn domestic_abuse_blocks(
+    w: &mut ContentWriter,
+    f: &DomesticAbuseFigures,
+    years: &MeasureYears,
+) -> Vec<ContentBlock> {
+    let (c, plan, _) = da_plan(w.threshold, f, years);
     let mut blocks = vec![ContentBlock::Paragraph(summary(f, &c, &plan))];
     if c.years.len() > 1 {
         blocks.push(

@@ -8,7 +8,8 @@
 use super::super::writer::ContentWriter;
 use super::super::ContentBlock;
 use super::{
-    change_sentence, count_cell, disclosure_note, pct, share_cell, PartnerSection, PlannedBars,
+    change_sentence, count_cell, disclosure_note, earlier_cell, pct, share_cell, MeasureYears,
+    PartnerSection, PlannedBars, PlannedHeadline,
 };
 use crate::analysis::partner::marac::MaracQuarterRow;
 use crate::analysis::partner::MaracFigures;
@@ -21,9 +22,13 @@ use crate::report::table::{ReportTable, TableCell};
 pub const SECTION: PartnerSection = PartnerSection {
     layout: PartnerLayout::Marac,
     title: "MARAC (high-risk domestic abuse)",
-    blocks: |w, figures| match figures {
-        PartnerFigures::Marac(f) => marac_blocks(w, f),
+    blocks: |w, figures, years| match figures {
+        PartnerFigures::Marac(f) => marac_blocks(w, f, years),
         _ => Vec::new(),
+    },
+    headline: |threshold, figures, years| match figures {
+        PartnerFigures::Marac(f) => Some(marac_plan(threshold, f, years).2),
+        _ => None,
     },
 };
 
@@ -137,10 +142,28 @@ fn marac_cells(s: &mut DisclosureSystem, f: &MaracFigures) -> MaracCells {
     }
 }
 
-fn marac_blocks(w: &mut ContentWriter, f: &MaracFigures) -> Vec<ContentBlock> {
-    let mut system = DisclosureSystem::new(w.threshold);
+/// The section's system planned, with the years the cases are compared with elsewhere in
+/// the export (last year's is the section's own).
+fn marac_plan(
+    threshold: i64,
+    f: &MaracFigures,
+    years: &MeasureYears,
+) -> (MaracCells, DisclosurePlan, PlannedHeadline) {
+    let mut system = DisclosureSystem::new(threshold);
     let c = marac_cells(&mut system, f);
+    let previous = earlier_cell(&mut system, "cases", c.previous, years.previous.as_ref());
+    let three_back = earlier_cell(&mut system, "cases", None, years.three_back.as_ref());
     let plan = system.plan();
+    let headline = PlannedHeadline::of(&plan, c.year.cases, previous, three_back);
+    (c, plan, headline)
+}
+
+fn marac_blocks(
+    w: &mut ContentWriter,
+    f: &MaracFigures,
+    years: &MeasureYears,
+) -> Vec<ContentBlock> {
+    let (c, plan, _) = marac_plan(w.threshold, f, years);
     let mut blocks = vec![ContentBlock::Paragraph(summary(f, &c, &plan))];
     let charted: Vec<_> = c.quarters.iter().filter(|q| q.1.cases.is_some()).collect();
     if !charted.is_empty() {

@@ -29,8 +29,77 @@ use crate::report::table::{ReportTable, TableCell};
 pub struct PartnerSection {
     pub layout: PartnerLayout,
     pub title: &'static str,
-    /// The section's blocks from the dataset's figures (nothing from another dataset's).
-    pub blocks: fn(&mut ContentWriter, &PartnerFigures) -> Vec<ContentBlock>,
+    /// The section's blocks from the dataset's figures (nothing from another dataset's),
+    /// planned with the years its measure is compared with elsewhere in the export.
+    pub blocks: fn(&mut ContentWriter, &PartnerFigures, &MeasureYears) -> Vec<ContentBlock>,
+    /// The dataset's headline measure as the section's own plan publishes it (threshold,
+    /// figures, compared years), for the partner change table and the executive summary;
+    /// `None` when the figures are another dataset's.
+    pub headline: fn(i64, &PartnerFigures, &MeasureYears) -> Option<PlannedHeadline>,
+}
+
+/// A year a partner measure is compared with outside its section: its label, the measure's
+/// count in it, and whether the partner suppressed part of that count in its file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EarlierYear {
+    pub label: String,
+    pub count: i64,
+    pub at_least: bool,
+}
+
+/// The years a partner measure is compared with (last year, three years earlier), each
+/// when it and the section's year are fully held.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MeasureYears {
+    pub previous: Option<EarlierYear>,
+    pub three_back: Option<EarlierYear>,
+}
+
+/// A partner dataset's headline measure as its section's disclosure plan publishes it:
+/// the years compared are cells of the section's own system, so a count hidden there is
+/// hidden in the change table and the executive summary too, and no change is given that
+/// would let a reader work a hidden count out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlannedHeadline {
+    /// This year's count: exact, a lower bound, or hidden.
+    pub current: Shown,
+    /// This year's count in a sentence ("1,234", "fewer than 5"); `None` when withheld.
+    pub current_words: Option<String>,
+    pub previous: Option<Shown>,
+    pub three_back: Option<Shown>,
+    /// A share quoted with the count (treatment: successful completions of the people in
+    /// treatment), when its count and base are published.
+    pub rate_pct: Option<f64>,
+}
+
+impl PlannedHeadline {
+    pub fn of(
+        plan: &DisclosurePlan,
+        current: CellId,
+        previous: Option<CellId>,
+        three_back: Option<CellId>,
+    ) -> PlannedHeadline {
+        PlannedHeadline {
+            current: plan.shown(current),
+            current_words: plan.words(current),
+            previous: previous.map(|id| plan.shown(id)),
+            three_back: three_back.map(|id| plan.shown(id)),
+            rate_pct: None,
+        }
+    }
+}
+
+/// The cell of a compared year in a theme's system: the section's own cell of that year
+/// when it has one, else a new cell the export publishes (the change table prints it).
+pub fn earlier_cell(
+    system: &mut DisclosureSystem,
+    what: &str,
+    own: Option<CellId>,
+    year: Option<&EarlierYear>,
+) -> Option<CellId> {
+    own.or_else(|| {
+        year.map(|y| system.partly_known(format!("{what} {}", y.label), y.count, y.at_least))
+    })
 }
 
 /// The report section of the dataset `layout` is the key of.

@@ -7,7 +7,10 @@
 
 use super::super::writer::ContentWriter;
 use super::super::ContentBlock;
-use super::{count_cell, disclosure_note, pct, share_cell, PartnerSection, PlannedBars};
+use super::{
+    count_cell, disclosure_note, earlier_cell, pct, share_cell, MeasureYears, PartnerSection,
+    PlannedBars, PlannedHeadline,
+};
 use crate::analysis::partner::treatment::TreatmentGroupYear;
 use crate::analysis::partner::PartnerFigures;
 use crate::analysis::partner::TreatmentFigures;
@@ -19,9 +22,13 @@ use crate::report::table::{ReportTable, TableCell};
 pub const SECTION: PartnerSection = PartnerSection {
     layout: PartnerLayout::Treatment,
     title: "Drug and alcohol treatment",
-    blocks: |w, figures| match figures {
-        PartnerFigures::Treatment(f) => treatment_blocks(w, f),
+    blocks: |w, figures, years| match figures {
+        PartnerFigures::Treatment(f) => treatment_blocks(w, f, years),
         _ => Vec::new(),
+    },
+    headline: |threshold, figures, years| match figures {
+        PartnerFigures::Treatment(f) => Some(treatment_plan(threshold, f, years).3),
+        _ => None,
     },
 };
 
@@ -61,8 +68,19 @@ fn row_cells(s: &mut DisclosureSystem, g: &TreatmentGroupYear) -> RowCells {
     }
 }
 
-fn treatment_blocks(w: &mut ContentWriter, f: &TreatmentFigures) -> Vec<ContentBlock> {
-    let mut s = DisclosureSystem::new(w.threshold);
+/// The section's system planned, with the years the people in treatment are compared with
+/// elsewhere in the export (cells of their own: the section gives no other year).
+fn treatment_plan<'f>(
+    threshold: i64,
+    f: &'f TreatmentFigures,
+    years: &MeasureYears,
+) -> (
+    Vec<(&'f TreatmentGroupYear, RowCells)>,
+    RowCells,
+    DisclosurePlan,
+    PlannedHeadline,
+) {
+    let mut s = DisclosureSystem::new(threshold);
     let groups: Vec<(&TreatmentGroupYear, RowCells)> =
         f.groups.iter().map(|g| (g, row_cells(&mut s, g))).collect();
     let total = row_cells(&mut s, &f.total);
@@ -78,7 +96,22 @@ fn treatment_blocks(w: &mut ContentWriter, f: &TreatmentFigures) -> Vec<ContentB
     for (whole, parts) in columns {
         s.line(whole, &parts);
     }
+    let previous = earlier_cell(&mut s, "in treatment", None, years.previous.as_ref());
+    let three_back = earlier_cell(&mut s, "in treatment", None, years.three_back.as_ref());
     let plan = s.plan();
+    let headline = PlannedHeadline {
+        rate_pct: plan.share(total.completions, total.in_treatment),
+        ..PlannedHeadline::of(&plan, total.in_treatment, previous, three_back)
+    };
+    (groups, total, plan, headline)
+}
+
+fn treatment_blocks(
+    w: &mut ContentWriter,
+    f: &TreatmentFigures,
+    years: &MeasureYears,
+) -> Vec<ContentBlock> {
+    let (groups, total, plan, _) = treatment_plan(w.threshold, f, years);
 
     let mut blocks = vec![ContentBlock::Paragraph(summary(f, &groups, total, &plan))];
     blocks.push(ContentBlock::Note(format!(
