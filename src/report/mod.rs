@@ -7,4 +7,5 @@ pub mod docx;
 pub mod export;
 pub mod figures;
 pub mod format;
+pub mod plan_data;
 pub mod table;

@@ -2,9 +2,11 @@
 //! its source file. Opening, migrations, the import writer and the queries pages use.
 //! No egui here.
 
+pub mod action_plan;
 pub mod boundaries;
 pub mod cube;
 pub mod geography;
+pub mod indicators_pending;
 pub mod ingest;
 pub mod interner;
 pub mod month_counts;

@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[&str] = &[
     MIGRATION_3,
     MIGRATION_4,
     MIGRATION_5,
+    MIGRATION_6,
 ];
 
 /// The schema version this build writes.
@@ -260,4 +261,45 @@ CREATE TABLE boundary (
     source_id    INTEGER NOT NULL REFERENCES sources(id)
 );
 CREATE INDEX boundary_by_level ON boundary(level);
+"#;
+
+/// The partnership plan: priorities (from the priority matrix or typed), their actions by
+/// 4P strand (Pursue, Prevent, Protect, Prepare; '' when not given) with output, outcome
+/// and lead agency, and each action's measurables. A measurable follows one series
+/// (`theme:KEY`, `partner:FIGURE` or `indicator:NAME`; NULL until linked), from a baseline
+/// period (a period label; NULL = the financial year before the one reviewed), in a
+/// direction, towards an optional target.
+const MIGRATION_6: &str = r#"
+CREATE TABLE plan_priority (
+    id        INTEGER PRIMARY KEY,
+    name      TEXT NOT NULL,
+    theme_key TEXT,
+    lead      TEXT NOT NULL DEFAULT '',
+    position  INTEGER NOT NULL
+);
+
+CREATE TABLE plan_action (
+    id          INTEGER PRIMARY KEY,
+    priority_id INTEGER NOT NULL REFERENCES plan_priority(id) ON DELETE CASCADE,
+    reference   TEXT NOT NULL DEFAULT '',
+    strand      TEXT NOT NULL DEFAULT ''
+                CHECK (strand IN ('', 'pursue', 'prevent', 'protect', 'prepare')),
+    output      TEXT NOT NULL DEFAULT '',
+    outcome     TEXT NOT NULL DEFAULT '',
+    lead        TEXT NOT NULL DEFAULT '',
+    position    INTEGER NOT NULL
+);
+CREATE INDEX plan_action_by_priority ON plan_action(priority_id, position);
+
+CREATE TABLE plan_measurable (
+    id        INTEGER PRIMARY KEY,
+    action_id INTEGER NOT NULL REFERENCES plan_action(id) ON DELETE CASCADE,
+    name      TEXT NOT NULL,
+    series    TEXT,
+    baseline  TEXT,
+    direction TEXT NOT NULL CHECK (direction IN ('reduce', 'increase', 'maintain')),
+    target    REAL,
+    position  INTEGER NOT NULL
+);
+CREATE INDEX plan_measurable_by_action ON plan_measurable(action_id, position);
 "#;
