@@ -9,6 +9,8 @@ mod hotspots_cmd;
 mod import_cmd;
 mod lookup_cmd;
 mod mappings_cmd;
+mod plan_cmd;
+mod rollup_cmd;
 mod sources_cmd;
 mod stats_cmd;
 
@@ -19,6 +21,7 @@ pub use export_cmd::ExportArgs;
 pub use groups_cmd::GroupChange;
 pub use hotspots_cmd::HotspotArgs;
 pub use mappings_cmd::MappingSpec;
+pub use plan_cmd::PlanArgs;
 use std::path::PathBuf;
 
 pub const USAGE: &str = "\
@@ -62,6 +65,18 @@ Usage:
                                           the hotspot grid of a theme (all_crime, asb, or a
                                           theme key of stats --json): counts, density, Gi*
                                           and hotspot classes per cell
+  csp-assessment plan --db FILE [--as-at 2024-09 | 2024/25-Q2] [--json]
+                                          the partnership plan reviewed: each measurable's
+                                          baseline, latest value, status and reason
+  csp-assessment plan --db FILE --import PLAN.csv|PLAN.xlsx [--json]
+                                          read an existing action plan (Ref, Priority,
+                                          Strand, Output, Outcome, Measurable, Lead, …)
+                                          into the file, replacing the plan it held
+  csp-assessment plan --db FILE --report DIR [--priority NAME] [--as-at …] [--date TEXT]
+                                          write the performance report (Word and CSV)
+  csp-assessment rollup [--json] [--out DIR] FILE.assessment FILE.assessment …
+                                          county view: how many partnerships chose each
+                                          priority issue (files are opened read-only)
   csp-assessment help                     this text
 ";
 
@@ -123,6 +138,17 @@ pub enum Command {
         args: HotspotArgs,
         json: bool,
     },
+    Plan {
+        db: PathBuf,
+        args: PlanArgs,
+        json: bool,
+    },
+    Rollup {
+        files: Vec<PathBuf>,
+        out: Option<PathBuf>,
+        date: Option<String>,
+        json: bool,
+    },
     Help,
 }
 
@@ -158,7 +184,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             flag @ ("--fy" | "--district" | "--wards" | "--name" | "--save" | "--types"
             | "--delete" | "--out" | "--format" | "--threshold" | "--date"
             | "--mapping" | "--layout" | "--from" | "--map" | "--date-format"
-            | "--theme" | "--cell-size") => {
+            | "--theme" | "--cell-size" | "--as-at" | "--import" | "--report" | "--priority") => {
                 let value = iter
                     .next()
                     .ok_or_else(|| UsageError(format!("{flag} needs a value")))?;
@@ -355,6 +381,50 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                 json,
             })
         }
+        "plan" => {
+            let threshold = match values.remove("--threshold") {
+                Some(text) => Some(text.parse().ok().filter(|t: &i64| *t >= 2).ok_or_else(|| {
+                    UsageError(format!(
+                        "--threshold takes a whole number of 2 or more, not \"{text}\""
+                    ))
+                })?),
+                None => None,
+            };
+            let args = PlanArgs {
+                as_at: values.remove("--as-at"),
+                import: values.remove("--import").map(PathBuf::from),
+                report: values.remove("--report").map(PathBuf::from),
+                priority: values.remove("--priority"),
+                date: values.remove("--date"),
+                threshold,
+            };
+            if args.import.is_some() && (args.report.is_some() || args.as_at.is_some()) {
+                return Err(UsageError(
+                    "plan --import reads a plan; review it or write the report with a second command".into(),
+                ));
+            }
+            if args.priority.is_some() && args.report.is_none() {
+                return Err(UsageError("--priority chooses the priority of --report DIR".into()));
+            }
+            Ok(Command::Plan {
+                db: need_db(db)?,
+                args,
+                json,
+            })
+        }
+        "rollup" => {
+            if positional.is_empty() {
+                return Err(UsageError(
+                    "rollup needs the assessment files of the partnerships to roll up".into(),
+                ));
+            }
+            Ok(Command::Rollup {
+                files: positional,
+                out: values.remove("--out").map(PathBuf::from),
+                date: values.remove("--date"),
+                json,
+            })
+        }
         "help" | "--help" | "-h" => Ok(Command::Help),
         other => Err(UsageError(format!("unknown command {other}"))),
     }
@@ -383,6 +453,13 @@ pub fn run(command: Command) -> i32 {
         } => export_cmd::run(&db, &out, &args, json),
         Command::Lookup { db, derive, json } => lookup_cmd::run(&db, derive, json),
         Command::Hotspots { db, args, json } => hotspots_cmd::run(&db, &args, json),
+        Command::Plan { db, args, json } => plan_cmd::run(&db, &args, json),
+        Command::Rollup {
+            files,
+            out,
+            date,
+            json,
+        } => rollup_cmd::run(&files, out.as_deref(), date.as_deref().unwrap_or(""), json),
         Command::Help => {
             print!("{USAGE}");
             EXIT_OK

@@ -8,4 +8,6 @@ pub mod export;
 pub mod figures;
 pub mod format;
 pub mod plan_data;
+pub mod plan_report;
+pub mod rollup_report;
 pub mod table;

@@ -6,6 +6,7 @@
 use super::export_job::ExportOutcome;
 use crate::analysis::priority::{rank_issues, PriorityIssue, RankedIssue};
 use crate::analysis::theme::Theme;
+use crate::report::content::plan_review::plan_review_choice;
 use crate::report::content::{
     available_sections, effective_plan, partner_sources, PlanEntry, ReportContent,
 };
@@ -40,10 +41,12 @@ impl ReportState {
         let weights = store.priority_weights()?;
         let folder = default_folder(store.path());
         let mut state = ReportState {
-            plan: effective_plan(
-                &store.planned_sections()?,
-                &available_sections(themes, &partner_sources(&store.partner_rows()?)),
-            ),
+            plan: effective_plan(&store.planned_sections()?, &{
+                let mut available =
+                    available_sections(themes, &partner_sources(&store.partner_rows()?));
+                available.extend(plan_review_choice(store)?);
+                available
+            }),
             ranked: Vec::new(),
             issues,
             weights,

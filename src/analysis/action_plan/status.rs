@@ -92,21 +92,15 @@ fn p_text(p: f64) -> String {
 fn judge_count(direction: Direction, target: Option<f64>, c: &Comparison) -> Judgement {
     let test: ChangeTest = test_change(c.latest.value as i64, c.baseline.value as i64);
     let from_to = format!(
-        "{} in {} to {} in {}",
+        "from {} ({}) to {} ({})",
         thousands(test.previous),
         c.baseline.label,
         thousands(test.current),
         c.latest.label
     );
-    let pct = test
+    let by = test
         .change_pct
-        .map(|p| {
-            if p < 0.0 {
-                format!(" (−{:.1}%)", -p)
-            } else {
-                format!(" (+{p:.1}%)")
-            }
-        })
+        .map(|p| format!(" {:.1}%", p.abs()))
         .unwrap_or_default();
     let p = p_text(test.p_value);
     let wanted = match direction {
@@ -121,55 +115,47 @@ fn judge_count(direction: Direction, target: Option<f64>, c: &Comparison) -> Jud
                 Direction::Increase => c.latest.value >= t,
                 Direction::Maintain => (c.latest.value - t).abs() <= t.abs() * MAINTAIN_TOLERANCE,
             };
-            format!(
-                "; target {} {}",
-                number(t),
-                if met { "met" } else { "not met" }
-            )
+            format!("; target {} {}", number(t), if met { "met" } else { "not met" })
         })
         .unwrap_or_default();
+    let steady = if wanted.is_none() {
+        (Status::OnTrack, "maintained")
+    } else {
+        (Status::NoChange, "no real change yet")
+    };
     let (status, reason) = match (test.direction, test.significant, wanted) {
         (Moved::Same, _, _) => (
-            if wanted.is_none() {
-                Status::OnTrack
-            } else {
-                Status::NoChange
-            },
+            steady.0,
             format!(
-                "Unchanged at {} ({} and {}){target_note}.",
+                "Unchanged at {} ({} and {}): {}{target_note}.",
                 thousands(test.current),
                 c.baseline.label,
-                c.latest.label
+                c.latest.label,
+                steady.1
             ),
         ),
         (moved, false, _) => (
-            if wanted.is_none() {
-                Status::OnTrack
-            } else {
-                Status::NoChange
-            },
+            steady.0,
             format!(
-                "{} from {from_to}{pct}, within normal variation ({p}){}{target_note}.",
+                "{}{by} {from_to}, within normal variation ({p}): {}{target_note}.",
                 if moved == Moved::Down { "Down" } else { "Up" },
-                if wanted.is_none() {
-                    ", so maintained"
-                } else {
-                    ", so no real change yet"
-                },
+                steady.1
             ),
         ),
         (moved, true, Some(w)) if moved == w => (
             Status::OnTrack,
             format!(
-                "A real {} from {from_to}{pct} ({p}){target_note}.",
-                if moved == Moved::Down { "fall" } else { "rise" }
+                "A real {}{} {from_to} ({p}): on track{target_note}.",
+                if moved == Moved::Down { "fall" } else { "rise" },
+                if by.is_empty() { String::new() } else { format!(" of{by}") }
             ),
         ),
         (moved, true, _) => (
             Status::OffTrack,
             format!(
-                "A real {} from {from_to}{pct} ({p}), {}{target_note}.",
+                "A real {}{} {from_to} ({p}): off track, {}{target_note}.",
                 if moved == Moved::Down { "fall" } else { "rise" },
+                if by.is_empty() { String::new() } else { format!(" of{by}") },
                 match wanted {
                     None => "where the aim is to maintain it",
                     Some(_) => "the wrong way",
@@ -213,7 +199,7 @@ fn judge_against_target(
         return Judgement {
             status: Status::NoChange,
             reason: format!(
-                "{} in {} against {} in {}: with no target set, a change in a {} cannot be judged — set a target.",
+                "{} ({}) against {} ({}): with no target set, a change in a {} cannot be judged — set a target.",
                 shown(latest),
                 c.latest.label,
                 shown(base),
@@ -236,7 +222,7 @@ fn judge_against_target(
         (
             Status::OnTrack,
             format!(
-                "{} in {} meets the target of {aim} (baseline {} in {}).",
+                "{} ({}) meets the target of {aim} (baseline {}, {}).",
                 shown(latest),
                 c.latest.label,
                 shown(base),
@@ -247,7 +233,7 @@ fn judge_against_target(
         (
             Status::NoChange,
             format!(
-                "{} in {} is short of the target of {aim}, though better than {} in {}.",
+                "{} ({}) is short of the target of {aim}, though better than {} ({}).",
                 shown(latest),
                 c.latest.label,
                 shown(base),
@@ -258,7 +244,7 @@ fn judge_against_target(
         (
             Status::OffTrack,
             format!(
-                "{} in {} misses the target of {aim} and is no better than {} in {}.",
+                "{} ({}) misses the target of {aim} and is no better than {} ({}).",
                 shown(latest),
                 c.latest.label,
                 shown(base),
@@ -311,7 +297,7 @@ mod tests {
         assert_eq!(fall.status, Status::OnTrack, "{}", fall.reason);
         assert_eq!(
             fall.reason,
-            "A real fall from 400 in 2023/24 to 320 in 2024/25 (−20.0%) (p = 0.003)."
+            "A real fall of 20.0% from 400 (2023/24) to 320 (2024/25) (p = 0.003): on track."
         );
         let noise = count(Direction::Reduce, 12.0, 9.0);
         assert_eq!(noise.status, Status::NoChange);
@@ -353,7 +339,7 @@ mod tests {
         assert_eq!(met.status, Status::OnTrack);
         assert_eq!(
             met.reason,
-            "28.0% in 2024/25 meets the target of at most 30.0% (baseline 35.0% in 2023/24)."
+            "28.0% (2024/25) meets the target of at most 30.0% (baseline 35.0%, 2023/24)."
         );
         assert_eq!(
             pct(Direction::Reduce, Some(30.0), 35.0, 32.0).status,

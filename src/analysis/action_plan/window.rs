@@ -18,6 +18,28 @@ pub struct Valued {
     pub value: f64,
 }
 
+/// A stretch of months as a reader says it: a month, quarter or financial year by its
+/// label, any other run as `Apr–Sep 2024` or `Oct 2023–Sep 2024`.
+pub fn stretch_label(period: &ReportingPeriod) -> String {
+    let ReportingPeriod::Months(p) = period else {
+        return period.label();
+    };
+    let is_named = p.months == 1 || p.is_quarter() || (p.months == 12 && p.start_month % 100 == 4);
+    if is_named {
+        return period.label();
+    }
+    const NAMES: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let name = |m: u32| NAMES.get((m % 100).saturating_sub(1) as usize).copied().unwrap_or("?");
+    let (start, end) = (p.start_month, p.end_month());
+    if start / 100 == end / 100 {
+        format!("{}–{} {}", name(start), name(end), end / 100)
+    } else {
+        format!("{} {}–{} {}", name(start), start / 100, name(end), end / 100)
+    }
+}
+
 /// `YYYYMM` minus `n` months.
 pub fn months_before(month: u32, n: u32) -> u32 {
     let index = (month / 100) * 12 + (month % 100 - 1);
@@ -55,7 +77,7 @@ pub fn value_of(series: &SeriesData, period: ReportingPeriod) -> Result<Valued, 
     };
     let pieces = tiling(series, window)
         .ok_or_else(|| format!("the data do not cover all of {}", period.label()))?;
-    let label = period.label();
+    let label = stretch_label(&period);
     if pieces.iter().any(|p| p.value.is_none()) {
         return Err(format!("part of {label} is suppressed in the source"));
     }
@@ -356,9 +378,9 @@ mod tests {
             .collect();
         let s = monthly(&values, ValueKind::Count);
         let c = compare(&s, ReportingPeriod::financial_year(2023), 202409).unwrap();
-        assert_eq!(c.baseline.label, "2023-04 to 2023-09");
+        assert_eq!(c.baseline.label, "Apr–Sep 2023");
         assert_eq!(c.baseline.value, 60.0);
-        assert_eq!(c.latest.label, "2024-04 to 2024-09");
+        assert_eq!(c.latest.label, "Apr–Sep 2024");
         assert_eq!(c.latest.value, 48.0);
         assert!(c.note.unwrap().contains("same months of 2023/24"));
         // At the year's end, whole year against whole year.
@@ -388,7 +410,7 @@ mod tests {
         values[17].1 = None;
         let s = monthly(&values, ValueKind::Count);
         let c = compare(&s, ReportingPeriod::financial_year(2023), 202409).unwrap();
-        assert_eq!(c.latest.label, "2024-04 to 2024-08");
+        assert_eq!(c.latest.label, "Apr–Aug 2024");
         assert!(compare(&s, ReportingPeriod::financial_year(2023), 202312).is_err());
         values[12].1 = None;
         let reason = compare(

@@ -7,6 +7,7 @@ use super::appendix::{disclosure_blocks, source_blocks};
 use super::maps::ward_map;
 use super::partner::{asb_case_blocks, domestic_abuse_blocks, marac_blocks, treatment_blocks};
 use super::plan::{available_sections, effective_plan, partner_sources};
+use super::plan_review;
 use super::police::{hotspot_blocks, theme_blocks};
 use super::priorities::priority_blocks;
 use super::writer::{narrative_blocks, ContentWriter};
@@ -78,10 +79,9 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
     let asb = overview(&Theme::AntiSocialBehaviour);
     let partner_rows = store.partner_rows()?;
     let partner_area = PartnerArea::new(&area, store.lsoa_wards()?);
-    let plan = effective_plan(
-        &store.planned_sections()?,
-        &available_sections(&themes, &partner_sources(&partner_rows)),
-    );
+    let mut available = available_sections(&themes, &partner_sources(&partner_rows));
+    available.extend(plan_review::plan_review_choice(store)?);
+    let plan = effective_plan(&store.planned_sections()?, &available);
     let source = format!(
         "Source: police.uk street-level crime data; {}",
         all_crime.area
@@ -135,6 +135,7 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
             "treatment" => {
                 treatment_blocks(&mut w, &treatment_figures(&partner_rows.treatment, fy))
             }
+            plan_review::KEY => plan_review::plan_review_blocks(&mut w, store, fy)?,
             "priorities" => priority_blocks(
                 &mut w,
                 &store.priority_issues()?,
