@@ -16,6 +16,8 @@ pub enum Page {
     AsbCases,
     Treatment,
     Map,
+    Plan,
+    Rollup,
 }
 
 impl Page {
@@ -35,6 +37,9 @@ impl Page {
         Page::AsbCases,
         Page::Treatment,
     ];
+
+    /// The "Partnership plan" group, in navigation order.
+    pub const PLAN: [Page; 2] = [Page::Plan, Page::Rollup];
 
     /// The partner layout a partner page shows.
     pub fn partner_layout(self) -> Option<crate::import::partner::PartnerLayout> {
@@ -59,6 +64,8 @@ impl Page {
             Page::AsbCases => "ASB cases",
             Page::Treatment => "Treatment",
             Page::Map => "Map",
+            Page::Plan => "Plan",
+            Page::Rollup => "County roll-up",
         }
     }
 
@@ -77,6 +84,8 @@ impl Page {
             Page::Map => {
                 "Wards and LSOAs coloured by their figures, and hotspot statistics on a grid"
             }
+            Page::Plan => "The partnership plan's measurables: on track, no real change or off track",
+            Page::Rollup => "How many partnerships chose each priority, from their assessment files",
         }
     }
 }
@@ -93,6 +102,12 @@ pub fn navigation_ui(ui: &mut egui::Ui, current: Page, actions: &mut Vec<Action>
     ui.label(RichText::new("PARTNER DATA").small().strong().weak());
     ui.add_space(4.0);
     for page in Page::PARTNER {
+        page_button_ui(ui, page, current, width, actions);
+    }
+    ui.add_space(12.0);
+    ui.label(RichText::new("PARTNERSHIP PLAN").small().strong().weak());
+    ui.add_space(4.0);
+    for page in Page::PLAN {
         page_button_ui(ui, page, current, width, actions);
     }
 }

@@ -39,7 +39,7 @@ impl ReportState {
     pub fn load(store: &Store, themes: &[Theme]) -> Result<ReportState, StoreError> {
         let issues = store.priority_issues()?;
         let weights = store.priority_weights()?;
-        let folder = default_folder(store.path());
+        let folder = default_folder(store.path(), "export");
         let mut state = ReportState {
             plan: effective_plan(&store.planned_sections()?, &{
                 let mut available =
@@ -90,8 +90,8 @@ impl ReportState {
     }
 }
 
-/// `<folder of the file>/<file name> export`.
-fn default_folder(assessment: &Path) -> String {
+/// `<folder of the file>/<file name> <what>` (`export`, `performance`).
+pub(super) fn default_folder(assessment: &Path, what: &str) -> String {
     let stem = assessment.file_stem().map_or_else(
         || "assessment".to_string(),
         |s| s.to_string_lossy().to_string(),
@@ -99,7 +99,7 @@ fn default_folder(assessment: &Path) -> String {
     assessment
         .parent()
         .unwrap_or(Path::new("."))
-        .join(format!("{stem} export"))
+        .join(format!("{stem} {what}"))
         .display()
         .to_string()
 }

@@ -112,8 +112,11 @@ pub struct MeasurableReview {
     pub series: Option<String>,
     pub series_label: Option<String>,
     pub baseline: PeriodValue,
-    /// The baseline as set in the plan (`2023/24`).
+    /// The baseline as set in the plan (`2023/24`), or the year before the one reviewed.
     pub baseline_period: String,
+    /// The baseline as stored: `None` when the plan leaves it to the year before.
+    #[serde(skip)]
+    pub baseline_set: Option<String>,
     pub latest: PeriodValue,
     pub direction: Direction,
     pub target: Option<f64>,
@@ -244,6 +247,7 @@ fn review_measurable(
             |_| m.baseline.clone().unwrap_or_default(),
             ReportingPeriod::label,
         ),
+        baseline_set: m.baseline.clone(),
         latest: PeriodValue::default(),
         direction: m.direction,
         target: m.target,

@@ -37,7 +37,7 @@ pub fn overview_page_ui(ui: &mut egui::Ui, context: &PageContext<'_>, actions: &
         return;
     }
     match &view.picture {
-        Some(picture) => super::picture::crime_picture_ui(ui, picture, actions),
+        Some(picture) => super::picture::crime_picture_ui(ui, picture, !context.read_only, actions),
         None => {
             ui.label(
                 RichText::new(

@@ -30,7 +30,7 @@ pub fn report_page_ui(
         Some(p) => {
             ui.horizontal(|ui| {
                 ui.label("The report covers");
-                super::picture::year_and_area_selectors_ui(ui, p, actions);
+                super::picture::year_and_area_selectors_ui(ui, p, true, actions);
             })
             .response
         }

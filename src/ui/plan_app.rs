@@ -1,0 +1,424 @@
+//! The Plan page's and the county roll-up's operations on the app: opening a file
+//! read-only for review, the review month, importing an action plan, adding and removing
+//! priorities and measurables, the performance report (written on its own thread), and
+//! rolling up several partnerships' files. Every edit is refused, with a sentence, when
+//! the file is open read-only (and SQLite would refuse it anyway).
+
+use super::app::App;
+use super::notice::Notice;
+use super::plan_state::PlanState;
+use super::rollup_state::RollupState;
+use crate::analysis::action_plan::{link_plan, AsAt, Measurable, PlanAction, PlanPriority};
+use crate::import::action_plan::read_plan_file;
+use crate::report::plan_data::PlanData;
+use crate::report::plan_report::{
+    performance_content, report_stem, write_performance_report, PerformanceOptions,
+};
+use crate::report::rollup_report::{rollup_files, write_rollup};
+use crate::store::action_plan::PlanSource;
+use crate::store::Store;
+use crossbeam_channel::Receiver;
+use std::path::{Path, PathBuf};
+
+/// The performance report being written on its own thread.
+pub struct PlanReportJob {
+    receiver: Receiver<Result<Vec<PathBuf>, String>>,
+}
+
+/// What the notice says when an edit is tried on a file open for review.
+pub const READ_ONLY_REFUSAL: &str = "This file is open read-only for review, so nothing in it can be changed. Open it normally (File › Open…) to edit it.";
+
+/// The Plan page's state for a file, or `None` if it could not be read.
+pub(super) fn load_plan(store: &Store) -> Result<PlanState, String> {
+    PlanState::load(store, None).map_err(|e| format!("The plan could not be read: {e}"))
+}
+
+impl App {
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Open an existing assessment file for review: nothing in it can be changed.
+    pub fn open_read_only(&mut self, path: &Path) {
+        if self.job.is_some() {
+            self.notice = Some(Notice::info(
+                "An import is running. Wait for it to finish, or cancel it, before opening another assessment file.",
+            ));
+            return;
+        }
+        match Store::open_read_only(path) {
+            Ok(store) => {
+                self.show_store(store);
+                self.read_only = self.assessment.is_some();
+            }
+            Err(e) => self.notice = Some(Notice::problem(e.to_string())),
+        }
+    }
+
+    /// True (with the notice shown) when the file is open read-only.
+    pub(super) fn refuse_read_only(&mut self) -> bool {
+        if self.read_only {
+            self.notice = Some(Notice::info(READ_ONLY_REFUSAL));
+        }
+        self.read_only
+    }
+
+    pub fn plan(&mut self) -> Option<&mut PlanState> {
+        self.assessment.as_mut().and_then(|a| a.plan.as_mut())
+    }
+
+    pub fn plan_state(&self) -> Option<&PlanState> {
+        self.assessment.as_ref().and_then(|a| a.plan.as_ref())
+    }
+
+    /// Re-read the plan and its data (after an edit, an import or a new area).
+    pub(super) fn refresh_plan(&mut self) {
+        let Some(assessment) = self.assessment.as_mut() else {
+            return;
+        };
+        let loaded = match &assessment.plan {
+            Some(previous) => PlanState::reload(&assessment.store, previous),
+            None => PlanState::load(&assessment.store, None),
+        };
+        match loaded {
+            Ok(state) => assessment.plan = Some(state),
+            Err(e) => self.notice = Some(Notice::problem(format!("The plan could not be read: {e}"))),
+        }
+    }
+
+    /// Review the plan as at another month or quarter.
+    pub fn set_plan_as_at(&mut self, as_at: AsAt) {
+        let Some(assessment) = self.assessment.as_mut() else {
+            return;
+        };
+        let mut previous = assessment.plan.clone();
+        if let Some(p) = previous.as_mut() {
+            p.as_at = Some(as_at);
+        }
+        let loaded = match &previous {
+            Some(p) => PlanState::reload(&assessment.store, p),
+            None => PlanState::load(&assessment.store, Some(as_at)),
+        };
+        match loaded {
+            Ok(state) => assessment.plan = Some(state),
+            Err(e) => self.notice = Some(Notice::problem(format!("The plan could not be reviewed: {e}"))),
+        }
+    }
+
+    /// Read an action plan (CSV or workbook) into the file, replacing the plan it held.
+    pub fn import_plan(&mut self, path: &Path) {
+        if self.refuse_read_only() {
+            return;
+        }
+        let Some(assessment) = self.assessment.as_mut() else {
+            return;
+        };
+        let result = (|| -> Result<Vec<String>, String> {
+            let data = PlanData::load(&assessment.store).map_err(|e| e.to_string())?;
+            let mut read = read_plan_file(path).map_err(|e| e.to_string())?;
+            let issues = assessment.store.priority_issues().map_err(|e| e.to_string())?;
+            let linked = link_plan(&mut read.table, &data.themes, &data.indicator_names(), &issues);
+            let source = PlanSource {
+                file: read.file_name.clone(),
+                sha256: read.sha256.clone(),
+                imported_at: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            };
+            assessment
+                .store
+                .replace_action_plan(&read.table.plan, &source)
+                .map_err(|e| e.to_string())?;
+            let plan = &read.table.plan;
+            let mut lines = vec![format!(
+                "{}: {} priorities and {} measurables imported ({} linked by the Series column, {} by name, {} not linked yet); {} rows rejected.",
+                read.file_name,
+                plan.priorities.len(),
+                plan.measurable_count(),
+                linked.by_series_column,
+                linked.by_name,
+                linked.unlinked,
+                read.table.rejected.len()
+            )];
+            lines.extend(read.table.rejected.iter().map(|r| {
+                let column = r.column.as_deref().map(|c| format!(" column {c}:")).unwrap_or_default();
+                format!("Rejected {}{column} {}", r.place, r.reason)
+            }));
+            lines.extend(read.table.notes.iter().cloned());
+            Ok(lines)
+        })();
+        match result {
+            Ok(lines) => {
+                self.refresh_plan();
+                if let Some(state) = self.plan() {
+                    state.import_outcome = lines;
+                }
+            }
+            Err(e) => {
+                self.notice = Some(Notice::problem(format!("The plan was not imported: {e}")))
+            }
+        }
+    }
+
+    /// Add a priority to the plan (typed, or from the priority matrix).
+    pub fn add_plan_priority(&mut self, name: &str, theme_key: Option<String>, lead: &str) {
+        if self.refuse_read_only() {
+            return;
+        }
+        let Some(assessment) = self.assessment.as_mut() else {
+            return;
+        };
+        let priority = PlanPriority {
+            name: name.trim().to_string(),
+            theme_key,
+            lead: lead.trim().to_string(),
+            ..PlanPriority::default()
+        };
+        match assessment.store.save_plan_priority(&priority) {
+            Ok(_) => {
+                self.refresh_plan();
+                if let Some(state) = self.plan() {
+                    state.new_priority.clear();
+                    state.new_priority_lead.clear();
+                    state.priority = state
+                        .review
+                        .as_ref()
+                        .map_or(0, |r| r.priorities.len().saturating_sub(1));
+                }
+            }
+            Err(e) => self.notice = Some(Notice::problem(format!("The priority was not added: {e}"))),
+        }
+    }
+
+    pub fn delete_plan_priority(&mut self, id: i64) {
+        if self.refuse_read_only() {
+            return;
+        }
+        let Some(assessment) = self.assessment.as_mut() else {
+            return;
+        };
+        match assessment.store.delete_plan_priority(id) {
+            Ok(()) => self.refresh_plan(),
+            Err(e) => self.notice = Some(Notice::problem(e.to_string())),
+        }
+    }
+
+    /// Save the measurable form (a new measurable, possibly with a new action, or an edit).
+    pub fn save_measurable_draft(&mut self) {
+        if self.refuse_read_only() {
+            return;
+        }
+        let Some(assessment) = self.assessment.as_mut() else {
+            return;
+        };
+        let Some(state) = assessment.plan.as_ref() else {
+            return;
+        };
+        let Some(draft) = state.draft.clone() else {
+            return;
+        };
+        let priority_id = state.selected().map_or(0, |p| p.id);
+        let target = match draft.target.trim() {
+            "" => None,
+            text => match crate::import::indicators::value::plain_number(text.trim_end_matches('%')) {
+                Some(v) => Some(v),
+                None => {
+                    self.notice = Some(Notice::problem(format!(
+                        "The target \"{text}\" is not a number (write 300, 12.5 or 30%); nothing was saved."
+                    )));
+                    return;
+                }
+            },
+        };
+        let baseline = match draft.baseline.trim() {
+            "" => None,
+            text => match crate::import::indicators::ReportingPeriod::parse(text) {
+                Ok(p) => Some(p.label()),
+                Err(e) => {
+                    self.notice = Some(Notice::problem(format!(
+                        "The baseline \"{text}\" {e}; nothing was saved."
+                    )));
+                    return;
+                }
+            },
+        };
+        let store = &mut assessment.store;
+        let result = (|| {
+            let action_id = if draft.id == 0 && draft.action_id == 0 {
+                store.save_plan_action(
+                    priority_id,
+                    &PlanAction {
+                        output: draft.new_output.clone(),
+                        strand: draft.new_strand,
+                        lead: draft.new_lead.clone(),
+                        ..PlanAction::default()
+                    },
+                )?
+            } else {
+                draft.action_id
+            };
+            store.save_measurable(
+                action_id,
+                &Measurable {
+                    id: draft.id,
+                    name: draft.name.clone(),
+                    series: draft.series.clone(),
+                    baseline,
+                    direction: draft.direction,
+                    target,
+                },
+            )
+        })();
+        match result {
+            Ok(_) => {
+                self.refresh_plan();
+            }
+            Err(e) => self.notice = Some(Notice::problem(format!("The measurable was not saved: {e}"))),
+        }
+    }
+
+    pub fn delete_measurable(&mut self, id: i64) {
+        if self.refuse_read_only() {
+            return;
+        }
+        let Some(assessment) = self.assessment.as_mut() else {
+            return;
+        };
+        match assessment.store.delete_measurable(id) {
+            Ok(()) => self.refresh_plan(),
+            Err(e) => self.notice = Some(Notice::problem(e.to_string())),
+        }
+    }
+
+    pub fn set_performance_folder(&mut self, folder: &Path) {
+        if let Some(state) = self.plan() {
+            state.report_folder = folder.display().to_string();
+        }
+    }
+
+    pub fn is_writing_performance_report(&self) -> bool {
+        self.plan_report.is_some()
+    }
+
+    /// Write the performance report (all priorities, or the one shown) on its own thread.
+    /// Allowed read-only: it writes to the chosen folder, never to the assessment file.
+    pub fn export_performance_report(&mut self) {
+        if self.plan_report.is_some() {
+            return;
+        }
+        let Some(assessment) = self.assessment.as_mut() else {
+            return;
+        };
+        let Some(state) = assessment.plan.as_mut() else {
+            return;
+        };
+        let Some(review) = state.review.clone() else {
+            state.report_outcome = Some(Err("there is nothing to review yet".into()));
+            return;
+        };
+        let priority = state
+            .this_priority_only
+            .then(|| state.selected().map(|p| p.name.clone()))
+            .flatten();
+        let threshold = crate::report::disclosure::DEFAULT_THRESHOLD;
+        let options = PerformanceOptions {
+            priority: priority.clone(),
+            partnership: state.partnership.clone(),
+            date: chrono::Local::now().format("%-d %B %Y").to_string(),
+            threshold,
+        };
+        let content = match performance_content(&review, &options) {
+            Ok(c) => c,
+            Err(e) => {
+                state.report_outcome = Some(Err(e.to_string()));
+                return;
+            }
+        };
+        let folder = PathBuf::from(state.report_folder.trim());
+        let stem = report_stem(&review, priority.as_deref());
+        let (sender, receiver) = crossbeam_channel::bounded(1);
+        let repaint = self.egui_ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("performance-report".into())
+            .spawn(move || {
+                let result = write_performance_report(&content, &review, &folder, &stem, threshold)
+                    .map_err(|e| e.to_string());
+                let _ = sender.send(result);
+                repaint.request_repaint();
+            });
+        match spawned {
+            Ok(_) => {
+                state.report_outcome = None;
+                self.plan_report = Some(PlanReportJob { receiver });
+            }
+            Err(e) => state.report_outcome = Some(Err(format!("the report could not be started: {e}"))),
+        }
+    }
+
+    pub(super) fn poll_plan_report(&mut self) {
+        let Some(job) = &self.plan_report else {
+            return;
+        };
+        let result = match job.receiver.try_recv() {
+            Ok(result) => result,
+            Err(crossbeam_channel::TryRecvError::Empty) => {
+                self.egui_ctx
+                    .request_repaint_after(std::time::Duration::from_millis(200));
+                return;
+            }
+            Err(crossbeam_channel::TryRecvError::Disconnected) => {
+                Err("the report stopped unexpectedly; nothing was written".into())
+            }
+        };
+        self.plan_report = None;
+        if let Some(state) = self.plan() {
+            state.report_outcome = Some(
+                result.map(|files| files.iter().map(|f| f.display().to_string()).collect()),
+            );
+        }
+    }
+
+    pub fn rollup(&self) -> &RollupState {
+        &self.rollup
+    }
+
+    /// Roll up several partnerships' assessment files (each opened read-only).
+    pub fn roll_up(&mut self, paths: Vec<PathBuf>) {
+        if paths.is_empty() {
+            return;
+        }
+        self.rollup.written = None;
+        if self.rollup.folder.trim().is_empty() {
+            if let Some(folder) = paths.first().and_then(|p| p.parent()) {
+                self.rollup.folder = folder.join("county roll-up").display().to_string();
+            }
+        }
+        match rollup_files(&paths) {
+            Ok(rollup) => {
+                self.rollup.rollup = Some(rollup);
+                self.rollup.problem = None;
+            }
+            Err(e) => {
+                self.rollup.rollup = None;
+                self.rollup.problem = Some(e.to_string());
+            }
+        }
+        self.rollup.files = paths;
+    }
+
+    pub fn set_rollup_folder(&mut self, folder: &Path) {
+        self.rollup.folder = folder.display().to_string();
+    }
+
+    /// Write the roll-up as CSV and a Word table into its folder.
+    pub fn export_rollup(&mut self) {
+        let Some(rollup) = &self.rollup.rollup else {
+            return;
+        };
+        let date = chrono::Local::now().format("%-d %B %Y").to_string();
+        let folder = PathBuf::from(self.rollup.folder.trim());
+        self.rollup.written = Some(
+            write_rollup(rollup, &folder, &date)
+                .map(|files| files.iter().map(|f| f.display().to_string()).collect())
+                .map_err(|e| e.to_string()),
+        );
+    }
+}
