@@ -111,11 +111,16 @@ pub fn roll_up(files: Vec<PartnershipChoices>) -> Rollup {
     let mut issues: Vec<(usize, RollupIssue)> = by_key
         .into_iter()
         .map(|(key, t)| {
-            // The spelling most partnerships used (the first alphabetically on a tie).
+            // The spelling most partnerships used; on a tie the shortest (no bracketed
+            // aside), then the first alphabetically.
             let issue = t
                 .spellings
                 .iter()
-                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .max_by(|a, b| {
+                    a.1.cmp(b.1)
+                        .then(b.0.len().cmp(&a.0.len()))
+                        .then(b.0.cmp(a.0))
+                })
                 .map(|(s, _)| s.clone())
                 .unwrap_or_default();
             (

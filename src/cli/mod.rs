@@ -184,7 +184,8 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             flag @ ("--fy" | "--district" | "--wards" | "--name" | "--save" | "--types"
             | "--delete" | "--out" | "--format" | "--threshold" | "--date"
             | "--mapping" | "--layout" | "--from" | "--map" | "--date-format"
-            | "--theme" | "--cell-size" | "--as-at" | "--import" | "--report" | "--priority") => {
+            | "--theme" | "--cell-size" | "--as-at" | "--import" | "--report"
+            | "--priority") => {
                 let value = iter
                     .next()
                     .ok_or_else(|| UsageError(format!("{flag} needs a value")))?;
@@ -383,11 +384,13 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
         }
         "plan" => {
             let threshold = match values.remove("--threshold") {
-                Some(text) => Some(text.parse().ok().filter(|t: &i64| *t >= 2).ok_or_else(|| {
-                    UsageError(format!(
-                        "--threshold takes a whole number of 2 or more, not \"{text}\""
-                    ))
-                })?),
+                Some(text) => {
+                    Some(text.parse().ok().filter(|t: &i64| *t >= 2).ok_or_else(|| {
+                        UsageError(format!(
+                            "--threshold takes a whole number of 2 or more, not \"{text}\""
+                        ))
+                    })?)
+                }
                 None => None,
             };
             let args = PlanArgs {
@@ -404,7 +407,9 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                 ));
             }
             if args.priority.is_some() && args.report.is_none() {
-                return Err(UsageError("--priority chooses the priority of --report DIR".into()));
+                return Err(UsageError(
+                    "--priority chooses the priority of --report DIR".into(),
+                ));
             }
             Ok(Command::Plan {
                 db: need_db(db)?,

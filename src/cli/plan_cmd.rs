@@ -226,7 +226,11 @@ fn import(db: &Path, file: &Path, json: bool) -> Result<i32, String> {
             );
         }
         for r in &summary.rejected {
-            let column = r.column.as_deref().map(|c| format!(" column {c}:")).unwrap_or_default();
+            let column = r
+                .column
+                .as_deref()
+                .map(|c| format!(" column {c}:"))
+                .unwrap_or_default();
             println!("  rejected {}{column} {}", r.place, r.reason);
         }
         for note in &summary.notes {

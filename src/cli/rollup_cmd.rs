@@ -37,7 +37,10 @@ pub fn run(files: &[PathBuf], out: Option<&Path>, date: &str, json: bool) -> i32
             }
         }
     } else {
-        println!("Priority issues across {} partnerships:", rollup.files.len());
+        println!(
+            "Priority issues across {} partnerships:",
+            rollup.files.len()
+        );
         for issue in &rollup.issues {
             println!(
                 "  {:>3}  {}  ({})",
@@ -52,7 +55,12 @@ pub fn run(files: &[PathBuf], out: Option<&Path>, date: &str, json: bool) -> i32
                 .iter()
                 .map(|r| format!("{}. {}", r.rank, r.issue))
                 .collect();
-            println!("\n{} ({}): {}", file.partnership, file.file, ranked.join("; "));
+            println!(
+                "\n{} ({}): {}",
+                file.partnership,
+                file.file,
+                ranked.join("; ")
+            );
         }
         for path in &written {
             println!("wrote {}", path.display());

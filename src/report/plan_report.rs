@@ -44,7 +44,12 @@ pub fn shown_value(m: &MeasurableReview, value: Option<f64>, threshold: i64) -> 
     }
 }
 
-fn period_value(m: &MeasurableReview, period: &Option<String>, value: Option<f64>, threshold: i64) -> String {
+fn period_value(
+    m: &MeasurableReview,
+    period: &Option<String>,
+    value: Option<f64>,
+    threshold: i64,
+) -> String {
     match period {
         Some(p) => format!("{} ({p})", shown_value(m, value, threshold)),
         None => "–".into(),
@@ -81,7 +86,13 @@ pub fn status_table(priority: &PriorityReview, as_at: &str, threshold: i64) -> R
         slug: format!("plan_{}", crate::analysis::theme::slug(&priority.name)),
         title: format!("{}: measurables as at {as_at}", priority.name),
         columns: [
-            "Ref", "Measurable", "Lead", "Baseline", "Latest", "Aim", "Status",
+            "Ref",
+            "Measurable",
+            "Lead",
+            "Baseline",
+            "Latest",
+            "Aim",
+            "Status",
         ]
         .map(String::from)
         .to_vec(),
@@ -93,7 +104,12 @@ pub fn status_table(priority: &PriorityReview, as_at: &str, threshold: i64) -> R
                     text(m.action.reference.clone()),
                     text(m.name.clone()),
                     text(m.action.lead.clone()),
-                    text(period_value(m, &m.baseline.period, m.baseline.value, threshold)),
+                    text(period_value(
+                        m,
+                        &m.baseline.period,
+                        m.baseline.value,
+                        threshold,
+                    )),
                     text(period_value(m, &m.latest.period, m.latest.value, threshold)),
                     text(target_text(m)),
                     text(m.status.label().to_string()),
@@ -111,7 +127,12 @@ pub fn measurable_figure(m: &MeasurableReview, source: &str) -> Result<Figure, S
     if known.is_empty() {
         return Err("every value shown is suppressed".into());
     }
-    if known.iter().chain(&lines.baseline).chain(&lines.target).any(|v| *v < 0.0) {
+    if known
+        .iter()
+        .chain(&lines.baseline)
+        .chain(&lines.target)
+        .any(|v| *v < 0.0)
+    {
         return Err("it has negative values, which a chart from zero cannot show".into());
     }
     let n = lines.labels.len();
@@ -137,10 +158,7 @@ pub fn measurable_figure(m: &MeasurableReview, source: &str) -> Result<Figure, S
     }
     if lines.is_latest.iter().any(|l| *l) {
         series.push(Series {
-            name: format!(
-                "Latest ({})",
-                m.latest.period.clone().unwrap_or_default()
-            ),
+            name: format!("Latest ({})", m.latest.period.clone().unwrap_or_default()),
             values: lines
                 .values
                 .iter()
@@ -152,7 +170,11 @@ pub fn measurable_figure(m: &MeasurableReview, source: &str) -> Result<Figure, S
     }
     Ok(Figure {
         title: m.name.clone(),
-        subtitle: Some(format!("{} — {}", m.status.label(), m.series_label.clone().unwrap_or_default())),
+        subtitle: Some(format!(
+            "{} — {}",
+            m.status.label(),
+            m.series_label.clone().unwrap_or_default()
+        )),
         y_label: m.unit.clone().unwrap_or_default(),
         x_label: None,
         source_line: format!("Source: {source}"),
@@ -202,7 +224,12 @@ pub fn performance_content(
             if found.is_empty() {
                 return Err(PerformanceError::NoSuchPriority(
                     name.clone(),
-                    review.priorities.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", "),
+                    review
+                        .priorities
+                        .iter()
+                        .map(|p| p.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
                 ));
             }
             found
@@ -215,10 +242,16 @@ pub fn performance_content(
     for priority in &chosen {
         let mut blocks = Vec::new();
         if !priority.lead.is_empty() {
-            blocks.push(ContentBlock::Paragraph(format!("Priority lead: {}.", priority.lead)));
+            blocks.push(ContentBlock::Paragraph(format!(
+                "Priority lead: {}.",
+                priority.lead
+            )));
         }
         blocks.push(ContentBlock::Paragraph(counts_sentence(&priority.counts)));
-        tables.push(publish(&status_table(priority, &review.as_at, options.threshold), options.threshold));
+        tables.push(publish(
+            &status_table(priority, &review.as_at, options.threshold),
+            options.threshold,
+        ));
         blocks.push(ContentBlock::Table(tables.len() - 1));
         blocks.extend(reason_blocks(priority));
         for m in &priority.measurables {
@@ -227,7 +260,9 @@ pub fn performance_content(
                     figures.push(figure);
                     blocks.push(ContentBlock::Figure(figures.len() - 1));
                 }
-                Err(why) => blocks.push(ContentBlock::Note(format!("{}: no chart — {why}.", m.name))),
+                Err(why) => {
+                    blocks.push(ContentBlock::Note(format!("{}: no chart — {why}.", m.name)))
+                }
             }
         }
         sections.push(SectionContent {
@@ -278,16 +313,22 @@ fn summary_section(
     as_at: &str,
     tables: &mut Vec<PublishedTable>,
 ) -> SectionContent {
-    let counts = crate::analysis::action_plan::StatusCounts::of(
-        chosen.iter().flat_map(|p| &p.measurables),
-    );
+    let counts =
+        crate::analysis::action_plan::StatusCounts::of(chosen.iter().flat_map(|p| &p.measurables));
     let whole = |n: usize| TableCell::Whole(Some(n as i64));
     let table = ReportTable {
         slug: "plan_summary".into(),
         title: format!("Status of the measurables as at {as_at}"),
-        columns: ["Priority", "Lead", "On track", "No real change", "Off track", "No data"]
-            .map(String::from)
-            .to_vec(),
+        columns: [
+            "Priority",
+            "Lead",
+            "On track",
+            "No real change",
+            "Off track",
+            "No data",
+        ]
+        .map(String::from)
+        .to_vec(),
         rows: chosen
             .iter()
             .map(|p| {
@@ -354,7 +395,10 @@ pub fn write_performance_report(
         .collect::<Result<Vec<_>, _>>()
         .map_err(ExportError::from)?;
     let docx = write_docx(&word_document(content, pngs)).map_err(ExportError::from)?;
-    let csv = to_csv(&publish(&all_measurables_table(review, threshold), threshold));
+    let csv = to_csv(&publish(
+        &all_measurables_table(review, threshold),
+        threshold,
+    ));
     Ok(write_files(
         folder,
         vec![
@@ -366,7 +410,10 @@ pub fn write_performance_report(
 
 /// Write files into `folder` (created if needed), each beside its final name first and
 /// then renamed, so a failure never leaves a half-written file under the final name.
-pub fn write_files(folder: &Path, files: Vec<(String, Vec<u8>)>) -> Result<Vec<PathBuf>, ExportError> {
+pub fn write_files(
+    folder: &Path,
+    files: Vec<(String, Vec<u8>)>,
+) -> Result<Vec<PathBuf>, ExportError> {
     let io = |path: &Path, e: std::io::Error| ExportError::Io {
         path: path.display().to_string(),
         reason: e.to_string(),
@@ -386,17 +433,35 @@ pub fn write_files(folder: &Path, files: Vec<(String, Vec<u8>)>) -> Result<Vec<P
 /// Every measurable reviewed, one row each, for the CSV.
 pub fn all_measurables_table(review: &PlanReview, threshold: i64) -> ReportTable {
     let text = |t: &str| TableCell::Text(t.to_string());
-    let value = |m: &MeasurableReview, v: Option<f64>| TableCell::Text(match v {
-        Some(_) => shown_value(m, v, threshold).replace(',', "").trim_end_matches('%').to_string(),
-        None => String::new(),
-    });
+    let value = |m: &MeasurableReview, v: Option<f64>| {
+        TableCell::Text(match v {
+            Some(_) => shown_value(m, v, threshold)
+                .replace(',', "")
+                .trim_end_matches('%')
+                .to_string(),
+            None => String::new(),
+        })
+    };
     ReportTable {
         slug: "plan_measurables".into(),
         title: format!("Partnership plan measurables as at {}", review.as_at),
         columns: [
-            "Priority", "Ref", "Strand", "Output", "Measurable", "Lead", "Series", "Unit",
-            "Baseline period", "Baseline", "Latest period", "Latest", "Direction", "Target",
-            "Status", "Reason",
+            "Priority",
+            "Ref",
+            "Strand",
+            "Output",
+            "Measurable",
+            "Lead",
+            "Series",
+            "Unit",
+            "Baseline period",
+            "Baseline",
+            "Latest period",
+            "Latest",
+            "Direction",
+            "Target",
+            "Status",
+            "Reason",
         ]
         .map(String::from)
         .to_vec(),

@@ -24,8 +24,10 @@ pub enum RollupError {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// One partnership's choices, read without changing its file.
@@ -138,7 +140,12 @@ pub fn issues_table(rollup: &Rollup) -> ReportTable {
 
 /// Each partnership's ranked list, side by side: one column per partnership.
 pub fn ranked_table(rollup: &Rollup) -> ReportTable {
-    let longest = rollup.files.iter().map(|f| f.ranked.len()).max().unwrap_or(0);
+    let longest = rollup
+        .files
+        .iter()
+        .map(|f| f.ranked.len())
+        .max()
+        .unwrap_or(0);
     let mut columns = vec!["Rank".to_string()];
     columns.extend(rollup.files.iter().map(|f| f.partnership.clone()));
     ReportTable {
@@ -149,7 +156,11 @@ pub fn ranked_table(rollup: &Rollup) -> ReportTable {
             .map(|i| {
                 let mut row = vec![TableCell::Whole(Some(i as i64 + 1))];
                 row.extend(rollup.files.iter().map(|f| {
-                    TableCell::Text(f.ranked.get(i).map_or_else(String::new, |r| r.issue.clone()))
+                    TableCell::Text(
+                        f.ranked
+                            .get(i)
+                            .map_or_else(String::new, |r| r.issue.clone()),
+                    )
                 }));
                 row
             })
@@ -159,7 +170,11 @@ pub fn ranked_table(rollup: &Rollup) -> ReportTable {
 }
 
 /// Write `county-rollup.docx`, `county-rollup.csv` and `county-rollup-rankings.csv`.
-pub fn write_rollup(rollup: &Rollup, folder: &Path, date: &str) -> Result<Vec<PathBuf>, RollupError> {
+pub fn write_rollup(
+    rollup: &Rollup,
+    folder: &Path,
+    date: &str,
+) -> Result<Vec<PathBuf>, RollupError> {
     let issues = publish(&issues_table(rollup), 2);
     let ranked = publish(&ranked_table(rollup), 2);
     let mut title_lines = vec![format!("{} partnerships", rollup.files.len())];
@@ -174,7 +189,11 @@ pub fn write_rollup(rollup: &Rollup, folder: &Path, date: &str) -> Result<Vec<Pa
                 "{} ({}): {}",
                 f.partnership,
                 f.file,
-                if f.basis == "plan" { "its partnership plan's priorities" } else { "the issues on its priority matrix (it has no plan)" }
+                if f.basis == "plan" {
+                    "its partnership plan's priorities"
+                } else {
+                    "the issues on its priority matrix (it has no plan)"
+                }
             )
         })
         .collect();
@@ -206,7 +225,10 @@ pub fn write_rollup(rollup: &Rollup, folder: &Path, date: &str) -> Result<Vec<Pa
         vec![
             ("county-rollup.docx".into(), docx),
             ("county-rollup.csv".into(), to_csv(&issues).into_bytes()),
-            ("county-rollup-rankings.csv".into(), to_csv(&ranked).into_bytes()),
+            (
+                "county-rollup-rankings.csv".into(),
+                to_csv(&ranked).into_bytes(),
+            ),
         ],
     )?)
 }

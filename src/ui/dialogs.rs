@@ -38,7 +38,10 @@ pub fn pick_export_folder() -> Option<PathBuf> {
 pub fn pick_plan_to_import() -> Option<PathBuf> {
     rfd::FileDialog::new()
         .set_title("Import an action plan")
-        .add_filter("Action plans (CSV or workbook)", &["csv", "xlsx", "xlsm", "xls", "ods"])
+        .add_filter(
+            "Action plans (CSV or workbook)",
+            &["csv", "xlsx", "xlsm", "xls", "ods"],
+        )
         .pick_file()
 }
 

@@ -84,8 +84,12 @@ impl Page {
             Page::Map => {
                 "Wards and LSOAs coloured by their figures, and hotspot statistics on a grid"
             }
-            Page::Plan => "The partnership plan's measurables: on track, no real change or off track",
-            Page::Rollup => "How many partnerships chose each priority, from their assessment files",
+            Page::Plan => {
+                "The partnership plan's measurables: on track, no real change or off track"
+            }
+            Page::Rollup => {
+                "How many partnerships chose each priority, from their assessment files"
+            }
         }
     }
 }

@@ -82,7 +82,9 @@ impl App {
         };
         match loaded {
             Ok(state) => assessment.plan = Some(state),
-            Err(e) => self.notice = Some(Notice::problem(format!("The plan could not be read: {e}"))),
+            Err(e) => {
+                self.notice = Some(Notice::problem(format!("The plan could not be read: {e}")))
+            }
         }
     }
 
@@ -101,7 +103,11 @@ impl App {
         };
         match loaded {
             Ok(state) => assessment.plan = Some(state),
-            Err(e) => self.notice = Some(Notice::problem(format!("The plan could not be reviewed: {e}"))),
+            Err(e) => {
+                self.notice = Some(Notice::problem(format!(
+                    "The plan could not be reviewed: {e}"
+                )))
+            }
         }
     }
 
@@ -116,8 +122,16 @@ impl App {
         let result = (|| -> Result<Vec<String>, String> {
             let data = PlanData::load(&assessment.store).map_err(|e| e.to_string())?;
             let mut read = read_plan_file(path).map_err(|e| e.to_string())?;
-            let issues = assessment.store.priority_issues().map_err(|e| e.to_string())?;
-            let linked = link_plan(&mut read.table, &data.themes, &data.indicator_names(), &issues);
+            let issues = assessment
+                .store
+                .priority_issues()
+                .map_err(|e| e.to_string())?;
+            let linked = link_plan(
+                &mut read.table,
+                &data.themes,
+                &data.indicator_names(),
+                &issues,
+            );
             let source = PlanSource {
                 file: read.file_name.clone(),
                 sha256: read.sha256.clone(),
@@ -139,7 +153,11 @@ impl App {
                 read.table.rejected.len()
             )];
             lines.extend(read.table.rejected.iter().map(|r| {
-                let column = r.column.as_deref().map(|c| format!(" column {c}:")).unwrap_or_default();
+                let column = r
+                    .column
+                    .as_deref()
+                    .map(|c| format!(" column {c}:"))
+                    .unwrap_or_default();
                 format!("Rejected {}{column} {}", r.place, r.reason)
             }));
             lines.extend(read.table.notes.iter().cloned());
@@ -184,7 +202,9 @@ impl App {
                         .map_or(0, |r| r.priorities.len().saturating_sub(1));
                 }
             }
-            Err(e) => self.notice = Some(Notice::problem(format!("The priority was not added: {e}"))),
+            Err(e) => {
+                self.notice = Some(Notice::problem(format!("The priority was not added: {e}")))
+            }
         }
     }
 
@@ -218,15 +238,17 @@ impl App {
         let priority_id = state.selected().map_or(0, |p| p.id);
         let target = match draft.target.trim() {
             "" => None,
-            text => match crate::import::indicators::value::plain_number(text.trim_end_matches('%')) {
-                Some(v) => Some(v),
-                None => {
-                    self.notice = Some(Notice::problem(format!(
+            text => {
+                match crate::import::indicators::value::plain_number(text.trim_end_matches('%')) {
+                    Some(v) => Some(v),
+                    None => {
+                        self.notice = Some(Notice::problem(format!(
                         "The target \"{text}\" is not a number (write 300, 12.5 or 30%); nothing was saved."
                     )));
-                    return;
+                        return;
+                    }
                 }
-            },
+            }
         };
         let baseline = match draft.baseline.trim() {
             "" => None,
@@ -271,7 +293,11 @@ impl App {
             Ok(_) => {
                 self.refresh_plan();
             }
-            Err(e) => self.notice = Some(Notice::problem(format!("The measurable was not saved: {e}"))),
+            Err(e) => {
+                self.notice = Some(Notice::problem(format!(
+                    "The measurable was not saved: {e}"
+                )))
+            }
         }
     }
 
@@ -349,7 +375,9 @@ impl App {
                 state.report_outcome = None;
                 self.plan_report = Some(PlanReportJob { receiver });
             }
-            Err(e) => state.report_outcome = Some(Err(format!("the report could not be started: {e}"))),
+            Err(e) => {
+                state.report_outcome = Some(Err(format!("the report could not be started: {e}")))
+            }
         }
     }
 
@@ -370,9 +398,8 @@ impl App {
         };
         self.plan_report = None;
         if let Some(state) = self.plan() {
-            state.report_outcome = Some(
-                result.map(|files| files.iter().map(|f| f.display().to_string()).collect()),
-            );
+            state.report_outcome =
+                Some(result.map(|files| files.iter().map(|f| f.display().to_string()).collect()));
         }
     }
 

@@ -91,12 +91,19 @@ impl PlanState {
             .plan
             .priorities
             .iter()
-            .flat_map(|p| std::iter::once(p.lead.clone()).chain(p.actions.iter().map(|a| a.lead.clone())))
+            .flat_map(|p| {
+                std::iter::once(p.lead.clone()).chain(p.actions.iter().map(|a| a.lead.clone()))
+            })
             .filter(|l| !l.trim().is_empty())
             .collect();
         leads.sort_by_key(|l| l.to_lowercase());
         leads.dedup_by(|a, b| words(a) == words(b));
-        let in_plan: Vec<String> = data.plan.priorities.iter().map(|p| words(&p.name)).collect();
+        let in_plan: Vec<String> = data
+            .plan
+            .priorities
+            .iter()
+            .map(|p| words(&p.name))
+            .collect();
         let matrix_issues = store
             .priority_issues()?
             .into_iter()
@@ -179,7 +186,9 @@ impl PlanState {
             .iter()
             .enumerate()
             .filter(|(_, m)| match &self.lead {
-                Some(lead) => words(&m.action.lead) == words(lead) || words(&priority.lead) == words(lead),
+                Some(lead) => {
+                    words(&m.action.lead) == words(lead) || words(&priority.lead) == words(lead)
+                }
                 None => true,
             })
             .map(|(i, m)| (m, charts.and_then(|c| c.get(i)).and_then(Option::as_ref)))
@@ -206,7 +215,11 @@ pub fn action_label(reference: &str, output: &str, strand: Strand) -> String {
         label.push_str(reference);
         label.push_str(" — ");
     }
-    label.push_str(if output.is_empty() { "(no output)" } else { output });
+    label.push_str(if output.is_empty() {
+        "(no output)"
+    } else {
+        output
+    });
     if strand != Strand::Unspecified {
         label.push_str(&format!(" ({})", strand.label()));
     }

@@ -14,6 +14,7 @@ mod gen_policeuk;
 mod geography;
 mod hostile;
 mod partner;
+mod plan;
 mod privacy;
 mod replacement;
 mod safety;

@@ -226,6 +226,16 @@ pub fn baseline_of(m: &Measurable, as_at: AsAt) -> Result<ReportingPeriod, Strin
     }
 }
 
+/// A reason for "no data" as a sentence: capitalised, with a full stop.
+fn sentence(reason: &str) -> String {
+    let mut chars = reason.chars();
+    let first: String = chars
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default();
+    format!("{first}{}.", chars.as_str().trim_end_matches('.'))
+}
+
 fn review_measurable(
     action: &PlanAction,
     m: &Measurable,
@@ -277,7 +287,7 @@ fn review_measurable(
     let data = match data {
         Ok(d) => d,
         Err(reason) => {
-            review.reason = format!("No data: {reason}.");
+            review.reason = sentence(&reason);
             return review;
         }
     };
@@ -288,7 +298,7 @@ fn review_measurable(
     let baseline = match baseline {
         Ok(b) => b,
         Err(reason) => {
-            review.reason = format!("No data: {reason}.");
+            review.reason = sentence(&reason);
             return review;
         }
     };
@@ -310,7 +320,7 @@ fn review_measurable(
             review.p_value = judgement.p_value;
             review.reason = judgement.reason;
         }
-        Err(reason) => review.reason = format!("No data: {reason}."),
+        Err(reason) => review.reason = sentence(&reason),
     }
     review
 }

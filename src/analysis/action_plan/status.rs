@@ -115,7 +115,11 @@ fn judge_count(direction: Direction, target: Option<f64>, c: &Comparison) -> Jud
                 Direction::Increase => c.latest.value >= t,
                 Direction::Maintain => (c.latest.value - t).abs() <= t.abs() * MAINTAIN_TOLERANCE,
             };
-            format!("; target {} {}", number(t), if met { "met" } else { "not met" })
+            format!(
+                "; target {} {}",
+                number(t),
+                if met { "met" } else { "not met" }
+            )
         })
         .unwrap_or_default();
     let steady = if wanted.is_none() {
@@ -147,7 +151,11 @@ fn judge_count(direction: Direction, target: Option<f64>, c: &Comparison) -> Jud
             format!(
                 "A real {}{} {from_to} ({p}): on track{target_note}.",
                 if moved == Moved::Down { "fall" } else { "rise" },
-                if by.is_empty() { String::new() } else { format!(" of{by}") }
+                if by.is_empty() {
+                    String::new()
+                } else {
+                    format!(" of{by}")
+                }
             ),
         ),
         (moved, true, _) => (
@@ -155,7 +163,11 @@ fn judge_count(direction: Direction, target: Option<f64>, c: &Comparison) -> Jud
             format!(
                 "A real {}{} {from_to} ({p}): off track, {}{target_note}.",
                 if moved == Moved::Down { "fall" } else { "rise" },
-                if by.is_empty() { String::new() } else { format!(" of{by}") },
+                if by.is_empty() {
+                    String::new()
+                } else {
+                    format!(" of{by}")
+                },
                 match wanted {
                     None => "where the aim is to maintain it",
                     Some(_) => "the wrong way",

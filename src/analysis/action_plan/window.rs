@@ -31,12 +31,23 @@ pub fn stretch_label(period: &ReportingPeriod) -> String {
     const NAMES: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
-    let name = |m: u32| NAMES.get((m % 100).saturating_sub(1) as usize).copied().unwrap_or("?");
+    let name = |m: u32| {
+        NAMES
+            .get((m % 100).saturating_sub(1) as usize)
+            .copied()
+            .unwrap_or("?")
+    };
     let (start, end) = (p.start_month, p.end_month());
     if start / 100 == end / 100 {
         format!("{}–{} {}", name(start), name(end), end / 100)
     } else {
-        format!("{} {}–{} {}", name(start), start / 100, name(end), end / 100)
+        format!(
+            "{} {}–{} {}",
+            name(start),
+            start / 100,
+            name(end),
+            end / 100
+        )
     }
 }
 
@@ -279,8 +290,8 @@ fn compare_year_to_date(
     for k in (1..=months_so_far.min(12)).rev() {
         let latest_period = stretch(review_year_start, k);
         let base_period = stretch(baseline.start_month(), k);
-        let pair = value_of(series, latest_period)
-            .and_then(|latest| value_of(series, base_period).map(|base| (base, latest)));
+        let pair = value_of(series, base_period)
+            .and_then(|base| value_of(series, latest_period).map(|latest| (base, latest)));
         match pair {
             Ok((base, latest)) => {
                 let note = (k < 12).then(|| {

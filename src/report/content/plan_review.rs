@@ -43,7 +43,9 @@ pub fn plan_review_blocks(
     for priority in &review.priorities {
         blocks.push(ContentBlock::SubHeading(priority.name.clone()));
         if priority.measurables.is_empty() {
-            blocks.push(ContentBlock::Note("This priority has no measurables.".into()));
+            blocks.push(ContentBlock::Note(
+                "This priority has no measurables.".into(),
+            ));
             continue;
         }
         blocks.push(w.table(&status_table(priority, &review.as_at, w.threshold)));

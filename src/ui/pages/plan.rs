@@ -59,10 +59,17 @@ pub fn plan_page_ui(ui: &mut egui::Ui, context: &mut PageContext<'_>, actions: &
         return;
     };
     import_row_ui(ui, state, editable, actions);
-    let has_plan = state.review.as_ref().is_some_and(|r| !r.priorities.is_empty());
+    let has_plan = state
+        .review
+        .as_ref()
+        .is_some_and(|r| !r.priorities.is_empty());
     if !has_plan {
         ui.add_space(10.0);
-        ui.label(RichText::new("The file holds no partnership plan yet.").size(16.0).strong());
+        ui.label(
+            RichText::new("The file holds no partnership plan yet.")
+                .size(16.0)
+                .strong(),
+        );
         ui.label(
             RichText::new(if state.review.is_none() {
                 "There is also no data to review it against yet: import police, partner or indicator data on the Data page."
@@ -85,7 +92,9 @@ fn import_row_ui(ui: &mut egui::Ui, state: &PlanState, editable: bool, actions: 
     ui.horizontal(|ui| {
         if ui
             .add_enabled(editable, egui::Button::new("Import a plan…"))
-            .on_hover_text("Read an action plan from CSV or a workbook; it replaces the plan the file holds")
+            .on_hover_text(
+                "Read an action plan from CSV or a workbook; it replaces the plan the file holds",
+            )
             .clicked()
         {
             actions.push(Action::ImportPlan);
@@ -168,7 +177,12 @@ fn counts_ui(ui: &mut egui::Ui, counts: &StatusCounts) {
     });
 }
 
-fn priority_ui(ui: &mut egui::Ui, state: &mut PlanState, editable: bool, actions: &mut Vec<Action>) {
+fn priority_ui(
+    ui: &mut egui::Ui,
+    state: &mut PlanState,
+    editable: bool,
+    actions: &mut Vec<Action>,
+) {
     let Some(priority) = state.selected().cloned() else {
         return;
     };
@@ -177,16 +191,24 @@ fn priority_ui(ui: &mut egui::Ui, state: &mut PlanState, editable: bool, actions
         ui.label(format!("Priority lead: {}", priority.lead));
     }
     counts_ui(ui, &priority.counts);
-    let shown: Vec<(MeasurableReview, Option<crate::analysis::action_plan::chart::ChartLines>)> = state
+    let shown: Vec<(
+        MeasurableReview,
+        Option<crate::analysis::action_plan::chart::ChartLines>,
+    )> = state
         .shown()
         .into_iter()
         .map(|(m, c)| (m.clone(), c.cloned()))
         .collect();
     if shown.is_empty() {
-        ui.label(RichText::new(match &state.lead {
-            Some(lead) => format!("No measurable of this priority is led by {lead}."),
-            None => "This priority has no measurables yet: add one under \"Edit the plan\".".into(),
-        }).weak());
+        ui.label(
+            RichText::new(match &state.lead {
+                Some(lead) => format!("No measurable of this priority is led by {lead}."),
+                None => {
+                    "This priority has no measurables yet: add one under \"Edit the plan\".".into()
+                }
+            })
+            .weak(),
+        );
         return;
     }
     // Two columns of cards when there is room, each column filled top to bottom.
@@ -222,9 +244,13 @@ fn measurable_card_ui(
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     let edit = ui
                         .add_enabled(editable, egui::Button::new("Edit").small())
-                        .on_hover_text(format!("Change the series, baseline, aim or target of {}", m.name));
-                    ui.ctx()
-                        .accesskit_node_builder(edit.id, |node| node.set_label(format!("Edit {}", m.name)));
+                        .on_hover_text(format!(
+                            "Change the series, baseline, aim or target of {}",
+                            m.name
+                        ));
+                    ui.ctx().accesskit_node_builder(edit.id, |node| {
+                        node.set_label(format!("Edit {}", m.name))
+                    });
                     if edit.clicked() {
                         start_editing(state, m);
                     }
@@ -255,19 +281,34 @@ fn measurable_card_ui(
                     value(&m.baseline.period, m.baseline.value),
                     value(&m.latest.period, m.latest.value),
                     m.direction.key(),
-                    m.target.map(|t| format!(" to {}", crate::analysis::action_plan::status::number(t))).unwrap_or_default(),
-                    if m.action.lead.is_empty() { "–" } else { &m.action.lead },
+                    m.target
+                        .map(|t| format!(" to {}", crate::analysis::action_plan::status::number(t)))
+                        .unwrap_or_default(),
+                    if m.action.lead.is_empty() {
+                        "–"
+                    } else {
+                        &m.action.lead
+                    },
                 ))
                 .small()
                 .color(INFO_COLOUR),
             );
-            if state.draft.as_ref().is_some_and(|d| d.id == m.id && d.id != 0) {
+            if state
+                .draft
+                .as_ref()
+                .is_some_and(|d| d.id == m.id && d.id != 0)
+            {
                 ui.add_enabled_ui(editable, |ui| measurable_form_ui(ui, state, false, actions));
             }
         });
 }
 
-fn performance_report_ui(ui: &mut egui::Ui, state: &mut PlanState, writing: bool, actions: &mut Vec<Action>) {
+fn performance_report_ui(
+    ui: &mut egui::Ui,
+    state: &mut PlanState,
+    writing: bool,
+    actions: &mut Vec<Action>,
+) {
     section_heading_ui(ui, "Performance report");
     ui.label(RichText::new("A short Word document with every measurable's chart and a status table, and the table as CSV. It is written to the folder below, never into this file.").weak());
     ui.horizontal(|ui| {
@@ -281,7 +322,11 @@ fn performance_report_ui(ui: &mut egui::Ui, state: &mut PlanState, writing: bool
     ui.horizontal(|ui| {
         ui.checkbox(&mut state.this_priority_only, "This priority only");
         let ready = !writing && !state.report_folder.trim().is_empty();
-        let label = if writing { "Writing the report…" } else { "Write the performance report" };
+        let label = if writing {
+            "Writing the report…"
+        } else {
+            "Write the performance report"
+        };
         if ui.add_enabled(ready, egui::Button::new(label)).clicked() {
             actions.push(Action::ExportPerformanceReport);
         }
@@ -291,7 +336,9 @@ fn performance_report_ui(ui: &mut egui::Ui, state: &mut PlanState, writing: bool
             ui.label(RichText::new(format!("Written: {}", files.join(", "))).strong());
         }
         Some(Err(why)) => {
-            ui.label(RichText::new(format!("The report was not written: {why}")).color(PROBLEM_COLOUR));
+            ui.label(
+                RichText::new(format!("The report was not written: {why}")).color(PROBLEM_COLOUR),
+            );
         }
         None => {}
     }

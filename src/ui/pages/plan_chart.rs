@@ -13,11 +13,23 @@ use egui_plot::{HLine, HoverPosition, Line, LineStyle, PlotPoints, Points};
 
 const BASELINE_COLOUR: Color32 = Color32::from_rgb(110, 110, 110);
 
-pub fn measurable_chart_ui(ui: &mut egui::Ui, id: &str, chart: &ChartLines, unit: &str, height: f32) {
+pub fn measurable_chart_ui(
+    ui: &mut egui::Ui,
+    id: &str,
+    chart: &ChartLines,
+    unit: &str,
+    height: f32,
+) {
     let names = chart.labels.clone();
     let hover_names = chart.labels.clone();
     let is_percent = unit == "%";
-    let shown = move |v: f64| if is_percent { format!("{v:.1}%") } else { number((v * 10.0).round() / 10.0) };
+    let shown = move |v: f64| {
+        if is_percent {
+            format!("{v:.1}%")
+        } else {
+            number((v * 10.0).round() / 10.0)
+        }
+    };
     let per = chart.per.map(|p| format!(" ({p})")).unwrap_or_default();
     fixed_plot(id, height)
         .width(ui.available_width())
@@ -51,7 +63,11 @@ pub fn measurable_chart_ui(ui: &mut egui::Ui, id: &str, chart: &ChartLines, unit
                 runs.push(run);
             }
             for run in runs {
-                plot_ui.line(Line::new("Value", PlotPoints::new(run)).color(CRIME_COLOUR).width(2.0));
+                plot_ui.line(
+                    Line::new("Value", PlotPoints::new(run))
+                        .color(CRIME_COLOUR)
+                        .width(2.0),
+                );
             }
             let latest: Vec<[f64; 2]> = chart
                 .values
@@ -94,10 +110,18 @@ fn key_ui(ui: &mut egui::Ui, chart: &ChartLines, per: &str) {
             ui.label(RichText::new("• latest").small().color(ASB_COLOUR));
         }
         if chart.baseline.is_some() {
-            ui.label(RichText::new(format!("- - baseline{per}")).small().color(BASELINE_COLOUR));
+            ui.label(
+                RichText::new(format!("- - baseline{per}"))
+                    .small()
+                    .color(BASELINE_COLOUR),
+            );
         }
         if chart.target.is_some() {
-            ui.label(RichText::new(format!("··· target{per}")).small().color(SUCCESS_COLOUR));
+            ui.label(
+                RichText::new(format!("··· target{per}"))
+                    .small()
+                    .color(SUCCESS_COLOUR),
+            );
         }
     });
 }

@@ -24,14 +24,27 @@ pub fn start_editing(state: &mut PlanState, m: &MeasurableReview) {
 fn labelled_text(ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str, width: f32) {
     ui.horizontal(|ui| {
         let l = ui.label(label);
-        ui.add(egui::TextEdit::singleline(text).hint_text(hint).desired_width(width))
-            .labelled_by(l.id);
+        ui.add(
+            egui::TextEdit::singleline(text)
+                .hint_text(hint)
+                .desired_width(width),
+        )
+        .labelled_by(l.id);
     });
 }
 
 /// The add or edit form of a measurable (`is_new`: add to the shown priority).
-pub fn measurable_form_ui(ui: &mut egui::Ui, state: &mut PlanState, is_new: bool, actions: &mut Vec<Action>) {
-    let actions_of_priority = state.actions.get(state.priority).cloned().unwrap_or_default();
+pub fn measurable_form_ui(
+    ui: &mut egui::Ui,
+    state: &mut PlanState,
+    is_new: bool,
+    actions: &mut Vec<Action>,
+) {
+    let actions_of_priority = state
+        .actions
+        .get(state.priority)
+        .cloned()
+        .unwrap_or_default();
     let choices = state.series_choices.clone();
     let Some(draft) = state.draft.as_mut() else {
         return;
@@ -53,7 +66,13 @@ pub fn measurable_form_ui(ui: &mut egui::Ui, state: &mut PlanState, is_new: bool
                     }
                 });
             if draft.action_id == 0 {
-                labelled_text(ui, "Output", &mut draft.new_output, "e.g. Hotspot patrols", 320.0);
+                labelled_text(
+                    ui,
+                    "Output",
+                    &mut draft.new_output,
+                    "e.g. Hotspot patrols",
+                    320.0,
+                );
                 ui.horizontal(|ui| {
                     egui::ComboBox::new("measurable_strand", "Strand")
                         .selected_text(draft.new_strand.label())
@@ -63,15 +82,30 @@ pub fn measurable_form_ui(ui: &mut egui::Ui, state: &mut PlanState, is_new: bool
                             }
                         });
                 });
-                labelled_text(ui, "Lead agency", &mut draft.new_lead, "e.g. Kent Police", 220.0);
+                labelled_text(
+                    ui,
+                    "Lead agency",
+                    &mut draft.new_lead,
+                    "e.g. Kent Police",
+                    220.0,
+                );
             }
-            labelled_text(ui, "Measurable", &mut draft.name, "e.g. Deliberate fires", 320.0);
+            labelled_text(
+                ui,
+                "Measurable",
+                &mut draft.name,
+                "e.g. Deliberate fires",
+                320.0,
+            );
         }
         let series_label = draft
             .series
             .as_ref()
             .and_then(|k| choices.iter().find(|c| &c.key == k))
-            .map_or_else(|| draft.series.clone().unwrap_or_else(|| "Not linked".into()), |c| c.label.clone());
+            .map_or_else(
+                || draft.series.clone().unwrap_or_else(|| "Not linked".into()),
+                |c| c.label.clone(),
+            );
         egui::ComboBox::new(("measurable_series", draft.id), "Series")
             .selected_text(series_label)
             .width(320.0)
@@ -81,7 +115,13 @@ pub fn measurable_form_ui(ui: &mut egui::Ui, state: &mut PlanState, is_new: bool
                     ui.selectable_value(&mut draft.series, Some(c.key.clone()), &c.label);
                 }
             });
-        labelled_text(ui, "Baseline", &mut draft.baseline, "blank: the year before the review", 200.0);
+        labelled_text(
+            ui,
+            "Baseline",
+            &mut draft.baseline,
+            "blank: the year before the review",
+            200.0,
+        );
         ui.horizontal(|ui| {
             egui::ComboBox::new(("measurable_aim", draft.id), "Aim")
                 .selected_text(draft.direction.key())
@@ -91,10 +131,19 @@ pub fn measurable_form_ui(ui: &mut egui::Ui, state: &mut PlanState, is_new: bool
                     }
                 });
         });
-        labelled_text(ui, "Target", &mut draft.target, "optional, e.g. 300 or 30%", 120.0);
+        labelled_text(
+            ui,
+            "Target",
+            &mut draft.target,
+            "optional, e.g. 300 or 30%",
+            120.0,
+        );
         ui.horizontal(|ui| {
             let can_save = !draft.name.trim().is_empty();
-            if ui.add_enabled(can_save, egui::Button::new("Save measurable")).clicked() {
+            if ui
+                .add_enabled(can_save, egui::Button::new("Save measurable"))
+                .clicked()
+            {
                 actions.push(Action::SaveMeasurable);
             }
             if ui.button("Cancel").clicked() {
@@ -114,18 +163,34 @@ pub fn measurable_form_ui(ui: &mut egui::Ui, state: &mut PlanState, is_new: bool
 pub fn edit_plan_ui(ui: &mut egui::Ui, state: &mut PlanState, actions: &mut Vec<Action>) {
     ui.add_space(10.0);
     egui::CollapsingHeader::new("Edit the plan")
-        .default_open(state.review.as_ref().is_none_or(|r| r.priorities.is_empty()))
+        .default_open(
+            state
+                .review
+                .as_ref()
+                .is_none_or(|r| r.priorities.is_empty()),
+        )
         .show(ui, |ui| {
             ui.label(RichText::new("Add a priority").strong());
             ui.horizontal(|ui| {
                 let l = ui.label("New priority");
-                ui.add(egui::TextEdit::singleline(&mut state.new_priority).hint_text("e.g. Serious violence").desired_width(220.0))
-                    .labelled_by(l.id);
+                ui.add(
+                    egui::TextEdit::singleline(&mut state.new_priority)
+                        .hint_text("e.g. Serious violence")
+                        .desired_width(220.0),
+                )
+                .labelled_by(l.id);
                 let l = ui.label("Priority lead");
-                ui.add(egui::TextEdit::singleline(&mut state.new_priority_lead).hint_text("e.g. Community Safety Manager").desired_width(200.0))
-                    .labelled_by(l.id);
+                ui.add(
+                    egui::TextEdit::singleline(&mut state.new_priority_lead)
+                        .hint_text("e.g. Community Safety Manager")
+                        .desired_width(200.0),
+                )
+                .labelled_by(l.id);
                 let name = state.new_priority.trim().to_string();
-                if ui.add_enabled(!name.is_empty(), egui::Button::new("Add priority")).clicked() {
+                if ui
+                    .add_enabled(!name.is_empty(), egui::Button::new("Add priority"))
+                    .clicked()
+                {
                     actions.push(Action::AddPlanPriority {
                         name,
                         theme_key: None,
@@ -156,7 +221,10 @@ pub fn edit_plan_ui(ui: &mut egui::Ui, state: &mut PlanState, actions: &mut Vec<
             let adding = state.draft.as_ref().is_some_and(|d| d.id == 0);
             if adding {
                 measurable_form_ui(ui, state, true, actions);
-            } else if ui.button(format!("Add a measurable to {}", priority.1)).clicked() {
+            } else if ui
+                .button(format!("Add a measurable to {}", priority.1))
+                .clicked()
+            {
                 let action_id = state
                     .actions
                     .get(state.priority)

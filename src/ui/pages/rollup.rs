@@ -20,7 +20,13 @@ pub fn rollup_page_ui(ui: &mut egui::Ui, state: &mut RollupState, actions: &mut 
             actions.push(Action::ChooseRollupFiles);
         }
         if !state.files.is_empty() {
-            ui.label(RichText::new(format!("{} files chosen; each is opened read-only.", state.files.len())).weak());
+            ui.label(
+                RichText::new(format!(
+                    "{} files chosen; each is opened read-only.",
+                    state.files.len()
+                ))
+                .weak(),
+            );
         }
     });
     if let Some(problem) = &state.problem {
@@ -36,22 +42,49 @@ pub fn rollup_page_ui(ui: &mut egui::Ui, state: &mut RollupState, actions: &mut 
     let rows: Vec<Vec<String>> = rollup
         .issues
         .iter()
-        .map(|i| vec![i.issue.clone(), i.partnerships.to_string(), i.names.join(", ")])
+        .map(|i| {
+            vec![
+                i.issue.clone(),
+                i.partnerships.to_string(),
+                i.names.join(", "),
+            ]
+        })
         .collect();
-    table_ui(ui, "Partnerships choosing each issue", "rollup_issues", &["Priority issue", "Partnerships", "Which"], &rows);
+    table_ui(
+        ui,
+        "Partnerships choosing each issue",
+        "rollup_issues",
+        &["Priority issue", "Partnerships", "Which"],
+        &rows,
+    );
     section_heading_ui(ui, "Each partnership's ranked list");
-    let longest = rollup.files.iter().map(|f| f.ranked.len()).max().unwrap_or(0);
+    let longest = rollup
+        .files
+        .iter()
+        .map(|f| f.ranked.len())
+        .max()
+        .unwrap_or(0);
     let mut header = vec!["Rank".to_string()];
     header.extend(rollup.files.iter().map(|f| f.partnership.clone()));
     let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
     let rows: Vec<Vec<String>> = (0..longest)
         .map(|i| {
             let mut row = vec![(i + 1).to_string()];
-            row.extend(rollup.files.iter().map(|f| f.ranked.get(i).map_or_else(String::new, |r| r.issue.clone())));
+            row.extend(rollup.files.iter().map(|f| {
+                f.ranked
+                    .get(i)
+                    .map_or_else(String::new, |r| r.issue.clone())
+            }));
             row
         })
         .collect();
-    table_ui(ui, "Ranked priorities", "rollup_ranked", &header_refs, &rows);
+    table_ui(
+        ui,
+        "Ranked priorities",
+        "rollup_ranked",
+        &header_refs,
+        &rows,
+    );
     section_heading_ui(ui, "Export");
     ui.horizontal(|ui| {
         let label = ui.label("Export folder");
@@ -61,7 +94,10 @@ pub fn rollup_page_ui(ui: &mut egui::Ui, state: &mut RollupState, actions: &mut 
             actions.push(Action::ChooseRollupFolder);
         }
         if ui
-            .add_enabled(!state.folder.trim().is_empty(), egui::Button::new("Export CSV and Word"))
+            .add_enabled(
+                !state.folder.trim().is_empty(),
+                egui::Button::new("Export CSV and Word"),
+            )
             .clicked()
         {
             actions.push(Action::ExportRollup);
