@@ -10,7 +10,7 @@
 //! (negative counts, which cannot come from data, are tested as zero).
 
 use super::rates::percent_change;
-use crate::report::format::thousands;
+use crate::format::thousands;
 use serde::Serialize;
 
 /// Significance level: p below this is called a real change.

@@ -70,15 +70,10 @@ pub fn parse_date_format(text: &str) -> Option<DateFormat> {
 }
 
 fn build(spec: &MappingSpec) -> Result<ColumnMapping, String> {
-    let layout = PartnerLayout::ALL
-        .into_iter()
-        .find(|l| l.key() == spec.layout)
-        .ok_or_else(|| {
-            format!(
-                "unknown layout {} (domestic_abuse, marac, asb_cases, treatment)",
-                spec.layout
-            )
-        })?;
+    let layout = PartnerLayout::from_key(&spec.layout).ok_or_else(|| {
+        let keys: Vec<&str> = PartnerLayout::ALL.iter().map(|l| l.key()).collect();
+        format!("unknown layout {} ({})", spec.layout, keys.join(", "))
+    })?;
     let table = read_table(&spec.from).map_err(|e| e.to_string())?;
     let mut mapping = ColumnMapping::new(spec.name.clone(), layout, &table.header);
     let names: Vec<String> = table.header.iter().map(|h| normalise_header(h)).collect();

@@ -41,10 +41,7 @@ impl FileKind {
             "ward_lookup" | "lookup" => Some(FileKind::WardLookup),
             "population" => Some(FileKind::Population),
             "boundaries" | "geojson" => Some(FileKind::Boundaries),
-            other => PartnerLayout::ALL
-                .into_iter()
-                .find(|l| l.key() == other)
-                .map(FileKind::Partner),
+            other => PartnerLayout::from_key(other).map(FileKind::Partner),
         }
     }
 

@@ -13,7 +13,7 @@ use crate::analysis::partner::{
 };
 use crate::import::indicators::ReportingPeriod;
 use crate::import::partner::{AsbCase, DaIncident};
-use crate::store::partner::month_of;
+use crate::import::month::month_of;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 

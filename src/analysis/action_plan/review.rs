@@ -9,7 +9,7 @@ use super::window::compare;
 use crate::analysis::financial_year::FinancialYear;
 use crate::import::indicators::ReportingPeriod;
 use crate::store::action_plan::{ActionPlan, Direction, Measurable, PlanAction, Strand};
-use crate::store::partner::month_of;
+use crate::import::month::month_of;
 use serde::Serialize;
 use std::collections::HashMap;
 

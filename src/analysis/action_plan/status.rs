@@ -9,7 +9,7 @@
 use super::series_ref::ValueKind;
 use super::window::Comparison;
 use crate::analysis::change::{test_change, ChangeTest, Direction as Moved};
-use crate::report::format::thousands;
+use crate::format::thousands;
 use crate::store::action_plan::Direction;
 use serde::Serialize;
 

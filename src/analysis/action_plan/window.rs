@@ -7,7 +7,7 @@
 
 use super::series::{SeriesData, SeriesPoint};
 use super::series_ref::ValueKind;
-use crate::import::indicators::period::month_of;
+use crate::import::month::month_of;
 use crate::import::indicators::ReportingPeriod;
 use crate::import::partner::Period;
 

@@ -5,10 +5,11 @@
 //!
 //! Suppressed counts are left out of sums and counted in `suppressed_cells`.
 
-use super::common::YearChange;
+use super::common::{count_value, YearChange};
+use super::dataset::{DatasetAnalysis, PartnerFigures};
 use crate::analysis::financial_year::FinancialYear;
 use crate::analysis::rates::{percent_of, round1};
-use crate::import::partner::{CountValue, MaracQuarter};
+use crate::import::partner::{CountValue, MaracQuarter, PartnerLayout};
 use serde::Serialize;
 
 /// SafeLives: about 30 % of MARAC cases are repeats.
@@ -37,7 +38,27 @@ pub struct MaracYear {
     pub repeat_pct: Option<f64>,
 }
 
-/// The MARAC page for one year.
+/// What the file's MARAC quarters give, over the female 16+ population when known.
+pub const ANALYSIS: DatasetAnalysis = DatasetAnalysis {
+    layout: PartnerLayout::Marac,
+    years: |rows| marac_years(&rows.marac),
+    months: |rows| {
+        rows.marac
+            .iter()
+            .flat_map(|q| q.quarter.each_month())
+            .collect()
+    },
+    figures: |inputs, year| {
+        PartnerFigures::Marac(marac_figures(
+            &inputs.rows.marac,
+            year,
+            inputs.rows.female_16_plus,
+        ))
+    },
+};
+
+/// The MARAC page for one year. Serialised, it is the theme's headline in `stats --json`
+/// (a contract): what only the page shows is skipped.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MaracFigures {
     pub financial_year: String,
@@ -55,13 +76,12 @@ pub struct MaracFigures {
     pub referrals_from_police: i64,
     pub referrals_from_other_agencies: i64,
     pub police_referral_pct: Option<f64>,
+    #[serde(skip)]
     pub suppressed_cells: usize,
+    #[serde(skip)]
     pub by_quarter: Vec<MaracQuarterRow>,
+    #[serde(skip)]
     pub by_year: Vec<MaracYear>,
-}
-
-fn value(v: Option<&CountValue>) -> Option<i64> {
-    v.and_then(CountValue::value).map(i64::from)
 }
 
 fn fy_of(q: &MaracQuarter) -> FinancialYear {
@@ -90,15 +110,15 @@ pub fn marac_figures(
             repeat_pct: None,
         });
         y.quarters += 1;
-        y.cases += value(Some(&q.cases_discussed)).unwrap_or(0);
-        y.repeat_cases += value(Some(&q.repeat_cases)).unwrap_or(0);
+        y.cases += count_value(Some(&q.cases_discussed)).unwrap_or(0);
+        y.repeat_cases += count_value(Some(&q.repeat_cases)).unwrap_or(0);
     }
     for y in years.values_mut() {
         y.repeat_pct = percent_of(y.repeat_cases, y.cases);
     }
     let this: Vec<&MaracQuarter> = rows.iter().filter(|q| fy_of(q) == year).collect();
     let sum = |f: fn(&MaracQuarter) -> Option<&CountValue>| -> i64 {
-        this.iter().filter_map(|q| value(f(q))).sum()
+        this.iter().filter_map(|q| count_value(f(q))).sum()
     };
     let cases = sum(|q| Some(&q.cases_discussed));
     let repeat_cases = sum(|q| Some(&q.repeat_cases));
@@ -147,15 +167,17 @@ pub fn marac_figures(
         by_quarter: this
             .iter()
             .map(|q| {
-                let cases = value(Some(&q.cases_discussed));
-                let repeats = value(Some(&q.repeat_cases));
+                let cases = count_value(Some(&q.cases_discussed));
+                let repeats = count_value(Some(&q.repeat_cases));
                 MaracQuarterRow {
                     quarter: q.quarter.label(),
                     cases,
                     repeat_cases: repeats,
                     repeat_pct: cases.zip(repeats).and_then(|(c, r)| percent_of(r, c)),
-                    referrals_from_police: value(q.referrals_from_police.as_ref()),
-                    referrals_from_other_agencies: value(q.referrals_from_other_agencies.as_ref()),
+                    referrals_from_police: count_value(q.referrals_from_police.as_ref()),
+                    referrals_from_other_agencies: count_value(
+                        q.referrals_from_other_agencies.as_ref(),
+                    ),
                 }
             })
             .collect(),

@@ -9,11 +9,12 @@
 //! completions and re-presentations are summed. A row for the whole year is used as it
 //! is. Suppressed cells are left out of sums and counted in `suppressed_cells`.
 
-use super::common::{years_newest_first, YearChange};
+use super::common::{count_value, years_newest_first, YearChange};
+use super::dataset::{DatasetAnalysis, PartnerFigures};
 use crate::analysis::financial_year::FinancialYear;
 use crate::analysis::rates::{percent_of, round1};
 use crate::import::partner::values::SubstanceGroup;
-use crate::import::partner::{CountValue, TreatmentCount};
+use crate::import::partner::{CountValue, PartnerLayout, TreatmentCount};
 use serde::Serialize;
 
 /// How a year's figures are built from shorter periods.
@@ -47,27 +48,41 @@ pub struct TreatmentPeriodRow {
     pub re_presentations: Option<i64>,
 }
 
-/// The treatment page for one year.
+/// What the file's treatment counts give.
+pub const ANALYSIS: DatasetAnalysis = DatasetAnalysis {
+    layout: PartnerLayout::Treatment,
+    years: |rows| treatment_years(&rows.treatment),
+    months: |rows| {
+        rows.treatment
+            .iter()
+            .flat_map(|t| t.period.each_month())
+            .collect()
+    },
+    figures: |inputs, year| {
+        PartnerFigures::Treatment(treatment_figures(&inputs.rows.treatment, year))
+    },
+};
+
+/// The treatment page for one year. Serialised, it is the theme's headline in
+/// `stats --json` (a contract): what only the page shows is skipped.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TreatmentFigures {
     pub financial_year: String,
     /// Periods of the year held (4 quarters, 12 months or 1 year for a complete year).
+    #[serde(skip)]
     pub periods_held: usize,
     pub is_complete: bool,
     pub method: &'static str,
     /// In NDTMS order.
     pub groups: Vec<TreatmentGroupYear>,
     pub total: TreatmentGroupYear,
+    #[serde(skip)]
     pub by_period: Vec<TreatmentPeriodRow>,
 }
 
 /// Financial years the periods start in, newest first.
 pub fn treatment_years(rows: &[TreatmentCount]) -> Vec<FinancialYear> {
     years_newest_first(rows.iter().map(|r| r.period.start_month))
-}
-
-fn value(v: Option<&CountValue>) -> Option<i64> {
-    v.and_then(CountValue::value).map(i64::from)
 }
 
 /// Raw sums of a year for one group: (in treatment, new, completions, re-presentations,
@@ -80,7 +95,7 @@ fn year_sums(rows: &[&TreatmentCount]) -> (i64, i64, i64, i64, usize, u32) {
         if v.is_some_and(CountValue::is_suppressed) {
             suppressed += 1;
         }
-        value(v).unwrap_or(0)
+        count_value(v).unwrap_or(0)
     };
     let (mut in_treatment, mut new, mut done, mut back) = (0, 0, 0, 0);
     for (i, r) in sorted.iter().enumerate() {
@@ -190,10 +205,10 @@ pub fn treatment_figures(rows: &[TreatmentCount], year: FinancialYear) -> Treatm
             .map(|r| TreatmentPeriodRow {
                 period: r.period.label(),
                 substance_group: r.substance_group.label().to_string(),
-                in_treatment: value(Some(&r.in_treatment)),
-                new_presentations: value(r.new_presentations.as_ref()),
-                successful_completions: value(r.successful_completions.as_ref()),
-                re_presentations: value(r.re_presentations.as_ref()),
+                in_treatment: count_value(Some(&r.in_treatment)),
+                new_presentations: count_value(r.new_presentations.as_ref()),
+                successful_completions: count_value(r.successful_completions.as_ref()),
+                re_presentations: count_value(r.re_presentations.as_ref()),
             })
             .collect(),
     }

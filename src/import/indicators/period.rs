@@ -8,6 +8,7 @@
 //! quarters `YYYY/YY-Qn`, financial years `YYYY/YY`, calendar years `YYYY`, dates
 //! `YYYY-MM-DD`. Pure text in, period out; never guesses a period from a number.
 
+use crate::import::month::month_of;
 use crate::import::partner::dates::DateFormat;
 use crate::import::partner::period::{parse_period, Period};
 use chrono::{Datelike, NaiveDate};
@@ -160,11 +161,6 @@ impl std::fmt::Display for ReportingPeriod {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.label())
     }
-}
-
-/// `YYYYMM` of a date.
-pub fn month_of(day: NaiveDate) -> u32 {
-    (day.year().max(0) as u32) * 100 + day.month()
 }
 
 fn month_text(month: u32) -> String {

@@ -5,7 +5,7 @@
 
 use super::appendix::{disclosure_blocks, source_blocks};
 use super::maps::ward_map;
-use super::partner::{asb_case_blocks, domestic_abuse_blocks, marac_blocks, treatment_blocks};
+use super::partner::section_of;
 use super::plan::{available_sections, effective_plan, partner_sources};
 use super::plan_review;
 use super::police::{hotspot_blocks, theme_blocks};
@@ -16,12 +16,10 @@ use crate::analysis::area::AreaIndex;
 use crate::analysis::area_figures::area_figures;
 use crate::analysis::financial_year::FinancialYear;
 use crate::analysis::overview::{default_year, theme_overview, ThemeOverview};
-use crate::analysis::partner::headlines::police_asb_total;
-use crate::analysis::partner::{
-    asb_case_figures, domestic_abuse_figures, marac_figures, treatment_figures, PartnerArea,
-};
+use crate::analysis::partner::{analysis_of, PartnerArea, PartnerInputs};
 use crate::analysis::theme::Theme;
 use crate::import::boundaries::BoundaryLevel;
+use crate::import::partner::PartnerLayout;
 use crate::report::disclosure::DEFAULT_THRESHOLD;
 use crate::store::{Store, StoreError};
 
@@ -79,6 +77,12 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
     let asb = overview(&Theme::AntiSocialBehaviour);
     let partner_rows = store.partner_rows()?;
     let partner_area = PartnerArea::new(&area, store.lsoa_wards()?);
+    let partner = PartnerInputs {
+        rows: &partner_rows,
+        area: &partner_area,
+        cube: &cube,
+        index: &area,
+    };
     let mut available = available_sections(&themes, &partner_sources(&partner_rows));
     available.extend(plan_review::plan_review_choice(store)?);
     let plan = effective_plan(&store.planned_sections()?, &available);
@@ -115,42 +119,29 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
                 blocks.extend(hotspot_blocks(&mut w, &[&all_crime, &asb]));
                 blocks
             }
-            "domestic_abuse" => domestic_abuse_blocks(
-                &mut w,
-                &domestic_abuse_figures(&partner_rows.domestic_abuse, &partner_area, fy),
-            ),
-            "marac" => marac_blocks(
-                &mut w,
-                &marac_figures(&partner_rows.marac, fy, partner_rows.female_16_plus),
-            ),
-            "asb_cases" => asb_case_blocks(
-                &mut w,
-                &asb_case_figures(
-                    &partner_rows.asb_cases,
-                    &partner_area,
-                    fy,
-                    police_asb_total(&cube, &area, fy),
-                ),
-            ),
-            "treatment" => {
-                treatment_blocks(&mut w, &treatment_figures(&partner_rows.treatment, fy))
-            }
             plan_review::KEY => plan_review::plan_review_blocks(&mut w, store, fy)?,
             "priorities" => priority_blocks(
                 &mut w,
                 &store.priority_issues()?,
                 &store.priority_weights()?,
             ),
-            key => match key
-                .strip_prefix("theme:")
-                .and_then(|k| themes.iter().find(|t| t.key() == k))
-            {
-                Some(theme) => {
-                    let figures: ThemeOverview = overview(theme);
-                    theme_blocks(&mut w, &figures, fy, &source)
+            key => {
+                if let Some(layout) = PartnerLayout::from_key(key) {
+                    let figures = (analysis_of(layout).figures)(&partner, fy);
+                    (section_of(layout).blocks)(&mut w, &figures)
+                } else {
+                    match key
+                        .strip_prefix("theme:")
+                        .and_then(|k| themes.iter().find(|t| t.key() == k))
+                    {
+                        Some(theme) => {
+                            let figures: ThemeOverview = overview(theme);
+                            theme_blocks(&mut w, &figures, fy, &source)
+                        }
+                        None => continue,
+                    }
                 }
-                None => continue,
-            },
+            }
         };
         let narrative = narrative_blocks(&entry.narrative);
         if !narrative.is_empty() {

@@ -15,9 +15,8 @@ mod priorities;
 mod writer;
 
 pub use build::{build_report, ReportError, ReportOptions};
-pub use plan::{
-    available_sections, effective_plan, partner_sources, PlanEntry, SectionChoice, PARTNER_SECTIONS,
-};
+pub use partner::{section_of, PartnerSection};
+pub use plan::{available_sections, effective_plan, partner_sources, PlanEntry, SectionChoice};
 
 use crate::report::figures::Figure;
 use crate::report::table::PublishedTable;

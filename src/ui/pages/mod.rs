@@ -1,23 +1,21 @@
 //! One file per page. `page_ui` draws the page the navigation selected, from the cached
 //! view of the assessment file; pages never query the store.
 
-mod asb_cases;
 mod control_chart;
 mod data;
-mod domestic_abuse;
 mod map;
 mod map_incidents;
-mod marac;
 mod overview;
-mod partner_common;
+mod partner;
 mod picture;
 mod plan;
 mod plan_chart;
 mod plan_editor;
 mod report;
 mod rollup;
-mod treatment;
 mod trends;
+
+pub use partner::page_of as partner_page_of;
 
 use super::actions::Action;
 use super::navigation::Page;
@@ -73,10 +71,7 @@ pub fn page_ui(
             },
             Page::Plan => plan::plan_page_ui(ui, context, actions),
             Page::Rollup => rollup::rollup_page_ui(ui, context.rollup, actions),
-            Page::DomesticAbuse => domestic_abuse::domestic_abuse_page_ui(ui, context, actions),
-            Page::Marac => marac::marac_page_ui(ui, context, actions),
-            Page::AsbCases => asb_cases::asb_cases_page_ui(ui, context, actions),
-            Page::Treatment => treatment::treatment_page_ui(ui, context, actions),
+            Page::Partner(layout) => partner::partner_page_ui(ui, layout, context, actions),
             Page::Map => map::map_page_ui(ui, context, actions),
         });
 }

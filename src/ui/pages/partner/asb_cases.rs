@@ -2,69 +2,60 @@
 //! open more than 90 days, actions taken and top wards — beside police-recorded ASB for
 //! the same year and area, never added to it.
 
-use super::partner_common::{
-    bars_ui, change_text, change_ui, lines_ui, partner_heading_ui, pct, shares_table_ui,
-    wards_table_ui,
+use super::super::picture::table_ui;
+use super::common::{
+    bars_ui, card, cards_ui, change_card, change_ui, lines_ui, pct, shares_table_ui, wards_table_ui,
 };
-use super::picture::table_ui;
-use super::PageContext;
+use super::PartnerPage;
+use crate::analysis::partner::{AsbCaseFigures, PartnerFigures};
 use crate::import::partner::PartnerLayout;
 use crate::report::format::thousands;
-use crate::ui::actions::Action;
-use crate::ui::widgets::{figure_card_ui, section_heading_ui};
+use crate::ui::widgets::section_heading_ui;
 
-pub fn asb_cases_page_ui(ui: &mut egui::Ui, context: &PageContext<'_>, actions: &mut Vec<Action>) {
-    let view = &context.view.partner;
-    if !partner_heading_ui(
+pub const PAGE: PartnerPage = PartnerPage {
+    layout: PartnerLayout::AsbCases,
+    nav_title: "ASB cases",
+    description: "Council ASB cases beside police-recorded ASB",
+    title: "Council ASB cases",
+    explanation: "Cases from the council's ASB case-management system, shown beside police-recorded ASB (a case is not an incident, so the two are never added).",
+    uses_area: true,
+    body: |ui, figures, _| {
+        if let PartnerFigures::AsbCases(f) = figures {
+            figures_ui(ui, f);
+        }
+    },
+};
+
+fn figures_ui(ui: &mut egui::Ui, f: &AsbCaseFigures) {
+    cards_ui(
         ui,
-        view,
-        PartnerLayout::AsbCases,
-        "Council ASB cases",
-        "Cases from the council's ASB case-management system, shown beside police-recorded ASB (a case is not an incident, so the two are never added).",
-        true,
-        actions,
-    ) {
-        return;
-    }
-    let Some(f) = &view.asb_cases.figures else {
-        return;
-    };
-    ui.horizontal_wrapped(|ui| {
-        figure_card_ui(
-            ui,
-            &format!("Cases opened {}", f.financial_year),
-            &thousands(f.opened),
-            "Council ASB cases opened in the year",
-        );
-        figure_card_ui(
-            ui,
-            "Change on last year",
-            &change_text(&f.change),
-            &f.change.change_explained,
-        );
-        figure_card_ui(
-            ui,
-            "Repeat cases",
-            &format!("{} ({})", thousands(f.repeat_cases), pct(f.repeat_pct)),
-            "Cases marked as repeats",
-        );
-        figure_card_ui(
-            ui,
-            "Open more than 90 days",
-            &thousands(f.open_over_90_days),
-            &format!(
-                "Cases still open at {} that were opened more than 90 days before",
-                f.as_at
+        &[
+            card(
+                format!("Cases opened {}", f.financial_year),
+                thousands(f.opened),
+                "Council ASB cases opened in the year",
             ),
-        );
-        let police = f.police_asb_incidents.map_or("–".into(), thousands);
-        figure_card_ui(
-            ui,
-            "Police-recorded ASB",
-            &police,
-            "Police ASB incidents in the same year and area, for comparison (not added)",
-        );
-    });
+            change_card(&f.change),
+            card(
+                "Repeat cases",
+                format!("{} ({})", thousands(f.repeat_cases), pct(f.repeat_pct)),
+                "Cases marked as repeats",
+            ),
+            card(
+                "Open more than 90 days",
+                thousands(f.open_over_90_days),
+                format!(
+                    "Cases still open at {} that were opened more than 90 days before",
+                    f.as_at
+                ),
+            ),
+            card(
+                "Police-recorded ASB",
+                f.police_asb_incidents.map_or("–".into(), thousands),
+                "Police ASB incidents in the same year and area, for comparison (not added)",
+            ),
+        ],
+    );
     change_ui(ui, &f.change);
     section_heading_ui(ui, "Cases opened by month and category");
     let labels: Vec<String> = f.months.iter().map(|m| m.month.clone()).collect();

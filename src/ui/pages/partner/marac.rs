@@ -2,65 +2,60 @@
 //! benchmark, cases per 10,000 women aged 16+ against ~40 (with the population entered
 //! here when it is not imported), and referral sources.
 
-use super::partner_common::{bars_ui, change_text, change_ui, count, partner_heading_ui, pct};
-use super::picture::table_ui;
-use super::PageContext;
+use super::super::picture::table_ui;
+use super::common::{bars_ui, card, cards_ui, change_card, change_ui, count, pct};
+use super::PartnerPage;
+use crate::analysis::partner::{MaracFigures, PartnerFigures};
 use crate::import::partner::PartnerLayout;
 use crate::report::format::thousands;
 use crate::ui::actions::Action;
-use crate::ui::widgets::{figure_card_ui, section_heading_ui};
+use crate::ui::widgets::section_heading_ui;
 
-pub fn marac_page_ui(ui: &mut egui::Ui, context: &PageContext<'_>, actions: &mut Vec<Action>) {
-    let view = &context.view.partner;
-    if !partner_heading_ui(
-        ui,
-        view,
-        PartnerLayout::Marac,
-        "MARAC",
+pub const PAGE: PartnerPage = PartnerPage {
+    layout: PartnerLayout::Marac,
+    nav_title: "MARAC",
+    description: "MARAC cases by quarter against the SafeLives benchmarks",
+    title: "MARAC",
+    explanation:
         "Multi-agency risk assessment conference cases from the quarterly SafeLives returns.",
-        false,
-        actions,
-    ) {
-        return;
-    }
-    let Some(f) = &view.marac.figures else {
-        return;
-    };
-    ui.horizontal_wrapped(|ui| {
-        figure_card_ui(
-            ui,
-            &format!("MARAC cases {}", f.financial_year),
-            &thousands(f.cases),
-            &format!("{} quarters held", f.quarters_held),
-        );
-        figure_card_ui(
-            ui,
-            "Change on last year",
-            &change_text(&f.change),
-            &f.change.change_explained,
-        );
-        figure_card_ui(
-            ui,
-            "Repeat rate",
-            &pct(f.repeat_pct),
-            "SafeLives benchmark: about 30%",
-        );
-        let rate = f
-            .cases_per_10000_women
-            .map_or("–".into(), |r| format!("{r:.1}"));
-        figure_card_ui(
-            ui,
-            "Cases per 10,000 women 16+",
-            &rate,
-            "SafeLives benchmark: about 40 a year (scaled to a year when fewer quarters are held)",
-        );
-        figure_card_ui(
-            ui,
-            "Referred by police",
-            &pct(f.police_referral_pct),
-            "Share of referrals made by the police",
-        );
-    });
+    uses_area: false,
+    body: |ui, figures, actions| {
+        if let PartnerFigures::Marac(f) = figures {
+            figures_ui(ui, f, actions);
+        }
+    },
+};
+
+fn figures_ui(ui: &mut egui::Ui, f: &MaracFigures, actions: &mut Vec<Action>) {
+    let rate = f
+        .cases_per_10000_women
+        .map_or("–".into(), |r| format!("{r:.1}"));
+    cards_ui(
+        ui,
+        &[
+            card(
+                format!("MARAC cases {}", f.financial_year),
+                thousands(f.cases),
+                format!("{} quarters held", f.quarters_held),
+            ),
+            change_card(&f.change),
+            card(
+                "Repeat rate",
+                pct(f.repeat_pct),
+                "SafeLives benchmark: about 30%",
+            ),
+            card(
+                "Cases per 10,000 women 16+",
+                rate,
+                "SafeLives benchmark: about 40 a year (scaled to a year when fewer quarters are held)",
+            ),
+            card(
+                "Referred by police",
+                pct(f.police_referral_pct),
+                "Share of referrals made by the police",
+            ),
+        ],
+    );
     change_ui(ui, &f.change);
     population_ui(ui, f.female_16_plus, actions);
     ui.columns(2, |cols| {

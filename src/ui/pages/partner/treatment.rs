@@ -2,57 +2,55 @@
 //! successful completions, the completion rate and re-presentations for the year, with
 //! the change on last year, and how a year is built from quarterly returns.
 
-use super::partner_common::{bars_ui, count, partner_heading_ui, pct};
-use super::picture::table_ui;
-use super::PageContext;
+use super::super::picture::table_ui;
+use super::common::{bars_ui, card, cards_ui, count, pct};
+use super::PartnerPage;
+use crate::analysis::partner::{PartnerFigures, TreatmentFigures};
 use crate::import::partner::PartnerLayout;
 use crate::report::format::thousands;
-use crate::ui::actions::Action;
-use crate::ui::widgets::{figure_card_ui, section_heading_ui};
+use crate::ui::widgets::section_heading_ui;
 
-pub fn treatment_page_ui(ui: &mut egui::Ui, context: &PageContext<'_>, actions: &mut Vec<Action>) {
-    let view = &context.view.partner;
-    if !partner_heading_ui(
-        ui,
-        view,
-        PartnerLayout::Treatment,
-        "Drug and alcohol treatment",
-        "NDTMS-style counts by substance group (Opiate, Non-opiate only, Non-opiate and alcohol, Alcohol only).",
-        false,
-        actions,
-    ) {
-        return;
-    }
-    let Some(f) = &view.treatment.figures else {
-        return;
-    };
+pub const PAGE: PartnerPage = PartnerPage {
+    layout: PartnerLayout::Treatment,
+    nav_title: "Treatment",
+    description: "Drug and alcohol treatment by substance group",
+    title: "Drug and alcohol treatment",
+    explanation: "NDTMS-style counts by substance group (Opiate, Non-opiate only, Non-opiate and alcohol, Alcohol only).",
+    uses_area: false,
+    body: |ui, figures, _| {
+        if let PartnerFigures::Treatment(f) = figures {
+            figures_ui(ui, f);
+        }
+    },
+};
+
+fn figures_ui(ui: &mut egui::Ui, f: &TreatmentFigures) {
     let t = &f.total;
-    ui.horizontal_wrapped(|ui| {
-        figure_card_ui(
-            ui,
-            &format!("In treatment {}", f.financial_year),
-            &thousands(t.in_treatment),
-            f.method,
-        );
-        figure_card_ui(
-            ui,
-            "New presentations",
-            &thousands(t.new_presentations),
-            "Summed over the year",
-        );
-        figure_card_ui(
-            ui,
-            "Successful completions",
-            &thousands(t.successful_completions),
-            "Summed over the year",
-        );
-        figure_card_ui(
-            ui,
-            "Completion rate",
-            &pct(t.completion_rate_pct),
-            "Successful completions ÷ in treatment",
-        );
-    });
+    cards_ui(
+        ui,
+        &[
+            card(
+                format!("In treatment {}", f.financial_year),
+                thousands(t.in_treatment),
+                f.method,
+            ),
+            card(
+                "New presentations",
+                thousands(t.new_presentations),
+                "Summed over the year",
+            ),
+            card(
+                "Successful completions",
+                thousands(t.successful_completions),
+                "Summed over the year",
+            ),
+            card(
+                "Completion rate",
+                pct(t.completion_rate_pct),
+                "Successful completions ÷ in treatment",
+            ),
+        ],
+    );
     ui.label(&t.in_treatment_change.change_explained);
     ui.label(egui::RichText::new(format!("How a year is counted: {}", f.method)).weak());
     if !f.is_complete {

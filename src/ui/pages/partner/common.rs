@@ -1,73 +1,12 @@
-//! What the four partner pages share: the heading with the year and area selectors, an
-//! empty state that says how to import the source, bar and line charts with values on
-//! hover, share tables, and number formatting.
+//! What the partner pages draw alike: headline cards, the change line, bar and line charts
+//! with values on hover, share and ward tables, and number formatting.
 
-use super::picture::{fixed_plot, label_at, table_ui};
+use super::super::picture::{fixed_plot, label_at, table_ui};
 use crate::analysis::partner::common::{Share, WardRate, YearChange};
-use crate::import::partner::PartnerLayout;
 use crate::report::format::thousands;
-use crate::ui::actions::Action;
-use crate::ui::partner_view::PartnerView;
-use crate::ui::widgets::page_heading_ui;
+use crate::ui::widgets::figure_card_ui;
 use egui::{Color32, RichText};
 use egui_plot::{Bar, BarChart, HoverPosition, Legend, Line, PlotPoints};
-
-/// The page heading and, when the theme has data, its year selector and the area.
-/// Returns false (after drawing an empty state) when the file holds none of its rows.
-pub fn partner_heading_ui(
-    ui: &mut egui::Ui,
-    view: &PartnerView,
-    layout: PartnerLayout,
-    title: &str,
-    explanation: &str,
-    uses_area: bool,
-    actions: &mut Vec<Action>,
-) -> bool {
-    page_heading_ui(ui, title, explanation);
-    let Some(current) = view.year(layout) else {
-        ui.add_space(20.0);
-        ui.label(
-            RichText::new(format!(
-                "This assessment file holds no {} data yet",
-                layout.name().to_lowercase()
-            ))
-            .size(18.0)
-            .strong(),
-        );
-        ui.label(
-            RichText::new(format!(
-                "Import a CSV in the {} reference layout ({}) with Import files… on the Data page, or any other layout with Import with column mapping….",
-                layout.name(),
-                layout.reference_header().join(", ")
-            ))
-            .weak(),
-        );
-        return false;
-    };
-    ui.horizontal(|ui| {
-        egui::ComboBox::new(("partner_year", layout.key()), "Financial year")
-            .selected_text(current.label())
-            .show_ui(ui, |ui| {
-                for year in view.years(layout) {
-                    if ui
-                        .selectable_label(*year == current, year.label())
-                        .clicked()
-                    {
-                        actions.push(Action::SelectPartnerYear(layout, *year));
-                    }
-                }
-            });
-        ui.add_space(12.0);
-        let area = if uses_area {
-            format!("Area: {} (change it on the Overview)", view.area_name())
-        } else {
-            "The whole area the source covers (no ward breakdown)".to_string()
-        };
-        ui.label(RichText::new(area).weak());
-    });
-    ui.add_space(8.0);
-    true
-}
 
 /// `Some(12.3)` → `12.3%`, `None` → `–`.
 pub fn pct(value: Option<f64>) -> String {
@@ -77,6 +16,39 @@ pub fn pct(value: Option<f64>) -> String {
 /// A count or `–` when not known.
 pub fn count(value: Option<i64>) -> String {
     value.map_or("–".into(), thousands)
+}
+
+/// A headline figure: its caption, its value, and what it means (shown on hover).
+pub struct Card {
+    pub caption: String,
+    pub value: String,
+    pub hint: String,
+}
+
+pub fn card(caption: impl Into<String>, value: impl Into<String>, hint: impl Into<String>) -> Card {
+    Card {
+        caption: caption.into(),
+        value: value.into(),
+        hint: hint.into(),
+    }
+}
+
+/// The "Change on last year" card.
+pub fn change_card(change: &YearChange) -> Card {
+    card(
+        "Change on last year",
+        change_text(change),
+        &change.change_explained,
+    )
+}
+
+/// A row of headline cards, wrapping on a narrow window.
+pub fn cards_ui(ui: &mut egui::Ui, cards: &[Card]) {
+    ui.horizontal_wrapped(|ui| {
+        for c in cards {
+            figure_card_ui(ui, &c.caption, &c.value, &c.hint);
+        }
+    });
 }
 
 /// The change line under the headline cards, coloured when significant.
@@ -89,7 +61,7 @@ pub fn change_ui(ui: &mut egui::Ui, change: &YearChange) {
 }
 
 /// The change card text: `+61 (+11.4%)` or `–`.
-pub fn change_text(change: &YearChange) -> String {
+fn change_text(change: &YearChange) -> String {
     match (change.change, change.change_pct) {
         (Some(c), Some(p)) => format!(
             "{}{} ({p:+.1}%)",

@@ -2,78 +2,63 @@
 //! year and whether it is real, repeat-victim and high-risk shares, MARAC referrals, the
 //! trend over years, this year's months, victim sex and age, risk, and the top wards.
 
-use super::partner_common::{
-    bars_ui, change_text, change_ui, lines_ui, partner_heading_ui, pct, shares_table_ui,
-    wards_table_ui,
+use super::super::picture::table_ui;
+use super::common::{
+    bars_ui, card, cards_ui, change_card, change_ui, lines_ui, pct, shares_table_ui, wards_table_ui,
 };
-use super::picture::table_ui;
-use super::PageContext;
+use super::PartnerPage;
+use crate::analysis::partner::{DomesticAbuseFigures, PartnerFigures};
 use crate::import::partner::PartnerLayout;
 use crate::report::format::thousands;
-use crate::ui::actions::Action;
-use crate::ui::widgets::{figure_card_ui, section_heading_ui};
+use crate::ui::widgets::section_heading_ui;
 
-pub fn domestic_abuse_page_ui(
-    ui: &mut egui::Ui,
-    context: &PageContext<'_>,
-    actions: &mut Vec<Action>,
-) {
-    let view = &context.view.partner;
-    if !partner_heading_ui(
-        ui,
-        view,
-        PartnerLayout::DomesticAbuse,
-        "Domestic abuse",
-        "Police domestic-abuse-flagged incidents and crimes, in the area of interest.",
-        true,
-        actions,
-    ) {
-        return;
-    }
-    let Some(f) = &view.domestic_abuse.figures else {
-        return;
-    };
-    ui.horizontal_wrapped(|ui| {
-        figure_card_ui(
-            ui,
-            &format!("DA incidents {}", f.financial_year),
-            &thousands(f.incidents),
-            "Incidents and crimes flagged as domestic abuse",
-        );
-        figure_card_ui(ui, "Crimes", &thousands(f.crimes), "Recorded as crimes");
-        figure_card_ui(
-            ui,
-            "Change on last year",
-            &change_text(&f.change),
-            &f.change.change_explained,
-        );
-        figure_card_ui(
-            ui,
-            "Repeat victims",
-            &pct(f.repeat_victim_pct),
-            "Share of incidents whose victim had a previous incident within 12 months",
-        );
-        figure_card_ui(
-            ui,
-            "High risk (DASH)",
-            &pct(f.high_risk_pct),
-            "Share of incidents assessed as high risk",
-        );
-        figure_card_ui(
-            ui,
-            "Referred to MARAC",
-            &thousands(f.referred_to_marac),
-            "Incidents referred to the MARAC",
-        );
-        if let Some(r) = f.rate_per_1000 {
-            figure_card_ui(
-                ui,
-                "Per 1,000 residents",
-                &format!("{r:.1}"),
-                "Incidents per 1,000 residents of the area",
-            );
+pub const PAGE: PartnerPage = PartnerPage {
+    layout: PartnerLayout::DomesticAbuse,
+    nav_title: "Domestic abuse",
+    description: "Police domestic abuse incidents and crimes: level, change, risk, repeats, wards",
+    title: "Domestic abuse",
+    explanation: "Police domestic-abuse-flagged incidents and crimes, in the area of interest.",
+    uses_area: true,
+    body: |ui, figures, _| {
+        if let PartnerFigures::DomesticAbuse(f) = figures {
+            figures_ui(ui, f);
         }
-    });
+    },
+};
+
+fn figures_ui(ui: &mut egui::Ui, f: &DomesticAbuseFigures) {
+    let mut cards = vec![
+        card(
+            format!("DA incidents {}", f.financial_year),
+            thousands(f.incidents),
+            "Incidents and crimes flagged as domestic abuse",
+        ),
+        card("Crimes", thousands(f.crimes), "Recorded as crimes"),
+        change_card(&f.change),
+        card(
+            "Repeat victims",
+            pct(f.repeat_victim_pct),
+            "Share of incidents whose victim had a previous incident within 12 months",
+        ),
+        card(
+            "High risk (DASH)",
+            pct(f.high_risk_pct),
+            "Share of incidents assessed as high risk",
+        ),
+        card(
+            "Referred to MARAC",
+            thousands(f.referred_to_marac),
+            "Incidents referred to the MARAC",
+        ),
+    ];
+    if let Some(r) = f.rate_per_1000 {
+        cards.push(card(
+            "Per 1,000 residents",
+            format!("{r:.1}"),
+            "Incidents per 1,000 residents of the area",
+        ));
+    }
+    cards_ui(ui, &cards);
     change_ui(ui, &f.change);
     ui.label(&f.crimes_change.change_explained);
     ui.columns(2, |cols| {
