@@ -7,6 +7,7 @@ mod export_cmd;
 mod groups_cmd;
 mod hotspots_cmd;
 mod import_cmd;
+mod indicators_cmd;
 mod lookup_cmd;
 mod mappings_cmd;
 mod plan_cmd;
@@ -37,7 +38,7 @@ Usage:
                                           or .geojson/.json; force it with --kind
                                           police_street | ward_lookup | population |
                                           boundaries | domestic_abuse | marac | asb_cases |
-                                          treatment; read other CSVs with the saved column
+                                          treatment | indicators; read other CSVs with the saved column
                                           mapping NAME)
   csp-assessment mappings --db FILE [--json]
                                           list the column mappings saved in the file
@@ -65,6 +66,8 @@ Usage:
                                           the hotspot grid of a theme (all_crime, asb, or a
                                           theme key of stats --json): counts, density, Gi*
                                           and hotspot classes per cell
+  csp-assessment indicators --db FILE [--json]
+                                          every partner indicator with its values by period
   csp-assessment plan --db FILE [--as-at 2024-09 | 2024/25-Q2] [--json]
                                           the partnership plan reviewed: each measurable's
                                           baseline, latest value, status and reason
@@ -138,6 +141,10 @@ pub enum Command {
         args: HotspotArgs,
         json: bool,
     },
+    Indicators {
+        db: PathBuf,
+        json: bool,
+    },
     Plan {
         db: PathBuf,
         args: PlanArgs,
@@ -197,7 +204,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                     .ok_or_else(|| UsageError("--kind needs a value".into()))?;
                 kind = Some(FileKind::from_name(value).ok_or_else(|| {
                     UsageError(format!(
-                        "unknown kind {value} (police_street, ward_lookup, population, boundaries, domestic_abuse, marac, asb_cases, treatment)"
+                        "unknown kind {value} (police_street, ward_lookup, population, boundaries, domestic_abuse, marac, asb_cases, treatment, indicators)"
                     ))
                 })?);
             }
@@ -382,6 +389,10 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                 json,
             })
         }
+        "indicators" => Ok(Command::Indicators {
+            db: need_db(db)?,
+            json,
+        }),
         "plan" => {
             let threshold = match values.remove("--threshold") {
                 Some(text) => {
@@ -458,6 +469,7 @@ pub fn run(command: Command) -> i32 {
         } => export_cmd::run(&db, &out, &args, json),
         Command::Lookup { db, derive, json } => lookup_cmd::run(&db, derive, json),
         Command::Hotspots { db, args, json } => hotspots_cmd::run(&db, &args, json),
+        Command::Indicators { db, json } => indicators_cmd::run(&db, json),
         Command::Plan { db, args, json } => plan_cmd::run(&db, &args, json),
         Command::Rollup {
             files,

@@ -183,6 +183,28 @@ fn csv_grid(name: &str, bytes: &[u8]) -> Result<Grid, ImportError> {
     })
 }
 
+/// A CSV already read as records (header first, each with its line) as a grid.
+pub fn grid_of_records(name: &str, header: &[String], records: &[(u64, csv::ByteRecord)]) -> Grid {
+    let mut rows = vec![(
+        RowPlace::Line(1),
+        header.iter().map(|h| text_cell(h.clone())).collect(),
+    )];
+    rows.extend(records.iter().map(|(line, record)| {
+        (
+            RowPlace::Line(*line),
+            record
+                .iter()
+                .map(|c| text_cell(decode_cell(c).0.into_owned()))
+                .collect(),
+        )
+    }));
+    Grid {
+        name: name.to_string(),
+        sheet: None,
+        rows,
+    }
+}
+
 fn text_cell(text: String) -> GridCell {
     if text.trim().is_empty() {
         GridCell::Empty
@@ -191,7 +213,8 @@ fn text_cell(text: String) -> GridCell {
     }
 }
 
-fn workbook_grids(name: &str, bytes: &[u8]) -> Result<Vec<Grid>, ImportError> {
+/// Every non-empty sheet of a workbook held in memory.
+pub fn workbook_grids(name: &str, bytes: &[u8]) -> Result<Vec<Grid>, ImportError> {
     use calamine::Reader;
     let bad = |reason: String| ImportError::BadFile {
         file: name.to_string(),

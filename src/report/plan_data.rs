@@ -9,7 +9,6 @@ use crate::analysis::action_plan::{
 use crate::analysis::area::AreaIndex;
 use crate::analysis::partner::PartnerArea;
 use crate::analysis::theme::Theme;
-use crate::import::indicators::IndicatorRecord;
 use crate::store::cube::CountCube;
 use crate::store::partner::PartnerRows;
 use crate::store::{Store, StoreError};
@@ -24,7 +23,6 @@ pub struct PlanData {
     pub themes: Vec<Theme>,
     pub partner: PartnerRows,
     pub partner_area: PartnerArea,
-    pub indicators: Vec<IndicatorRecord>,
     /// District codes of the area of interest.
     pub districts: BTreeSet<String>,
     /// The partnership's name: the area of interest, the lookup's one district, or "".
@@ -55,7 +53,6 @@ impl PlanData {
             themes: Theme::all(&cube.groups),
             partner_area: PartnerArea::new(&area, store.lsoa_wards()?),
             partner: store.partner_rows()?,
-            indicators: store.indicator_records()?,
             districts,
             partnership,
             area,
@@ -70,7 +67,7 @@ impl PlanData {
             area: &self.area,
             partner: &self.partner,
             partner_area: &self.partner_area,
-            indicators: &self.indicators,
+            indicators: &self.partner.indicators,
             districts: &self.districts,
         }
     }
@@ -87,7 +84,8 @@ impl PlanData {
     /// Names of the indicators the file holds, each once, in first-seen order.
     pub fn indicator_names(&self) -> Vec<String> {
         let mut seen = BTreeSet::new();
-        self.indicators
+        self.partner
+            .indicators
             .iter()
             .filter(|r| seen.insert(crate::import::partner::values::words(&r.indicator)))
             .map(|r| r.indicator.clone())

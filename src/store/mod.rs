@@ -6,7 +6,6 @@ pub mod action_plan;
 pub mod boundaries;
 pub mod cube;
 pub mod geography;
-pub mod indicators_pending;
 pub mod ingest;
 pub mod interner;
 pub mod month_counts;

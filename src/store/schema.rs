@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[&str] = &[
     MIGRATION_4,
     MIGRATION_5,
     MIGRATION_6,
+    MIGRATION_7,
 ];
 
 /// The schema version this build writes.
@@ -302,4 +303,29 @@ CREATE TABLE plan_measurable (
     position  INTEGER NOT NULL
 );
 CREATE INDEX plan_measurable_by_action ON plan_measurable(action_id, position);
+"#;
+
+/// Partner indicators (any partner's figures): one value of one indicator for a period
+/// (whole months, or a `day` for a figure as at a date) and optionally an area, traceable
+/// to its source file and line. A withheld value is NULL with its marker in `suppressed`
+/// (`*`, `<5`, `''` for a blank cell).
+const MIGRATION_7: &str = r#"
+CREATE TABLE indicator_value (
+    id          INTEGER PRIMARY KEY,
+    source_id   INTEGER NOT NULL REFERENCES sources(id),
+    line        INTEGER NOT NULL,
+    indicator   TEXT NOT NULL,
+    start_month INTEGER NOT NULL,
+    end_month   INTEGER NOT NULL,
+    day         TEXT,
+    value       REAL,
+    suppressed  TEXT,
+    area_code   TEXT,
+    numerator   REAL,
+    denominator REAL,
+    unit        TEXT,
+    source      TEXT,
+    CHECK (value IS NOT NULL OR suppressed IS NOT NULL)
+);
+CREATE INDEX indicator_value_by_name ON indicator_value(indicator, start_month);
 "#;

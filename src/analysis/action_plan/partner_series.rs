@@ -12,8 +12,8 @@ use crate::analysis::partner::{
     asb_case_figures, domestic_abuse_figures, marac_figures, treatment_figures,
 };
 use crate::import::indicators::ReportingPeriod;
-use crate::import::partner::{AsbCase, DaIncident};
 use crate::import::month::month_of;
+use crate::import::partner::{AsbCase, DaIncident};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 

@@ -8,8 +8,8 @@ use super::status::{judge, Status};
 use super::window::compare;
 use crate::analysis::financial_year::FinancialYear;
 use crate::import::indicators::ReportingPeriod;
-use crate::store::action_plan::{ActionPlan, Direction, Measurable, PlanAction, Strand};
 use crate::import::month::month_of;
+use crate::store::action_plan::{ActionPlan, Direction, Measurable, PlanAction, Strand};
 use serde::Serialize;
 use std::collections::HashMap;
 

@@ -7,8 +7,8 @@
 
 use super::series::{SeriesData, SeriesPoint};
 use super::series_ref::ValueKind;
-use crate::import::month::month_of;
 use crate::import::indicators::ReportingPeriod;
+use crate::import::month::month_of;
 use crate::import::partner::Period;
 
 /// A value and the period it covers, as shown.

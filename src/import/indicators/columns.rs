@@ -8,7 +8,8 @@
 //! Names are matched as words, so case, punctuation and spacing do not matter.
 
 use super::period::{as_month, dates_are_months, ReportingPeriod};
-use crate::import::partner::values::words;
+use crate::import::partner::indicators::FIELDS;
+use crate::import::partner::layout::{normalise_header, FieldKey};
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,33 +39,28 @@ impl Role {
     }
 }
 
-/// The role a header names, if any.
+/// The role a header names, if any: the indicator dataset's field whose name or synonym
+/// it is (`import::partner::indicators::FIELDS`, so both readers know the same names).
 pub fn role_of(header: &str) -> Option<Role> {
-    let role = match words(header).as_str() {
-        "indicator"
-        | "indicator name"
-        | "indicators"
-        | "measure"
-        | "measure name"
-        | "metric"
-        | "kpi"
-        | "performance indicator"
-        | "measurable" => Role::Indicator,
-        "period" | "reporting period" | "time period" | "quarter" | "month" | "financial year"
-        | "year" | "date" | "as at" | "as at date" => Role::Period,
-        "value" | "figure" | "count" | "number" | "result" | "actual" | "amount" | "total" => {
-            Role::Value
-        }
-        "area code" | "area" | "geography code" | "geography" | "ward code" | "lsoa code"
-        | "la code" | "lad code" | "district code" | "ons code" | "code" => Role::AreaCode,
-        "numerator" => Role::Numerator,
-        "denominator" | "base" => Role::Denominator,
-        "unit" | "units" | "unit of measure" | "measure type" => Role::Unit,
-        "source" | "data source" | "provider" | "organisation" | "organization" | "agency"
-        | "partner" => Role::Source,
-        _ => return None,
-    };
-    Some(role)
+    let wanted = normalise_header(header);
+    if wanted.is_empty() {
+        return None;
+    }
+    let field = FIELDS.iter().find(|f| {
+        std::iter::once(&f.name)
+            .chain(f.synonyms)
+            .any(|name| normalise_header(name) == wanted)
+    })?;
+    Some(match field.key {
+        FieldKey::IndicatorName => Role::Indicator,
+        FieldKey::IndicatorPeriod => Role::Period,
+        FieldKey::IndicatorValue => Role::Value,
+        FieldKey::IndicatorAreaCode => Role::AreaCode,
+        FieldKey::IndicatorNumerator => Role::Numerator,
+        FieldKey::IndicatorDenominator => Role::Denominator,
+        FieldKey::IndicatorUnit => Role::Unit,
+        _ => Role::Source,
+    })
 }
 
 /// The columns of a recognised header.

@@ -23,7 +23,6 @@ use crate::import::grid::RowPlace;
 /// One value of one indicator.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndicatorRecord {
-    pub place: RowPlace,
     pub indicator: String,
     pub period: ReportingPeriod,
     pub value: IndicatorValue,
@@ -50,7 +49,8 @@ pub struct RejectedCell {
 pub struct IndicatorTable {
     /// "long (one row per value)" or "wide (one column per period)".
     pub layout: &'static str,
-    pub records: Vec<IndicatorRecord>,
+    /// Each value with the row it came from.
+    pub records: Vec<(RowPlace, IndicatorRecord)>,
     pub rejected: Vec<RejectedCell>,
     /// What the analyst should know about how the table was read.
     pub notes: Vec<String>,

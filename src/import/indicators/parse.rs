@@ -5,7 +5,7 @@
 
 use super::columns::{recognise, Attributes, Columns, Role};
 use super::period::{as_month, dates_are_months, ReportingPeriod};
-use super::value::{plain_number, read_value, IndicatorValue};
+use super::value::{read_value, IndicatorValue};
 use super::{IndicatorRecord, IndicatorTable, RejectedCell};
 use crate::import::grid::{find_header, Grid, GridCell, RowPlace};
 use crate::import::partner::values::area_code;
@@ -73,7 +73,7 @@ pub fn parse_indicator_grid(grid: &Grid) -> Result<IndicatorTable, NotIndicators
     let suppressed = table
         .records
         .iter()
-        .filter(|r| r.value.is_suppressed())
+        .filter(|(_, r)| r.value.is_suppressed())
         .count();
     if suppressed > 0 {
         table.notes.push(format!(
@@ -125,16 +125,7 @@ fn value_of(cell: &GridCell) -> Result<(IndicatorValue, bool), String> {
 fn optional_number(cell: &GridCell) -> Result<Option<f64>, String> {
     match cell {
         GridCell::Number(n) => Ok(Some(*n)),
-        GridCell::Empty => Ok(None),
-        other => {
-            let text = other.text();
-            match read_value(&text) {
-                Ok(r) if r.value.is_suppressed() => Ok(None),
-                _ => plain_number(&text)
-                    .map(Some)
-                    .ok_or_else(|| "is not a number".to_string()),
-            }
-        }
+        other => crate::import::partner::indicators::optional_number(&other.text()),
     }
 }
 
@@ -278,9 +269,8 @@ fn record(
     value: IndicatorValue,
     is_percent: bool,
     extra: RowAttributes,
-) -> IndicatorRecord {
-    IndicatorRecord {
-        place: place.clone(),
+) -> (RowPlace, IndicatorRecord) {
+    let record = IndicatorRecord {
         indicator,
         period,
         value,
@@ -289,7 +279,8 @@ fn record(
         denominator: extra.denominator,
         unit: extra.unit.or_else(|| is_percent.then(|| "%".to_string())),
         source: extra.source,
-    }
+    };
+    (place.clone(), record)
 }
 
 fn wide_rows(
@@ -371,7 +362,7 @@ fn wide_rows(
 fn reject_repeats(table: &mut IndicatorTable) {
     let mut first: HashMap<(String, ReportingPeriod, Option<String>), RowPlace> = HashMap::new();
     let mut kept = Vec::with_capacity(table.records.len());
-    for record in std::mem::take(&mut table.records) {
+    for (place, record) in std::mem::take(&mut table.records) {
         let key = (
             record.indicator.to_lowercase(),
             record.period,
@@ -379,7 +370,7 @@ fn reject_repeats(table: &mut IndicatorTable) {
         );
         match first.get(&key) {
             Some(earlier) => table.rejected.push(RejectedCell {
-                place: record.place.clone(),
+                place: place.clone(),
                 column: None,
                 reason: format!(
                     "{} for {} repeats the value at {earlier}; the first is kept",
@@ -389,8 +380,8 @@ fn reject_repeats(table: &mut IndicatorTable) {
                 raw: String::new(),
             }),
             None => {
-                first.insert(key, record.place.clone());
-                kept.push(record);
+                first.insert(key, place.clone());
+                kept.push((place, record));
             }
         }
     }
@@ -431,7 +422,7 @@ mod tests {
         table
             .records
             .iter()
-            .map(|r| {
+            .map(|(_, r)| {
                 format!(
                     "{}|{}|{}|{}",
                     r.indicator,
@@ -468,7 +459,7 @@ mod tests {
                 "Repeat referrals|2023/24|31.5|",
             ]
         );
-        assert_eq!(table.records[3].unit.as_deref(), Some("%"));
+        assert_eq!(table.records[3].1.unit.as_deref(), Some("%"));
         let reasons: Vec<String> = table
             .rejected
             .iter()
@@ -504,7 +495,7 @@ mod tests {
                 "Prevent referrals|2024-10|suppressed:<5|",
             ]
         );
-        assert_eq!(table.records[0].source.as_deref(), Some("KFRS"));
+        assert_eq!(table.records[0].1.source.as_deref(), Some("KFRS"));
         assert_eq!(table.rejected.len(), 2);
         assert_eq!(table.rejected[0].column.as_deref(), Some("2024-Q3"));
         assert!(table

@@ -2,6 +2,9 @@
 //! row, counts what the pages need, and sends rows to the writer in batches. Stops early on
 //! cancel or when the writer has gone.
 
+use super::indicator_rows::{
+    is_wide_indicator_header, parse_indicator_workbook, parse_wide_indicators,
+};
 use super::partner_rows::parse_partner;
 use crate::import::boundaries::Boundary;
 use crate::import::crime_types::{CrimeTypeMatch, LEGACY_CRIME_TYPES};
@@ -168,6 +171,14 @@ pub fn parse_file(
             )
         })?;
     }
+    if crate::import::grid::is_workbook(std::path::Path::new(&file.display_name)) {
+        return file.with_reader(|input| {
+            let mut summary = FileSummary::new(FileKind::Unknown);
+            parse_indicator_workbook(&file.display_name, input, &mut summary, &channel)?;
+            file.check_read_whole(summary.bytes)?;
+            Ok(summary)
+        })?;
+    }
     file.with_reader(|input| {
         #[cfg(test)]
         super::tests::panic_if_asked(&file.display_name, "inject-reader-panic");
@@ -220,10 +231,14 @@ pub fn parse_file(
                 };
                 let is_partner = reference.is_some() || other == FileKind::Unknown;
                 let header = table.header().to_vec();
-                let chosen = is_partner
+                let wide = (other == FileKind::Unknown
+                    || reference == Some(crate::import::partner::PartnerLayout::Indicators))
+                    && is_wide_indicator_header(&header);
+                let chosen = (is_partner && !wide)
                     .then(|| choose_mapping(&header, reference, mappings.given, mappings.saved))
                     .flatten();
                 match chosen {
+                    _ if wide => parse_wide_indicators(&mut table, &mut summary)?,
                     Some(Ok(chosen)) => parse_partner(&mut table, chosen, &mut summary, &channel)?,
                     Some(Err(reason)) => return Err(bad(reason)),
                     None if other == FileKind::Unknown => {

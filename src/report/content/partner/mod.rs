@@ -1,10 +1,11 @@
 //! Sections from partners' data — domestic abuse, MARAC, council ASB cases, drug and
-//! alcohol treatment — each with a summary paragraph, a figure and its tables (one module
+//! alcohol treatment, partner indicators — each with a summary paragraph, a figure and its tables (one module
 //! per dataset, described by a [`PartnerSection`]), and the tables and charts they share.
 //! All their tables are sensitive: small counts are suppressed in every export.
 
 mod asb_cases;
 mod domestic_abuse;
+mod indicators;
 mod marac;
 mod treatment;
 
@@ -32,6 +33,7 @@ pub fn section_of(layout: PartnerLayout) -> &'static PartnerSection {
         PartnerLayout::Marac => &marac::SECTION,
         PartnerLayout::AsbCases => &asb_cases::SECTION,
         PartnerLayout::Treatment => &treatment::SECTION,
+        PartnerLayout::Indicators => &indicators::SECTION,
     }
 }
 
