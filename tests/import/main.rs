@@ -13,6 +13,7 @@ mod formats;
 mod gen_policeuk;
 mod geography;
 mod hostile;
+mod indicators;
 mod partner;
 mod plan;
 mod privacy;

@@ -86,7 +86,7 @@ pub fn seed_like_plan(dir: &Path) -> PathBuf {
     path
 }
 
-fn run(args: &[&std::ffi::OsStr]) -> (i32, String, String) {
+pub fn run(args: &[&std::ffi::OsStr]) -> (i32, String, String) {
     let out = app().args(args).output().unwrap();
     (
         out.status.code().unwrap_or(-1),
@@ -95,7 +95,7 @@ fn run(args: &[&std::ffi::OsStr]) -> (i32, String, String) {
     )
 }
 
-fn os<S: AsRef<std::ffi::OsStr> + ?Sized>(s: &S) -> &std::ffi::OsStr {
+pub fn os<S: AsRef<std::ffi::OsStr> + ?Sized>(s: &S) -> &std::ffi::OsStr {
     s.as_ref()
 }
 
