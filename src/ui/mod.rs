@@ -51,7 +51,7 @@ pub use mapping_import::MappingImport;
 pub use navigation::Page;
 pub use notice::{Notice, Tone};
 pub use partner_view::PartnerView;
-pub use plan_app::READ_ONLY_REFUSAL;
+pub use plan_app::{READ_ONLY_BANNER, READ_ONLY_REFUSAL};
 pub use plan_state::{MeasurableDraft, PlanState};
 pub use report_state::ReportState;
 pub use rollup_state::RollupState;

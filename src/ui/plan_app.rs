@@ -25,6 +25,9 @@ pub struct PlanReportJob {
     receiver: Receiver<Result<Vec<PathBuf>, String>>,
 }
 
+/// Shown at the top of the Plan page when the file is open for review.
+pub const READ_ONLY_BANNER: &str = "Read-only: this file is open for review, so nothing in it can be changed. Charts, filters and the performance report still work.";
+
 /// What the notice says when an edit is tried on a file open for review.
 pub const READ_ONLY_REFUSAL: &str = "This file is open read-only for review, so nothing in it can be changed. Open it normally (File › Open…) to edit it.";
 

@@ -9,13 +9,11 @@ use super::PageContext;
 use crate::analysis::action_plan::{MeasurableReview, Status, StatusCounts};
 use crate::report::plan_report::shown_value;
 use crate::ui::actions::Action;
+use crate::ui::plan_app::READ_ONLY_BANNER;
 use crate::ui::plan_state::PlanState;
 use crate::ui::theme::{INFO_COLOUR, PROBLEM_COLOUR, SUCCESS_COLOUR};
 use crate::ui::widgets::{page_heading_ui, section_heading_ui};
 use egui::{Color32, RichText};
-
-/// Shown at the top of the page when the file is open for review.
-pub const READ_ONLY_BANNER: &str = "Read-only: this file is open for review, so nothing in it can be changed. Charts, filters and the performance report still work.";
 
 pub fn status_colour(status: Status) -> Color32 {
     match status {
