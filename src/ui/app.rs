@@ -58,7 +58,7 @@ pub struct App {
     pub(super) hotspot_job: Option<super::hotspot_job::HotspotJob>,
     /// The open file is open for review only: every edit is refused.
     pub(super) read_only: bool,
-    pub(super) plan_report: Option<super::plan_app::PlanReportJob>,
+    pub(super) plan_report: Option<super::plan_export::PlanReportJob>,
     pub(super) rollup: super::rollup_state::RollupState,
     pub(super) egui_ctx: egui::Context,
 }

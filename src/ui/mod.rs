@@ -28,6 +28,7 @@ mod notice;
 mod pages;
 mod partner_view;
 mod plan_app;
+mod plan_export;
 mod plan_state;
 mod rejected_rows;
 mod report_app;

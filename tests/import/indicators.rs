@@ -107,7 +107,7 @@ fn workbook(dir: &Path) -> PathBuf {
     long.write_number(3, 2, 18.0).unwrap();
     long.write_string(3, 3, "KFRS").unwrap();
     long.write_string(4, 0, "Home fire safety checks").unwrap();
-    long.write_datetime_with_format(4, 1, &ExcelDateTime::from_ymd(2024, 6, 30).unwrap(), &date)
+    long.write_datetime_with_format(4, 1, ExcelDateTime::from_ymd(2024, 6, 30).unwrap(), &date)
         .unwrap();
     long.write_string(4, 2, "*").unwrap();
     long.write_string(4, 3, "KFRS").unwrap();
@@ -120,7 +120,7 @@ fn workbook(dir: &Path) -> PathBuf {
         wide.write_datetime_with_format(
             0,
             c as u16 + 1,
-            &ExcelDateTime::from_ymd(2024, *m, 1).unwrap(),
+            ExcelDateTime::from_ymd(2024, *m, 1).unwrap(),
             &month,
         )
         .unwrap();

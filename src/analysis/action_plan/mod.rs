@@ -8,6 +8,7 @@
 //! draws.
 
 pub mod chart;
+pub mod compare;
 pub mod link;
 pub mod partner_series;
 pub mod review;

@@ -2,10 +2,10 @@
 //! latest value, status and reason, priority by priority — what `plan --json` prints,
 //! what the Plan page draws and what the performance report lays out.
 
+use super::compare::compare;
 use super::series::{series_data, SeriesData, SeriesInputs, SeriesPoint};
 use super::series_ref::{SeriesRef, ValueKind};
 use super::status::{judge, Status};
-use super::window::compare;
 use crate::analysis::financial_year::FinancialYear;
 use crate::import::indicators::ReportingPeriod;
 use crate::import::month::month_of;

@@ -6,8 +6,8 @@
 //! short of it but better than the baseline is no real change yet, short and no better is
 //! off track; without a target they cannot be judged, and the sentence says so.
 
+use super::compare::Comparison;
 use super::series_ref::ValueKind;
-use super::window::Comparison;
 use crate::analysis::change::{test_change, ChangeTest, Direction as Moved};
 use crate::format::thousands;
 use crate::store::action_plan::Direction;
@@ -70,7 +70,7 @@ pub fn judge(
     target: Option<f64>,
     comparison: &Comparison,
 ) -> Judgement {
-    let whole = |v: f64| v.fract() == 0.0 && v >= 0.0 && v < 9.0e15;
+    let whole = |v: f64| v.fract() == 0.0 && (0.0..9.0e15).contains(&v);
     if kind == ValueKind::Count
         && whole(comparison.baseline.value)
         && whole(comparison.latest.value)

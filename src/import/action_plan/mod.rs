@@ -6,6 +6,7 @@
 //! Pure: no files opened, nothing stored; what a series name means is decided in
 //! `analysis::action_plan`.
 
+pub mod columns;
 pub mod table;
 
 pub use table::{parse_plan_grid, PendingSeries, PlanTable};

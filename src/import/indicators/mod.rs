@@ -13,6 +13,7 @@ pub mod columns;
 pub mod parse;
 pub mod period;
 pub mod value;
+pub mod wide;
 
 pub use parse::{parse_indicator_grid, NotIndicators};
 pub use period::ReportingPeriod;

@@ -1,6 +1,7 @@
 //! An indicator table (long or wide) to validated records, one per (indicator, period,
 //! area) value, with every cell that cannot be used rejected with its row, column and
-//! reason. A wide table is turned into the long form here, so everything after sees one
+//! reason: finding the header, reading long rows, and the cell readers both layouts use.
+//! A wide table is turned into the long form by `wide`, so everything after sees one
 //! shape.
 
 use super::columns::{recognise, Attributes, Columns, Role};
@@ -66,7 +67,7 @@ pub fn parse_indicator_grid(grid: &Grid) -> Result<IndicatorTable, NotIndicators
                         .into(),
                 );
             }
-            wide_rows(&mut table, &header, body, *indicator, periods, attributes);
+            super::wide::wide_rows(&mut table, &header, body, *indicator, periods, attributes);
         }
     }
     reject_repeats(&mut table);
@@ -92,11 +93,11 @@ fn note_ignored(table: &mut IndicatorTable, ignored: &[String]) {
     }
 }
 
-fn cell<'a>(cells: &'a [GridCell], column: usize) -> &'a GridCell {
+pub(super) fn cell(cells: &[GridCell], column: usize) -> &GridCell {
     cells.get(column).unwrap_or(&GridCell::Empty)
 }
 
-fn raw_row(cells: &[GridCell]) -> String {
+pub(super) fn raw_row(cells: &[GridCell]) -> String {
     cells
         .iter()
         .map(GridCell::text)
@@ -112,7 +113,7 @@ fn period_of(cell: &GridCell) -> Result<ReportingPeriod, String> {
     }
 }
 
-fn value_of(cell: &GridCell) -> Result<(IndicatorValue, bool), String> {
+pub(super) fn value_of(cell: &GridCell) -> Result<(IndicatorValue, bool), String> {
     match cell {
         GridCell::Number(n) => Ok((IndicatorValue::Number(*n), false)),
         GridCell::Date(_) => Err("is a date, not a number".into()),
@@ -136,15 +137,15 @@ fn text_of(cells: &[GridCell], column: Option<usize>) -> Option<String> {
 }
 
 /// The row's area code, unit, source and numerator/denominator.
-struct RowAttributes {
-    area_code: Option<String>,
-    numerator: Option<f64>,
-    denominator: Option<f64>,
-    unit: Option<String>,
-    source: Option<String>,
+pub(super) struct RowAttributes {
+    pub(super) area_code: Option<String>,
+    pub(super) numerator: Option<f64>,
+    pub(super) denominator: Option<f64>,
+    pub(super) unit: Option<String>,
+    pub(super) source: Option<String>,
 }
 
-fn row_attributes(
+pub(super) fn row_attributes(
     cells: &[GridCell],
     header: &[String],
     attributes: &Attributes,
@@ -184,7 +185,7 @@ fn row_attributes(
 }
 
 /// An indicator name with its spaces tidied.
-fn indicator_name(cell: &GridCell) -> String {
+pub(super) fn indicator_name(cell: &GridCell) -> String {
     cell.text().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -262,7 +263,7 @@ fn long_rows(
     }
 }
 
-fn record(
+pub(super) fn record(
     place: &RowPlace,
     indicator: String,
     period: ReportingPeriod,
@@ -281,81 +282,6 @@ fn record(
         source: extra.source,
     };
     (place.clone(), record)
-}
-
-fn wide_rows(
-    table: &mut IndicatorTable,
-    header: &[String],
-    body: &[(RowPlace, Vec<GridCell>)],
-    indicator: usize,
-    periods: &[(usize, ReportingPeriod)],
-    attributes: &Attributes,
-) {
-    let mut headings = 0;
-    for (place, cells) in body {
-        let all_blank = periods.iter().all(|(c, _)| cell(cells, *c).is_empty());
-        let name = indicator_name(cell(cells, indicator));
-        if all_blank {
-            // A heading row ("Fire service") or a spacer: nothing to read.
-            headings += usize::from(!name.is_empty());
-            continue;
-        }
-        let mut reject = |column: String, reason: String| {
-            table.rejected.push(RejectedCell {
-                place: place.clone(),
-                column: Some(column),
-                reason,
-                raw: raw_row(cells),
-            });
-        };
-        let indicator_column = header
-            .get(indicator)
-            .filter(|h| !h.is_empty())
-            .cloned()
-            .unwrap_or_else(|| "Indicator".into());
-        if name.is_empty() {
-            reject(
-                indicator_column,
-                "is blank, but the row has values: every row needs its indicator's name".into(),
-            );
-            continue;
-        }
-        let extra = match row_attributes(cells, header, attributes) {
-            Ok(a) => a,
-            Err((column, reason)) => {
-                reject(column, reason);
-                continue;
-            }
-        };
-        for (column, period) in periods {
-            let column_name = header.get(*column).cloned().unwrap_or_default();
-            match value_of(cell(cells, *column)) {
-                Ok((value, is_percent)) => table.records.push(record(
-                    place,
-                    name.clone(),
-                    *period,
-                    value,
-                    is_percent,
-                    RowAttributes {
-                        area_code: extra.area_code.clone(),
-                        numerator: None,
-                        denominator: None,
-                        unit: extra.unit.clone(),
-                        source: extra.source.clone(),
-                    },
-                )),
-                Err(e) => reject(
-                    column_name,
-                    format!("\"{}\" {e}", cell(cells, *column).text()),
-                ),
-            }
-        }
-    }
-    if headings > 0 {
-        table.notes.push(format!(
-            "{headings} rows had a name but no values in any period column (headings) and were skipped."
-        ));
-    }
 }
 
 /// The same indicator, period and area given twice in one file: the first stands.
@@ -389,10 +315,10 @@ fn reject_repeats(table: &mut IndicatorTable) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn grid(rows: &[&[&str]]) -> Grid {
+    pub fn grid(rows: &[&[&str]]) -> Grid {
         Grid {
             name: "t.csv".into(),
             sheet: None,
@@ -418,7 +344,7 @@ mod tests {
         }
     }
 
-    fn summary(table: &IndicatorTable) -> Vec<String> {
+    pub fn summary(table: &IndicatorTable) -> Vec<String> {
         table
             .records
             .iter()
@@ -471,37 +397,6 @@ mod tests {
         assert!(
             reasons[2].contains("line 8") && reasons[2].contains("repeats the value at line 2")
         );
-    }
-
-    #[test]
-    fn wide_file_becomes_long_with_blanks_suppressed_and_headings_skipped() {
-        let table = parse_indicator_grid(&grid(&[
-            &["Partner figures 2024"],
-            &["Measure", "Source", "Q1 2024/25", "2024-Q3", "Oct-24"],
-            &["Fire service", "", "", "", ""],
-            &["Deliberate fires", "KFRS", "12", "", "7"],
-            &["Prevent referrals", "Prevent", "3", "twelve", "<5"],
-            &["", "", "1", "", ""],
-        ]))
-        .unwrap();
-        assert_eq!(table.layout, "wide (one column per period)");
-        assert_eq!(
-            summary(&table),
-            [
-                "Deliberate fires|2024/25-Q1|12|",
-                "Deliberate fires|2024/25-Q2|suppressed:|",
-                "Deliberate fires|2024-10|7|",
-                "Prevent referrals|2024/25-Q1|3|",
-                "Prevent referrals|2024-10|suppressed:<5|",
-            ]
-        );
-        assert_eq!(table.records[0].1.source.as_deref(), Some("KFRS"));
-        assert_eq!(table.rejected.len(), 2);
-        assert_eq!(table.rejected[0].column.as_deref(), Some("2024-Q3"));
-        assert!(table
-            .notes
-            .iter()
-            .any(|n| n.contains("1 rows had a name but no values")));
     }
 
     #[test]

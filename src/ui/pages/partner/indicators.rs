@@ -65,7 +65,7 @@ fn figures_ui(ui: &mut egui::Ui, f: &IndicatorFigures) {
                     p.area_code.clone().unwrap_or_else(|| "Whole area".into()),
                     p.value.map_or_else(
                         || "withheld".to_string(),
-                        |v| crate::analysis::action_plan::status::number(v),
+                        crate::analysis::action_plan::status::number,
                     ),
                 ]
             })
