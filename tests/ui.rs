@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
+#[path = "common/partnerships.rs"]
+mod partnerships;
 #[path = "ui/plan.rs"]
 mod plan;
 

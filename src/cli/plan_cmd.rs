@@ -45,7 +45,8 @@ pub fn run(db: &Path, args: &PlanArgs, json: bool) -> i32 {
     }
 }
 
-fn print_json(value: &impl Serialize) -> Result<(), String> {
+/// Print a value as pretty JSON on stdout.
+pub(super) fn print_json(value: &impl Serialize) -> Result<(), String> {
     let text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
     println!("{text}");
     Ok(())

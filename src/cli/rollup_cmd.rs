@@ -29,12 +29,9 @@ pub fn run(files: &[PathBuf], out: Option<&Path>, date: &str, json: bool) -> i32
         None => Vec::new(),
     };
     if json {
-        match serde_json::to_string_pretty(&rollup) {
-            Ok(text) => println!("{text}"),
-            Err(e) => {
-                eprintln!("error: {e}");
-                return EXIT_REJECTED;
-            }
+        if let Err(e) = super::plan_cmd::print_json(&rollup) {
+            eprintln!("error: {e}");
+            return EXIT_REJECTED;
         }
     } else {
         println!(

@@ -85,6 +85,27 @@ pub struct Grid {
     pub rows: Vec<(RowPlace, Vec<GridCell>)>,
 }
 
+#[cfg(test)]
+impl Grid {
+    /// A CSV-like grid from text rows (line 1 first; blank text is an empty cell).
+    pub fn of_text(name: &str, rows: &[&[&str]]) -> Grid {
+        Grid {
+            name: name.to_string(),
+            sheet: None,
+            rows: rows
+                .iter()
+                .enumerate()
+                .map(|(i, cells)| {
+                    (
+                        RowPlace::Line(i as u64 + 1),
+                        cells.iter().map(|c| text_cell(c.to_string())).collect(),
+                    )
+                })
+                .collect(),
+        }
+    }
+}
+
 /// A file read as tables, with what identifies it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GridFile {

@@ -7,7 +7,7 @@ use super::content::{ContentBlock, ReportContent, SectionContent};
 use super::docx::write_docx;
 use super::export::{word_document, ExportError};
 use super::plan_report::write_files;
-use super::table::{publish, to_csv, ReportTable, TableCell};
+use super::table::{publish, to_csv, PublishedTable, ReportTable, TableCell};
 use crate::analysis::priority::rank_issues;
 use crate::analysis::rollup::{roll_up, ChosenIssue, PartnershipChoices, RankedEntry, Rollup};
 use crate::store::{Store, StoreError};
@@ -169,14 +169,27 @@ pub fn ranked_table(rollup: &Rollup) -> ReportTable {
     }
 }
 
+/// The county table and the ranked lists as published (no count here is small or
+/// sensitive: they count partnerships).
+fn published(rollup: &Rollup) -> [PublishedTable; 2] {
+    [
+        publish(&issues_table(rollup), 2),
+        publish(&ranked_table(rollup), 2),
+    ]
+}
+
+/// The roll-up's tables for the page: the county table, then the ranked lists.
+pub fn rollup_tables(rollup: &Rollup) -> Vec<PublishedTable> {
+    published(rollup).to_vec()
+}
+
 /// Write `county-rollup.docx`, `county-rollup.csv` and `county-rollup-rankings.csv`.
 pub fn write_rollup(
     rollup: &Rollup,
     folder: &Path,
     date: &str,
 ) -> Result<Vec<PathBuf>, RollupError> {
-    let issues = publish(&issues_table(rollup), 2);
-    let ranked = publish(&ranked_table(rollup), 2);
+    let [issues, ranked] = published(rollup);
     let mut title_lines = vec![format!("{} partnerships", rollup.files.len())];
     if !date.trim().is_empty() {
         title_lines.push(date.trim().to_string());

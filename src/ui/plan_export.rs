@@ -8,7 +8,7 @@ use super::rollup_state::RollupState;
 use crate::report::plan_report::{
     performance_content, report_stem, write_performance_report, PerformanceOptions,
 };
-use crate::report::rollup_report::{rollup_files, write_rollup};
+use crate::report::rollup_report::{rollup_files, rollup_tables, write_rollup};
 use crossbeam_channel::Receiver;
 use std::path::{Path, PathBuf};
 
@@ -124,11 +124,13 @@ impl App {
         }
         match rollup_files(&paths) {
             Ok(rollup) => {
+                self.rollup.tables = rollup_tables(&rollup);
                 self.rollup.rollup = Some(rollup);
                 self.rollup.problem = None;
             }
             Err(e) => {
                 self.rollup.rollup = None;
+                self.rollup.tables.clear();
                 self.rollup.problem = Some(e.to_string());
             }
         }

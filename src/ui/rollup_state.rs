@@ -3,12 +3,15 @@
 //! the last export wrote. Not tied to the open assessment file.
 
 use crate::analysis::rollup::Rollup;
+use crate::report::table::PublishedTable;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RollupState {
     pub files: Vec<PathBuf>,
     pub rollup: Option<Rollup>,
+    /// The county table and the ranked lists, as the export writes them.
+    pub tables: Vec<PublishedTable>,
     pub problem: Option<String>,
     pub folder: String,
     /// The files the last export wrote, or why it failed.

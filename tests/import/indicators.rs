@@ -4,26 +4,9 @@
 //! from the files below. Also provenance, rejected rows, re-import, replace-on-overlap,
 //! and an imported indicator followed by a plan measurable.
 
+use super::plan::{os, run};
 use super::*;
 use serde_json::{json, Value};
-use std::process::Command;
-
-fn app() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_csp-assessment"))
-}
-
-fn run(args: &[&std::ffi::OsStr]) -> (i32, String, String) {
-    let out = app().args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn os<S: AsRef<std::ffi::OsStr> + ?Sized>(s: &S) -> &std::ffi::OsStr {
-    s.as_ref()
-}
 
 /// Long layout, every period form, suppression (`*`, `<5`, blank), areas, one bad row.
 const LONG_CSV: &str = "\

@@ -15,6 +15,8 @@ mod geography;
 mod hostile;
 mod indicators;
 mod partner;
+#[path = "../common/partnerships.rs"]
+mod partnerships;
 mod plan;
 mod privacy;
 mod replacement;

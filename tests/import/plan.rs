@@ -4,11 +4,8 @@
 //! reasons; the performance report and the strategic assessment's "how did we do"
 //! section opened and read back; the county roll-up of three crafted files.
 
+use super::partnerships::partnership_file;
 use super::*;
-use csp_assessment::import::action_plan::{ActionPlan, Measurable, PlanAction, PlanPriority};
-use csp_assessment::store::action_plan::PlanSource;
-use csp_assessment::store::priorities::PriorityIssue;
-use std::collections::BTreeMap;
 use std::io::Read;
 use std::process::Command;
 
@@ -112,6 +109,21 @@ pub fn crafted_assessment(dir: &Path) -> PathBuf {
         marac.as_os_str(),
     ]);
     assert_eq!(code, 0, "{err}");
+    db
+}
+
+/// The crafted file with the seed-like plan imported.
+fn crafted_with_plan(dir: &Path) -> PathBuf {
+    let db = crafted_assessment(dir);
+    let plan = seed_like_plan(dir);
+    let (code, _, err) = run(&[
+        os("plan"),
+        os("--db"),
+        db.as_os_str(),
+        os("--import"),
+        plan.as_os_str(),
+    ]);
+    assert_eq!(code, 1, "the fly-tipping row is rejected: {err}");
     db
 }
 
@@ -248,15 +260,7 @@ fn docx_paragraphs(path: &Path) -> Vec<String> {
 #[test]
 fn the_performance_report_opens_with_its_charts_and_status_table_issue_15() {
     let dir = tempfile::tempdir().unwrap();
-    let db = crafted_assessment(dir.path());
-    let plan = seed_like_plan(dir.path());
-    run(&[
-        os("plan"),
-        os("--db"),
-        db.as_os_str(),
-        os("--import"),
-        plan.as_os_str(),
-    ]);
+    let db = crafted_with_plan(dir.path());
     let out_dir = dir.path().join("reports");
     let (code, out, err) = run(&[
         os("plan"),
@@ -345,15 +349,7 @@ fn the_performance_report_opens_with_its_charts_and_status_table_issue_15() {
 #[test]
 fn the_assessment_export_says_how_last_years_plan_did_issue_15() {
     let dir = tempfile::tempdir().unwrap();
-    let db = crafted_assessment(dir.path());
-    let plan = seed_like_plan(dir.path());
-    run(&[
-        os("plan"),
-        os("--db"),
-        db.as_os_str(),
-        os("--import"),
-        plan.as_os_str(),
-    ]);
+    let db = crafted_with_plan(dir.path());
     let out_dir = dir.path().join("export");
     let (code, _, err) = run(&[
         os("export"),
@@ -378,50 +374,6 @@ fn the_assessment_export_says_how_last_years_plan_did_issue_15() {
         )),
         "the section's reasons are missing"
     );
-}
-
-fn partnership_file(
-    dir: &Path,
-    name: &str,
-    plan: &[(&str, Option<&str>)],
-    matrix: &[(&str, Option<&str>, u8)],
-) -> PathBuf {
-    let path = dir.join(format!("{name}.assessment"));
-    let mut store = Store::open_or_create(&path).unwrap();
-    if !plan.is_empty() {
-        let plan = ActionPlan {
-            priorities: plan
-                .iter()
-                .map(|(n, k)| PlanPriority {
-                    name: n.to_string(),
-                    theme_key: k.map(str::to_string),
-                    actions: vec![PlanAction {
-                        output: "Work".into(),
-                        measurables: vec![Measurable {
-                            name: "Something".into(),
-                            ..Measurable::default()
-                        }],
-                        ..PlanAction::default()
-                    }],
-                    ..PlanPriority::default()
-                })
-                .collect(),
-        };
-        store
-            .replace_action_plan(&plan, &PlanSource::default())
-            .unwrap();
-    }
-    for (n, k, score) in matrix {
-        store
-            .save_priority_issue(&PriorityIssue {
-                name: n.to_string(),
-                theme_key: k.map(str::to_string),
-                scores: BTreeMap::from([("physical_harm".to_string(), *score)]),
-                ..PriorityIssue::default()
-            })
-            .unwrap();
-    }
-    path
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! edit disabled and nothing changed; and the county roll-up page.
 
 use super::*;
-use csp_assessment::import::action_plan::{ActionPlan, Measurable, PlanAction, PlanPriority};
+use csp_assessment::import::action_plan::PlanPriority;
 use csp_assessment::store::action_plan::PlanSource;
 use csp_assessment::store::ingest::import_paths;
 use egui_kittest::kittest::NodeT;
@@ -258,30 +258,7 @@ fn a_file_opened_for_review_can_be_read_but_not_changed_issue_15() {
 }
 
 fn partnership(dir: &Path, name: &str, priorities: &[(&str, Option<&str>)]) -> PathBuf {
-    let path = dir.join(format!("{name}.assessment"));
-    let mut store = Store::open_or_create(&path).unwrap();
-    let plan = ActionPlan {
-        priorities: priorities
-            .iter()
-            .map(|(n, k)| PlanPriority {
-                name: n.to_string(),
-                theme_key: k.map(str::to_string),
-                actions: vec![PlanAction {
-                    output: "Work".into(),
-                    measurables: vec![Measurable {
-                        name: "Something".into(),
-                        ..Measurable::default()
-                    }],
-                    ..PlanAction::default()
-                }],
-                ..PlanPriority::default()
-            })
-            .collect(),
-    };
-    store
-        .replace_action_plan(&plan, &PlanSource::default())
-        .unwrap();
-    path
+    super::partnerships::partnership_file(dir, name, priorities, &[])
 }
 
 #[test]

@@ -186,28 +186,7 @@ mod tests {
     use super::*;
     use crate::analysis::action_plan::series::SeriesPoint;
     use crate::analysis::action_plan::series_ref::ValueKind;
-    use crate::analysis::action_plan::window::next_month;
-
-    fn monthly(values: &[(u32, Option<f64>)], kind: ValueKind) -> SeriesData {
-        SeriesData {
-            label: "x".into(),
-            kind,
-            unit: String::new(),
-            source: String::new(),
-            points: values
-                .iter()
-                .map(|(m, v)| SeriesPoint::new(ReportingPeriod::month(*m), *v))
-                .collect(),
-        }
-    }
-
-    fn months(first: u32, n: u32) -> Vec<u32> {
-        let mut out = vec![first];
-        while out.len() < n as usize {
-            out.push(next_month(*out.last().unwrap()));
-        }
-        out
-    }
+    use crate::analysis::action_plan::window::tests::{monthly, months};
 
     #[test]
     fn the_year_so_far_is_set_against_the_same_months_of_the_baseline_year() {

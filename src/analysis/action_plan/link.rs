@@ -113,7 +113,7 @@ pub fn link_plan(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::grid::{Grid, GridCell, RowPlace};
+    use crate::import::grid::{Grid, RowPlace};
 
     #[test]
     fn series_cells_and_names_link_and_bad_cells_are_rejected() {
@@ -140,20 +140,8 @@ mod tests {
             ],
             vec!["Anti-social behaviour", "Other", "Feeling safe", ""],
         ];
-        let grid = Grid {
-            name: "p.csv".into(),
-            sheet: None,
-            rows: rows
-                .iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    (
-                        RowPlace::Line(i as u64 + 1),
-                        r.iter().map(|c| GridCell::Text(c.to_string())).collect(),
-                    )
-                })
-                .collect(),
-        };
+        let rows: Vec<&[&str]> = rows.iter().map(Vec::as_slice).collect();
+        let grid = Grid::of_text("p.csv", &rows);
         let mut table = crate::import::action_plan::parse_plan_grid(&grid).unwrap();
         let counts = link_plan(&mut table, &Theme::all(&[]), &[], &[]);
         assert_eq!(

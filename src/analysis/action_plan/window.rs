@@ -173,10 +173,11 @@ pub(super) fn snapshot_in(series: &SeriesData, period: ReportingPeriod) -> Resul
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn monthly(values: &[(u32, Option<f64>)], kind: ValueKind) -> SeriesData {
+    /// A series of monthly values (None = withheld).
+    pub fn monthly(values: &[(u32, Option<f64>)], kind: ValueKind) -> SeriesData {
         SeriesData {
             label: "x".into(),
             kind,
@@ -189,7 +190,8 @@ mod tests {
         }
     }
 
-    fn months(first: u32, n: u32) -> Vec<u32> {
+    /// `n` months from `first`.
+    pub fn months(first: u32, n: u32) -> Vec<u32> {
         let mut out = vec![first];
         while out.len() < n as usize {
             out.push(next_month(*out.last().unwrap()));

@@ -298,23 +298,7 @@ mod tests {
     use super::*;
 
     fn grid(rows: &[&[&str]]) -> Grid {
-        Grid {
-            name: "plan.csv".into(),
-            sheet: None,
-            rows: rows
-                .iter()
-                .enumerate()
-                .map(|(i, cells)| {
-                    (
-                        RowPlace::Line(i as u64 + 1),
-                        cells
-                            .iter()
-                            .map(|c| GridCell::Text(c.to_string()))
-                            .collect(),
-                    )
-                })
-                .collect(),
-        }
+        Grid::of_text("plan.csv", rows)
     }
 
     #[test]

@@ -97,6 +97,21 @@ pub(super) fn cell(cells: &[GridCell], column: usize) -> &GridCell {
     cells.get(column).unwrap_or(&GridCell::Empty)
 }
 
+/// A cell of `column` on the row at `place` that cannot be used, and why.
+pub(super) fn rejected_cell(
+    place: &RowPlace,
+    cells: &[GridCell],
+    column: String,
+    reason: String,
+) -> RejectedCell {
+    RejectedCell {
+        place: place.clone(),
+        column: Some(column),
+        reason,
+        raw: raw_row(cells),
+    }
+}
+
 pub(super) fn raw_row(cells: &[GridCell]) -> String {
     cells
         .iter()
@@ -214,12 +229,9 @@ fn long_rows(
             continue;
         }
         let mut reject = |column: String, reason: String| {
-            table.rejected.push(RejectedCell {
-                place: place.clone(),
-                column: Some(column),
-                reason,
-                raw: raw_row(cells),
-            });
+            table
+                .rejected
+                .push(rejected_cell(place, cells, column, reason));
         };
         let name = indicator_name(cell(cells, indicator));
         if name.is_empty() {
@@ -319,29 +331,7 @@ pub(super) mod tests {
     use super::*;
 
     pub fn grid(rows: &[&[&str]]) -> Grid {
-        Grid {
-            name: "t.csv".into(),
-            sheet: None,
-            rows: rows
-                .iter()
-                .enumerate()
-                .map(|(i, cells)| {
-                    (
-                        RowPlace::Line(i as u64 + 1),
-                        cells
-                            .iter()
-                            .map(|c| {
-                                if c.is_empty() {
-                                    GridCell::Empty
-                                } else {
-                                    GridCell::Text(c.to_string())
-                                }
-                            })
-                            .collect(),
-                    )
-                })
-                .collect(),
-        }
+        Grid::of_text("t.csv", rows)
     }
 
     pub fn summary(table: &IndicatorTable) -> Vec<String> {

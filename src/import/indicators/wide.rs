@@ -5,10 +5,10 @@
 
 use super::columns::Attributes;
 use super::parse::{
-    cell, indicator_name, raw_row, record, row_attributes, value_of, RowAttributes,
+    cell, indicator_name, record, rejected_cell, row_attributes, value_of, RowAttributes,
 };
 use super::period::ReportingPeriod;
-use super::{IndicatorTable, RejectedCell};
+use super::IndicatorTable;
 use crate::import::grid::{GridCell, RowPlace};
 
 pub(super) fn wide_rows(
@@ -29,12 +29,9 @@ pub(super) fn wide_rows(
             continue;
         }
         let mut reject = |column: String, reason: String| {
-            table.rejected.push(RejectedCell {
-                place: place.clone(),
-                column: Some(column),
-                reason,
-                raw: raw_row(cells),
-            });
+            table
+                .rejected
+                .push(rejected_cell(place, cells, column, reason));
         };
         let indicator_column = header
             .get(indicator)

@@ -12,7 +12,7 @@ use crate::ui::actions::Action;
 use crate::ui::plan_app::READ_ONLY_BANNER;
 use crate::ui::plan_state::PlanState;
 use crate::ui::theme::{INFO_COLOUR, PROBLEM_COLOUR, SUCCESS_COLOUR};
-use crate::ui::widgets::{page_heading_ui, section_heading_ui};
+use crate::ui::widgets::{folder_row_ui, page_heading_ui, section_heading_ui};
 use egui::{Color32, RichText};
 
 pub fn status_colour(status: Status) -> Color32 {
@@ -310,10 +310,7 @@ fn performance_report_ui(
     section_heading_ui(ui, "Performance report");
     ui.label(RichText::new("A short Word document with every measurable's chart and a status table, and the table as CSV. It is written to the folder below, never into this file.").weak());
     ui.horizontal(|ui| {
-        let label = ui.label("Report folder");
-        ui.add(egui::TextEdit::singleline(&mut state.report_folder).desired_width(420.0))
-            .labelled_by(label.id);
-        if ui.button("Choose…").clicked() {
+        if folder_row_ui(ui, "Report folder", &mut state.report_folder) {
             actions.push(Action::ChoosePerformanceFolder);
         }
     });

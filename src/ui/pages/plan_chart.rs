@@ -34,20 +34,7 @@ pub fn measurable_chart_ui(
     fixed_plot(id, height)
         .width(ui.available_width())
         .x_axis_formatter(move |mark, _| label_at(&names, mark.value))
-        .label_formatter(move |hover| match hover {
-            HoverPosition::NearDataPoint {
-                plot_name,
-                position,
-                ..
-            } => Some(format!(
-                "{plot_name}\n{}: {}",
-                label_at(&hover_names, position.x.round()),
-                shown(position.y)
-            )),
-            HoverPosition::Elsewhere { position } => {
-                Some(label_at(&hover_names, position.x.round()))
-            }
-        })
+        .label_formatter(move |hover| hover_text(&hover_names, &shown, hover))
         .show(ui, |plot_ui| {
             // A gap (a withheld value) breaks the line.
             let mut run: Vec<[f64; 2]> = Vec::new();
@@ -99,6 +86,24 @@ pub fn measurable_chart_ui(
             }
         });
     key_ui(ui, chart, &per);
+}
+
+/// "Value: 120 in 2024-05" near a point; nothing elsewhere (the axis names the period).
+fn hover_text(
+    labels: &[String],
+    shown: &dyn Fn(f64) -> String,
+    hover: &HoverPosition,
+) -> Option<String> {
+    let HoverPosition::NearDataPoint {
+        plot_name,
+        position,
+        ..
+    } = hover
+    else {
+        return None;
+    };
+    let period = label_at(labels, position.x.round());
+    Some(format!("{plot_name}: {} in {period}", shown(position.y)))
 }
 
 /// What the lines and marks are, under the chart (a legend would cover a small chart).
