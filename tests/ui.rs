@@ -13,6 +13,10 @@ use std::time::Duration;
 
 #[path = "ui/comparison.rs"]
 mod comparison;
+#[path = "common/partnerships.rs"]
+mod partnerships;
+#[path = "ui/plan.rs"]
+mod plan;
 
 const HEADER: &str = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n";
 

@@ -11,5 +11,8 @@ pub mod export;
 pub mod figures;
 pub mod format;
 pub mod pdf;
+pub mod plan_data;
+pub mod plan_report;
+pub mod rollup_report;
 pub mod table;
 pub mod table_layout;

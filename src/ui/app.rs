@@ -40,6 +40,8 @@ pub(super) struct Assessment {
     pub(super) view: AssessmentView,
     /// The Report page's plan, matrix and export choices; `None` if they could not be read.
     pub(super) report: Option<ReportState>,
+    /// The Plan page's review and choices; `None` if the plan could not be read.
+    pub(super) plan: Option<super::plan_state::PlanState>,
 }
 
 pub struct App {
@@ -56,6 +58,10 @@ pub struct App {
     pub(super) mapping_import: Option<MappingImport>,
     pub(super) hotspot_job: Option<super::hotspot_job::HotspotJob>,
     pub(super) peer_editor: Option<super::peer_editor::PeerEditor>,
+    /// The open file is open for review only: every edit is refused.
+    pub(super) read_only: bool,
+    pub(super) plan_report: Option<super::plan_export::PlanReportJob>,
+    pub(super) rollup: super::rollup_state::RollupState,
     pub(super) egui_ctx: egui::Context,
 }
 
@@ -77,6 +83,9 @@ impl App {
             mapping_import: None,
             hotspot_job: None,
             peer_editor: None,
+            read_only: false,
+            plan_report: None,
+            rollup: Default::default(),
             egui_ctx: egui_ctx.clone(),
         }
     }
@@ -195,7 +204,7 @@ impl App {
     /// Import files, folders and zips into the open assessment file on a background
     /// thread. The view is reloaded, and the summary shown, when it finishes.
     pub fn start_import(&mut self, paths: Vec<PathBuf>) {
-        if paths.is_empty() {
+        if paths.is_empty() || self.refuse_read_only() {
             return;
         }
         if self.job.is_some() {
@@ -260,6 +269,9 @@ impl App {
     /// Filter every page to an area; stored in the assessment file, so it is still chosen
     /// next time the file is opened.
     pub fn set_area(&mut self, choice: AreaChoice) {
+        if self.refuse_read_only() {
+            return;
+        }
         let Some(assessment) = self.assessment.as_mut() else {
             return;
         };
@@ -268,6 +280,7 @@ impl App {
                 self.ward_chooser = None;
                 self.refresh_picture();
                 self.refresh_partner();
+                self.refresh_plan();
             }
             Err(e) => {
                 self.notice = Some(Notice::problem(format!("The area could not be set: {e}")))
@@ -366,19 +379,22 @@ impl App {
         }
     }
 
-    fn show_store(&mut self, store: Store) {
+    pub(super) fn show_store(&mut self, store: Store) {
         match AssessmentView::load(&store) {
             Ok(view) => {
                 self.settings.remember(store.path());
                 let report = load_report(&store, &view);
+                let plan = super::plan_app::load_plan(&store);
+                self.read_only = store.is_read_only();
                 self.assessment = Some(Assessment {
                     store,
                     view,
                     report,
+                    plan: plan.as_ref().ok().cloned(),
                 });
                 self.summary = None;
                 self.rejected_rows = None;
-                self.notice = None;
+                self.notice = plan.err().map(Notice::problem);
             }
             Err(e) => {
                 self.notice = Some(Notice::problem(format!(
@@ -536,6 +552,7 @@ impl App {
                 assessment.report =
                     reload_report(&assessment.store, &view, assessment.report.take());
                 assessment.view = view;
+                self.refresh_plan();
             }
             Err(e) => self.notice = Some(Notice::problem(e.to_string())),
         }

@@ -42,6 +42,23 @@ pub fn pick_export_folder() -> Option<PathBuf> {
         .pick_folder()
 }
 
+pub fn pick_plan_to_import() -> Option<PathBuf> {
+    rfd::FileDialog::new()
+        .set_title("Import an action plan")
+        .add_filter(
+            "Action plans (CSV or workbook)",
+            &["csv", "xlsx", "xlsm", "xls", "ods"],
+        )
+        .pick_file()
+}
+
+pub fn pick_assessments_to_roll_up() -> Option<Vec<PathBuf>> {
+    rfd::FileDialog::new()
+        .set_title("Choose the partnerships' assessment files")
+        .add_filter("Assessment files", &[ASSESSMENT_EXTENSION])
+        .pick_files()
+}
+
 pub fn pick_assessment_to_open() -> Option<PathBuf> {
     rfd::FileDialog::new()
         .set_title("Open an assessment file")

@@ -27,6 +27,9 @@ impl App {
 
     /// Write the Report page's plan, commentary, scores and weights to the file.
     pub fn save_report(&mut self) {
+        if self.read_only {
+            return;
+        }
         let Some(assessment) = self.assessment.as_mut() else {
             return;
         };

@@ -23,6 +23,7 @@ impl eframe::App for App {
     fn logic(&mut self, _ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.poll_import();
         self.poll_export();
+        self.poll_plan_report();
         self.refresh_map();
         self.refresh_comparison();
     }
@@ -31,7 +32,7 @@ impl eframe::App for App {
         let ctx = ui.ctx().clone();
         self.take_dropped_files(&ctx);
         let mut actions = Vec::new();
-        let can_import = self.assessment.is_some() && self.job.is_none();
+        let can_import = self.assessment.is_some() && self.job.is_none() && !self.read_only;
         egui::Panel::top("top_bar")
             .frame(
                 egui::Frame::side_top_panel(ui.style())
@@ -43,6 +44,7 @@ impl eframe::App for App {
                     recent_files: &self.settings.recent_files,
                     can_switch_file: self.job.is_none(),
                     can_import,
+                    read_only: self.read_only,
                 };
                 top_bar_ui(ui, &state, &mut actions);
             });
@@ -84,6 +86,10 @@ impl eframe::App for App {
                             report: assessment.report.as_mut(),
                             exporting: self.export.as_ref().map(|job| job.progress()),
                             is_computing_hotspots: self.hotspot_job.is_some(),
+                            read_only: self.read_only,
+                            plan: assessment.plan.as_mut(),
+                            writing_performance_report: self.plan_report.is_some(),
+                            rollup: &mut self.rollup,
                         };
                         page_ui(ui, self.page, &mut context, &mut actions);
                     }
@@ -146,6 +152,9 @@ impl App {
     }
 
     fn apply(&mut self, action: Action, ctx: &egui::Context) {
+        if action.is_edit() && self.refuse_read_only() {
+            return;
+        }
         match action {
             Action::NewFile => {
                 if let Some(path) = dialogs::pick_new_assessment() {
@@ -227,6 +236,42 @@ impl App {
             Action::CloseImportSummary => self.summary = None,
             Action::DismissNotice => self.notice = None,
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Action::OpenForReview => {
+                if let Some(path) = dialogs::pick_assessment_to_open() {
+                    self.open_read_only(&path);
+                }
+            }
+            Action::SetPlanAsAt(as_at) => self.set_plan_as_at(as_at),
+            Action::ImportPlan => {
+                if let Some(path) = dialogs::pick_plan_to_import() {
+                    self.import_plan(&path);
+                }
+            }
+            Action::AddPlanPriority {
+                name,
+                theme_key,
+                lead,
+            } => self.add_plan_priority(&name, theme_key, &lead),
+            Action::DeletePlanPriority(id) => self.delete_plan_priority(id),
+            Action::SaveMeasurable => self.save_measurable_draft(),
+            Action::DeleteMeasurable(id) => self.delete_measurable(id),
+            Action::ChoosePerformanceFolder => {
+                if let Some(folder) = dialogs::pick_export_folder() {
+                    self.set_performance_folder(&folder);
+                }
+            }
+            Action::ExportPerformanceReport => self.export_performance_report(),
+            Action::ChooseRollupFiles => {
+                if let Some(paths) = dialogs::pick_assessments_to_roll_up() {
+                    self.roll_up(paths);
+                }
+            }
+            Action::ChooseRollupFolder => {
+                if let Some(folder) = dialogs::pick_export_folder() {
+                    self.set_rollup_folder(&folder);
+                }
+            }
+            Action::ExportRollup => self.export_rollup(),
         }
     }
 }

@@ -16,8 +16,12 @@ mod formats;
 mod gen_policeuk;
 mod geography;
 mod hostile;
+mod indicators;
 mod ooxml_schema;
 mod partner;
+#[path = "../common/partnerships.rs"]
+mod partnerships;
+mod plan;
 mod privacy;
 mod replacement;
 mod safety;

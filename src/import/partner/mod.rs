@@ -11,6 +11,7 @@ pub mod dataset;
 pub mod dates;
 pub mod domestic_abuse;
 pub mod file;
+pub mod indicators;
 pub mod layout;
 pub mod mapping;
 pub mod marac;

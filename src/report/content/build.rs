@@ -7,6 +7,7 @@ use super::appendix::{disclosure_blocks, source_blocks};
 use super::maps::{publication_year, ward_map};
 use super::partner::section_of;
 use super::plan::{available_sections, effective_plan, partner_sources};
+use super::plan_review;
 use super::police::{hotspot_blocks, theme_blocks};
 use super::priorities::priority_blocks;
 use super::writer::{narrative_blocks, ContentWriter};
@@ -82,10 +83,9 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
         cube: &cube,
         index: &area,
     };
-    let plan = effective_plan(
-        &store.planned_sections()?,
-        &available_sections(&themes, &partner_sources(&partner_rows)),
-    );
+    let mut available = available_sections(&themes, &partner_sources(&partner_rows));
+    available.extend(plan_review::plan_review_choice(store)?);
+    let plan = effective_plan(&store.planned_sections()?, &available);
     let source = format!(
         "Source: police.uk street-level crime data; {}",
         all_crime.area
@@ -129,6 +129,7 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
                 blocks.extend(hotspot_blocks(&mut w, &[&all_crime, &asb]));
                 blocks
             }
+            plan_review::KEY => plan_review::plan_review_blocks(&mut w, store, fy)?,
             "priorities" => priority_blocks(
                 &mut w,
                 &store.priority_issues()?,

@@ -10,6 +10,7 @@ mod figures_of;
 mod maps;
 mod partner;
 mod plan;
+pub mod plan_review;
 mod police;
 mod priorities;
 mod writer;
