@@ -74,15 +74,17 @@ impl AreaIndex {
             in_area[l.id as usize] = inside(ward);
         }
         let (population, population_basis) = if is_filtered {
-            let population = area_population(&wards, &lsoas);
-            let basis = population.map(|p| {
-                format!(
-                    "Rates use the {} residents of the area's {}.",
-                    thousands(p.round() as i64),
-                    crate::store::geography::ward_count_name(wards.len())
-                )
-            });
-            (population, basis)
+            match area_population(&wards, &lsoas) {
+                Some(p) => (
+                    Some(p),
+                    Some(format!(
+                        "Rates use the {} residents of the area's {}.",
+                        thousands(p.round() as i64),
+                        crate::store::geography::ward_count_name(wards.len())
+                    )),
+                ),
+                None => whole_district_population(cube).unwrap_or((None, None)),
+            }
         } else {
             covered_population(cube).unwrap_or_else(|| {
                 let population = area_population(&wards, &lsoas);
@@ -171,4 +173,25 @@ fn covered_population(cube: &CountCube) -> Option<(Option<f64>, Option<String>)>
         ));
     }
     Some((Some(total), Some(basis)))
+}
+
+/// An area that is every ward of one district in the lookup, without ward or LSOA
+/// populations: the district's own population (e.g. from a district population file).
+fn whole_district_population(cube: &CountCube) -> Option<(Option<f64>, Option<String>)> {
+    let index = DistrictIndex::build(cube);
+    let d = index.subject(&cube.area.ward_codes)?;
+    let area: HashSet<&str> = cube.area.ward_codes.iter().map(String::as_str).collect();
+    if !index.wards_of(d).all(|w| area.contains(w)) {
+        return None;
+    }
+    let district = &index.districts[d];
+    let population = district.population?;
+    Some((
+        Some(population),
+        Some(format!(
+            "Rates use the {} residents of {}, the whole district.",
+            thousands(population.round() as i64),
+            district.name
+        )),
+    ))
 }

@@ -22,53 +22,7 @@ use super::rates::{round1, round2};
 use super::theme::Theme;
 use serde::Serialize;
 
-/// The name of the peer group of every district.
-pub const ALL_DISTRICTS: &str = "All districts in the file";
-
-/// Which districts the area is compared with.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum PeerChoice {
-    /// Every district of the file.
-    #[default]
-    AllDistricts,
-    /// Districts of the subject's type (all districts when there is no subject).
-    SameType,
-    /// A saved group: its name and district codes.
-    Saved { name: String, codes: Vec<String> },
-}
-
-impl PeerChoice {
-    /// How the choice is remembered in the assessment file.
-    pub fn stored(&self) -> String {
-        match self {
-            PeerChoice::AllDistricts => "all".into(),
-            PeerChoice::SameType => "same_type".into(),
-            PeerChoice::Saved { name, .. } => format!("group:{name}"),
-        }
-    }
-
-    /// A remembered choice, given the saved groups as (name, codes); all districts when
-    /// nothing is remembered or the group is gone.
-    pub fn from_stored<'a>(
-        stored: Option<&str>,
-        groups: impl IntoIterator<Item = (&'a str, &'a [String])>,
-    ) -> PeerChoice {
-        match stored {
-            Some("same_type") => PeerChoice::SameType,
-            Some(text) => match text.strip_prefix("group:") {
-                Some(wanted) => groups.into_iter().find(|(name, _)| *name == wanted).map_or(
-                    PeerChoice::AllDistricts,
-                    |(name, codes)| PeerChoice::Saved {
-                        name: name.to_string(),
-                        codes: codes.to_vec(),
-                    },
-                ),
-                None => PeerChoice::AllDistricts,
-            },
-            None => PeerChoice::AllDistricts,
-        }
-    }
-}
+pub use super::peers::{PeerChoice, ALL_DISTRICTS};
 
 /// One district's row.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -189,48 +143,17 @@ pub fn compare(
         .map(|d| rate(d).filter(|_| districts[d].covered))
         .collect();
     let subject_type = subject.map(|s| districts[s].la_type);
-    let (peer_name, peer_codes, is_peer): (String, Vec<String>, Box<dyn Fn(usize) -> bool>) =
-        match peers {
-            PeerChoice::AllDistricts => (ALL_DISTRICTS.into(), Vec::new(), Box::new(|_| true)),
-            PeerChoice::SameType => match subject_type {
-                Some(t) => (
-                    format!("All {} in the file", t.plural()),
-                    Vec::new(),
-                    Box::new(move |d: usize| districts[d].la_type == t),
-                ),
-                None => (ALL_DISTRICTS.into(), Vec::new(), Box::new(|_| true)),
-            },
-            PeerChoice::Saved { name, codes } => {
-                let wanted: Vec<String> = codes.iter().map(|c| c.to_ascii_uppercase()).collect();
-                let member_codes = wanted.clone();
-                (
-                    name.clone(),
-                    wanted,
-                    Box::new(move |d: usize| {
-                        districts[d]
-                            .code
-                            .as_ref()
-                            .is_some_and(|c| member_codes.contains(c))
-                    }),
-                )
-            }
-        };
-    let peer_codes = if peer_codes.is_empty() {
-        listed
-            .iter()
-            .filter(|&&d| is_peer(d))
-            .filter_map(|&d| districts[d].code.clone())
-            .collect()
-    } else {
-        peer_codes
-    };
+    let listed_mask: Vec<bool> = (0..districts.len()).map(|d| listed.contains(&d)).collect();
+    let peer_set = peers.resolve(districts, subject_type, &listed_mask);
+    let is_peer = |d: usize| peer_set.members[d];
+    let peer_codes = peer_set.codes.clone();
     let codes_not_in_file: Vec<String> = peer_codes
         .iter()
         .filter(|c| !districts.iter().any(|d| d.code.as_ref() == Some(*c)))
         .cloned()
         .collect();
     let (rank_all, of_all) = ranks(&rankable, |_| true);
-    let (rank_peer, of_peers) = ranks(&rankable, &is_peer);
+    let (rank_peer, of_peers) = ranks(&rankable, is_peer);
     let peer_areas: Vec<(i64, f64)> = (0..districts.len())
         .filter(|&d| is_peer(d) && rankable[d].is_some())
         .filter_map(|d| Some((count_of(d), districts[d].population?)))
@@ -315,7 +238,7 @@ pub fn compare(
         }),
         areas,
         peer_group: PeerGroupSummary {
-            name: peer_name,
+            name: peer_set.name.clone(),
             codes: peer_codes,
             mean_rate_per_1000: peer_rate.map(|r| round1(r * 1000.0)),
             codes_not_in_file,

@@ -227,6 +227,19 @@ impl DistrictIndex {
         }
     }
 
+    /// The ward codes of district `d` in the lookup.
+    pub fn wards_of(&self, d: usize) -> impl Iterator<Item = &str> {
+        self.district_of_ward
+            .iter()
+            .filter(move |(_, district)| **district == d)
+            .map(|(w, _)| w.as_str())
+    }
+
+    /// Whether the ward lookup has wards of district `d`.
+    pub fn has_wards(&self, d: usize) -> bool {
+        self.wards_of(d).next().is_some()
+    }
+
     /// Covered districts, their total population when every one has a population.
     pub fn covered_population(&self) -> Option<(f64, Vec<&District>)> {
         let covered: Vec<&District> = self
@@ -239,66 +252,6 @@ impl DistrictIndex {
         }
         let total = covered.iter().map(|d| d.population).sum::<Option<f64>>()?;
         Some((total, covered))
-    }
-}
-
-/// The district proposed as area of interest after the first import of police data.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct AreaProposal {
-    pub code: Option<String>,
-    pub name: String,
-    /// Its incidents, over every month held.
-    pub incidents: i64,
-    /// Its share of the incidents placed in a district.
-    pub share_pct: f64,
-    /// Whether the ward lookup has its wards (an area of interest is a set of wards).
-    pub in_lookup: bool,
-}
-
-impl AreaProposal {
-    /// "Most incidents are in Leeds (E08000035): 5,890 of the 14,320 placed in a district
-    /// (41.1%)."
-    pub fn sentence(&self, placed: i64) -> String {
-        format!(
-            "Most incidents are in {}{}: {} of the {} placed in a district ({:.1}%).",
-            self.name,
-            self.code
-                .as_deref()
-                .map(|c| format!(" ({c})"))
-                .unwrap_or_default(),
-            crate::report::format::thousands(self.incidents),
-            crate::report::format::thousands(placed),
-            self.share_pct
-        )
-    }
-}
-
-impl DistrictIndex {
-    /// The district holding most incidents, when the data spans more than one district
-    /// (with one, "All data" already is that district); ties go to the first by code.
-    pub fn proposed_area(&self) -> Option<(AreaProposal, i64)> {
-        let placed: i64 = self.districts.iter().map(|d| d.incidents_held).sum();
-        let with_incidents = self
-            .districts
-            .iter()
-            .filter(|d| d.incidents_held > 0)
-            .count();
-        if with_incidents < 2 || placed <= 0 {
-            return None;
-        }
-        let (index, top) = self.districts.iter().enumerate().max_by(|a, b| {
-            a.1.incidents_held
-                .cmp(&b.1.incidents_held)
-                .then(b.0.cmp(&a.0))
-        })?;
-        let proposal = AreaProposal {
-            code: top.code.clone(),
-            name: top.name.clone(),
-            incidents: top.incidents_held,
-            share_pct: super::rates::round1(top.incidents_held as f64 * 100.0 / placed as f64),
-            in_lookup: self.district_of_ward.values().any(|d| *d == index),
-        };
-        Some((proposal, placed))
     }
 }
 

@@ -8,6 +8,7 @@
 pub mod action_plan;
 pub mod area;
 pub mod area_figures;
+pub mod area_proposal;
 pub mod breakdown;
 pub mod change;
 pub mod classes;
@@ -26,6 +27,7 @@ pub mod la_names;
 pub mod monthly;
 pub mod overview;
 pub mod partner;
+pub mod peers;
 pub mod priority;
 pub mod ranking;
 pub mod rates;

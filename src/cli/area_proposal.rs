@@ -1,7 +1,8 @@
 //! After the first import of police data: the district holding most incidents, proposed
 //! as the area of interest, with the command that sets it (or what is missing to set it).
 
-use crate::analysis::district::{AreaProposal, DistrictIndex};
+use crate::analysis::area_proposal::AreaProposal;
+use crate::analysis::district::DistrictIndex;
 use crate::store::Store;
 use std::path::Path;
 

@@ -164,7 +164,7 @@ struct ImportJson {
     /// After the first import of police data spanning several districts: the district
     /// holding most incidents, proposed as the area of interest.
     #[serde(skip_serializing_if = "Option::is_none")]
-    proposed_area: Option<crate::analysis::district::AreaProposal>,
+    proposed_area: Option<crate::analysis::area_proposal::AreaProposal>,
 }
 
 #[derive(Serialize)]

@@ -132,15 +132,12 @@ fn map_pairs<'a>(
 }
 
 fn build(spec: &MappingSpec) -> Result<ColumnMapping, String> {
-    let layout = PartnerLayout::ALL
-        .into_iter()
-        .find(|l| l.key() == spec.layout)
-        .ok_or_else(|| {
-            format!(
-                "unknown layout {} (domestic_abuse, marac, asb_cases, treatment, police_street, ward_lookup, population, boundaries)",
-                spec.layout
-            )
-        })?;
+    let layout = PartnerLayout::from_key(&spec.layout).ok_or_else(|| {
+        let partner = PartnerLayout::ALL.iter().map(|l| l.key());
+        let kinds = MappedKind::ALL.iter().map(|k| k.key());
+        let keys: Vec<&str> = partner.chain(kinds).collect();
+        format!("unknown layout {} ({})", spec.layout, keys.join(", "))
+    })?;
     let table = read_whole(&spec.from, &spec.table).map_err(|e| e.to_string())?;
     let mut mapping = ColumnMapping::new(spec.name.clone(), layout, &table.header);
     for (index, field) in map_pairs(spec, &table.header)? {

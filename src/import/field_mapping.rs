@@ -114,7 +114,7 @@ impl MappedKind {
     pub fn name(self) -> &'static str {
         match self {
             MappedKind::PoliceStreet => "Police street-level crime",
-            MappedKind::WardLookup => "LSOA → ward lookup",
+            MappedKind::WardLookup => "LSOA to ward lookup",
             MappedKind::Population => "Population by LSOA or ward",
             MappedKind::Boundaries => "Boundaries (code and name attributes)",
         }
@@ -197,6 +197,20 @@ impl FieldMapping {
                 }
             }
         }
+        // A council's own names (`ward_code`, `AreaName`): the first column that ends like
+        // the code or name field's name, when nothing is named exactly.
+        for (key, endings) in [("code", ["code", "cd"]), ("name", ["name", "nm"])] {
+            if kind.field(key).is_none() || mapping.column_of(key).is_some() {
+                continue;
+            }
+            let found = header.iter().enumerate().position(|(column, h)| {
+                let h = normalise_header(h);
+                mapping.field_of(column).is_none() && endings.iter().any(|e| h.ends_with(e))
+            });
+            if let Some(column) = found {
+                mapping.set(column, Some(key));
+            }
+        }
         mapping
     }
 
@@ -262,6 +276,29 @@ impl FieldMapping {
             .collect()
     }
 
+    /// (name the reader knows, the file's own column name) of each mapped column, so
+    /// messages name the file's columns.
+    pub fn column_names(&self) -> Vec<(String, String)> {
+        self.columns
+            .iter()
+            .filter_map(|(column, key)| {
+                let field = self.kind.field(key)?;
+                let own = self.header.get(*column)?;
+                Some((field.reader_name.to_string(), own.clone()))
+            })
+            .collect()
+    }
+
+    /// A reader's message about a mapped column in the file's words: `column total: …`
+    /// becomes `column People: …`.
+    pub fn in_file_words(names: &[(String, String)], message: &str) -> String {
+        names
+            .iter()
+            .fold(message.to_string(), |text, (reader, own)| {
+                text.replace(&format!("column {reader}:"), &format!("column {own}:"))
+            })
+    }
+
     /// For boundaries: the attributes holding the code, name and parent, and the level.
     pub fn boundary_fields(&self) -> Option<BoundaryFields> {
         let attribute = |key: &str| {
@@ -323,8 +360,7 @@ pub fn find_for_header<'a>(
     saved: &'a [FieldMapping],
     header: &[String],
 ) -> Option<&'a FieldMapping> {
-    let signature = header_signature(header);
-    saved.iter().find(|m| m.header_signature == signature)
+    saved.iter().find(|m| m.matches_header(header))
 }
 
 #[cfg(test)]
@@ -386,8 +422,10 @@ mod tests {
     fn boundary_mappings_name_attributes_and_level() {
         let h = header("objectid,ward_code,ward_name");
         let mut m = FieldMapping::new("Council wards", MappedKind::Boundaries, &h);
-        m.set(1, Some("code"));
-        m.set(2, Some("name"));
+        assert_eq!(
+            (m.column_of("code"), m.column_of("name")),
+            (Some(1), Some(2))
+        );
         m.level = Some("ward".into());
         let fields = m.boundary_fields().unwrap();
         assert_eq!(fields.code, "ward_code");

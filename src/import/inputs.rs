@@ -28,6 +28,9 @@ pub enum InputLocation {
     Shapefile(Vec<(String, InputLocation)>),
 }
 
+/// A boundary file's content and its raw bytes in the order they are hashed.
+pub type BoundaryBytes = (BoundarySource, Vec<Vec<u8>>);
+
 /// One file to import.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputFile {
@@ -324,7 +327,7 @@ impl InputFile {
     /// The file as a boundary source, when its name says it is one, with its raw bytes in
     /// the order they are hashed (a shapefile's parts: `.shp`, `.shx`, `.dbf`, `.prj`,
     /// `.cpg`).
-    pub fn boundary_source(&self) -> Result<Option<(BoundarySource, Vec<Vec<u8>>)>, ImportError> {
+    pub fn boundary_source(&self) -> Result<Option<BoundaryBytes>, ImportError> {
         if let InputLocation::Shapefile(locations) = &self.location {
             let mut parts = ShapefileParts::default();
             let mut raw = Vec::new();

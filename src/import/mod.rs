@@ -6,6 +6,7 @@ pub mod action_plan;
 pub mod boundaries;
 pub mod crime_types;
 pub mod field_mapping;
+pub mod field_preview;
 pub mod geography;
 pub mod gis;
 pub mod grid;

@@ -356,19 +356,20 @@ impl<'a, R: Read> CsvReader<'a, R> {
         notes
     }
 
-    /// One record straight from the parser, with its line.
-    fn read_raw_record(&mut self) -> Result<Option<(u64, csv::ByteRecord)>, ImportError> {
+    /// Read the parser's next record into `self.record`: its line, or `None` at the end.
+    fn parse_next(&mut self) -> Result<Option<u64>, ImportError> {
         let more = match self.reader.read_byte_record(&mut self.record) {
             Ok(more) => more,
             Err(e) => return Err(self.csv_error(&e)),
         };
         self.reader.get_mut().since_record = 0;
         self.next_line = self.reader.position().line();
-        if !more {
-            return Ok(None);
-        }
-        let line = self.record.position().map_or(0, |p| p.line());
-        Ok(Some((line, self.record.clone())))
+        Ok(more.then(|| self.record.position().map_or(0, |p| p.line())))
+    }
+
+    /// One record straight from the parser, with its line.
+    fn read_raw_record(&mut self) -> Result<Option<(u64, csv::ByteRecord)>, ImportError> {
+        Ok(self.parse_next()?.map(|line| (line, self.record.clone())))
     }
 
     /// The next record and its line number, or `None` at the end of the file.
@@ -387,21 +388,14 @@ impl<'a, R: Read> CsvReader<'a, R> {
             if let Some(error) = self.deferred_error.take() {
                 return Err(error);
             }
-            let more = match self.reader.read_byte_record(&mut self.record) {
-                Ok(more) => more,
-                Err(e) => return Err(self.csv_error(&e)),
-            };
-            self.reader.get_mut().since_record = 0;
-            self.next_line = self.reader.position().line();
-            if !more {
+            let Some(line) = self.parse_next()? else {
                 self.notes_below.extend(
                     self.held
                         .drain(..)
                         .map(|(_, r)| raw_text(&r).trim_matches(',').to_string()),
                 );
                 return Ok(None);
-            }
-            let line = self.record.position().map_or(0, |p| p.line());
+            };
             if self.title_rows > 0 && is_note_row(&self.record) {
                 self.held.push((line, self.record.clone()));
                 continue;

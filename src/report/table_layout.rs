@@ -84,54 +84,76 @@ fn unbreakable_pieces(text: &str, at_punctuation: bool) -> Vec<&str> {
     pieces
 }
 
-/// Each column's least width (its widest unbreakable piece) and its natural width (its
-/// widest cell on one line), padding included.
+/// A column's widths, padding included: `least` fits its widest unbreakable piece,
+/// `body` its widest body cell on one line, `natural` every cell (header too) on one line.
+#[derive(Debug, Clone, Copy, Default)]
+struct Bounds {
+    least: f64,
+    body: f64,
+    natural: f64,
+}
+
 fn column_bounds(
     header: &[String],
     rows: &[Vec<String>],
     total_row: bool,
     text_pt: f64,
     at_punctuation: bool,
-) -> Vec<(f64, f64)> {
+) -> Vec<Bounds> {
     let columns = header
         .len()
         .max(rows.iter().map(Vec::len).max().unwrap_or(0));
-    let mut bounds = vec![(0.0f64, 0.0f64); columns];
-    for (c, text, weight) in cells(header, rows, total_row) {
-        let Some((least, natural)) = bounds.get_mut(c) else {
+    let mut bounds = vec![Bounds::default(); columns];
+    for (i, (c, text, weight)) in cells(header, rows, total_row).enumerate() {
+        let Some(b) = bounds.get_mut(c) else {
             continue;
         };
         for piece in unbreakable_pieces(text, at_punctuation) {
-            *least = least.max(text_width_pt(piece, text_pt, weight));
+            b.least = b.least.max(text_width_pt(piece, text_pt, weight));
         }
-        *natural = natural.max(text_width_pt(text.trim(), text_pt, weight));
+        let width = text_width_pt(text.trim(), text_pt, weight);
+        b.natural = b.natural.max(width);
+        if i >= header.len() {
+            b.body = b.body.max(width);
+        }
     }
     let pad = CELL_PADDING_PT + SLACK_PT;
     bounds
         .into_iter()
-        .map(|(least, natural)| (least + pad, natural.max(least) + pad))
+        .map(|b| Bounds {
+            least: b.least + pad,
+            body: b.body.max(b.least) + pad,
+            natural: b.natural.max(b.least) + pad,
+        })
         .collect()
 }
 
 /// Share out `available` points: every column gets its least width; what is left goes
-/// first towards natural widths (in proportion to how much each column lacks), then
-/// in proportion to the natural widths, so the table spans the page.
-fn share_out(bounds: &[(f64, f64)], available: f64) -> Vec<f64> {
-    let least: f64 = bounds.iter().map(|b| b.0).sum();
-    let natural: f64 = bounds.iter().map(|b| b.1).sum();
-    if natural <= available {
-        let extra = available - natural;
-        return bounds
+/// first towards each column's body width (so body cells do not wrap, in proportion to
+/// what each lacks), then towards natural widths (headers on one line), then in
+/// proportion to the natural widths, so the table spans the page.
+fn share_out(bounds: &[Bounds], available: f64) -> Vec<f64> {
+    let mut widths: Vec<f64> = bounds.iter().map(|b| b.least).collect();
+    for target in [|b: &Bounds| b.body, |b: &Bounds| b.natural] {
+        let left = available - widths.iter().sum::<f64>();
+        let lacking: Vec<f64> = bounds
             .iter()
-            .map(|(_, n)| n + extra * n / natural.max(f64::EPSILON))
+            .zip(&widths)
+            .map(|(b, w)| (target(b) - w).max(0.0))
             .collect();
+        let total: f64 = lacking.iter().sum();
+        if left <= 0.0 || total <= 0.0 {
+            continue;
+        }
+        let share = (left / total).min(1.0);
+        for (w, l) in widths.iter_mut().zip(&lacking) {
+            *w += l * share;
+        }
     }
-    let lacking = (natural - least).max(f64::EPSILON);
-    let extra = (available - least).max(0.0);
-    bounds
-        .iter()
-        .map(|(l, n)| l + extra * (n - l) / lacking)
-        .collect()
+    // Spread what is left (or, if even the least widths do not fit, take back what is
+    // missing) in proportion to the widths so far: the table spans the page exactly.
+    let sum: f64 = widths.iter().sum::<f64>().max(f64::EPSILON);
+    widths.iter().map(|w| w * available / sum).collect()
 }
 
 /// Widths for a table's columns within `available_pt`: at 9.5 pt when every column's
@@ -143,7 +165,7 @@ pub fn plan_columns(
     total_row: bool,
     available_pt: f64,
 ) -> ColumnPlan {
-    let fits = |bounds: &[(f64, f64)]| bounds.iter().map(|b| b.0).sum::<f64>() <= available_pt;
+    let fits = |bounds: &[Bounds]| bounds.iter().map(|b| b.least).sum::<f64>() <= available_pt;
     let mut text_pt = TABLE_TEXT_PT;
     loop {
         let bounds = column_bounds(header, rows, total_row, text_pt, false);

@@ -6,9 +6,26 @@
 use crate::import::field_mapping::FieldMapping;
 use crate::store::{Store, StoreError};
 
-/// Every saved field mapping, by name. A row whose JSON no longer reads is reported.
-pub fn load_field_mappings(conn: &rusqlite::Connection) -> Result<Vec<FieldMapping>, StoreError> {
-    let mut stmt = conn.prepare("SELECT name, json FROM field_mapping ORDER BY name")?;
+/// The tables mappings are saved in, by name, as JSON.
+#[derive(Debug, Clone, Copy)]
+pub enum MappingTable {
+    /// Partner column mappings.
+    Partner,
+    /// Field mappings of the app's own kinds of file.
+    Fields,
+}
+
+/// Every mapping saved in `table`, by name. A row whose JSON no longer reads is reported,
+/// not skipped.
+pub fn load_saved_mappings<T: serde::de::DeserializeOwned>(
+    conn: &rusqlite::Connection,
+    table: MappingTable,
+) -> Result<Vec<T>, StoreError> {
+    let sql = match table {
+        MappingTable::Partner => "SELECT name, json FROM column_mapping ORDER BY name",
+        MappingTable::Fields => "SELECT name, json FROM field_mapping ORDER BY name",
+    };
+    let mut stmt = conn.prepare(sql)?;
     let rows: Vec<(String, String)> = stmt
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
@@ -21,6 +38,11 @@ pub fn load_field_mappings(conn: &rusqlite::Connection) -> Result<Vec<FieldMappi
             })
         })
         .collect()
+}
+
+/// Every saved field mapping, by name.
+pub fn load_field_mappings(conn: &rusqlite::Connection) -> Result<Vec<FieldMapping>, StoreError> {
+    load_saved_mappings(conn, MappingTable::Fields)
 }
 
 impl Store {

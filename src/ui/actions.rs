@@ -88,6 +88,9 @@ pub enum Action {
     AcceptProposedArea,
     DismissProposedArea,
     CloseImportSummary,
+    /// Paths chosen in the app's own file chooser, for its purpose.
+    FileChosen(super::file_chooser::ChooserPurpose, Vec<PathBuf>),
+    CloseFileChooser,
     DismissNotice,
     Quit,
     /// Choose an assessment file to open read-only, for review (dialog).

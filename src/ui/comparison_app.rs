@@ -169,7 +169,7 @@ impl App {
     }
 
     /// The proposal on offer, if any.
-    pub fn proposed_area(&self) -> Option<&crate::analysis::district::AreaProposal> {
+    pub fn proposed_area(&self) -> Option<&crate::analysis::area_proposal::AreaProposal> {
         self.view().and_then(|v| v.comparison.proposal.as_ref())
     }
 }

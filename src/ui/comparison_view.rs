@@ -6,8 +6,9 @@
 //! the first import of police data.
 
 use super::crime_picture::CrimePicture;
+use crate::analysis::area_proposal::AreaProposal;
 use crate::analysis::comparison::{compare_theme, Comparison, PeerChoice};
-use crate::analysis::district::{AreaProposal, DistrictIndex};
+use crate::analysis::district::DistrictIndex;
 use crate::analysis::financial_year::FinancialYear;
 use crate::store::districts::PeerGroup;
 use crate::store::{Store, StoreError};

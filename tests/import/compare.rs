@@ -222,4 +222,65 @@ fn compare_json_equals_an_independent_count_of_a_multi_district_archive() {
         .collect();
     assert_eq!(tied[0]["rate_per_1000"], tied[1]["rate_per_1000"]);
     assert_eq!(tied[0]["rank"], tied[1]["rank"]);
+
+    // The export: the comparison table (every district in the CSV), the funnel figure,
+    // and the sentence in the document.
+    let out_dir = dir.path().join("export");
+    let out = app(&[
+        "export",
+        "--db",
+        db_s,
+        "--out",
+        out_dir.to_str().unwrap(),
+        "--fy",
+        "2024/25",
+        "--date",
+        "1 April 2025",
+        "--json",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let files: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let names: Vec<&str> = files["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    assert!(
+        names
+            .iter()
+            .any(|f| f.ends_with("all-recorded-crime-rate-against-population.png")),
+        "{names:?}"
+    );
+    let table = names
+        .iter()
+        .find(|f| f.ends_with("all_crime_comparison_all_districts.csv"))
+        .expect("the full table");
+    let csv = std::fs::read_to_string(out_dir.join(table)).unwrap();
+    assert_eq!(
+        csv.lines().count(),
+        want_areas.len() + 1,
+        "every district and the header"
+    );
+    let docx = names.iter().find(|f| f.ends_with(".docx")).unwrap();
+    let bytes = std::fs::read(out_dir.join(docx)).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut document = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").unwrap(),
+        &mut document,
+    )
+    .unwrap();
+    assert!(document.contains("How we compare"));
+    assert!(
+        document.contains(&format!("In 2024/25 {name}")),
+        "the sentence"
+    );
+    // The export compares with the peer set chosen on the Comparison page: none here.
+    assert!(document.contains("the rate of all districts in the file"));
 }

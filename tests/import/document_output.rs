@@ -90,7 +90,8 @@ fn check_docx(docx: &Path) {
                 .find(|a| a.tag_name().name() == "p")
                 .unwrap()
                 .descendants()
-                .filter_map(|t| (t.tag_name().name() == "t").then(|| t.text().unwrap_or("")))
+                .filter(|t| t.tag_name().name() == "t")
+                .map(|t| t.text().unwrap_or(""))
                 .collect()
         })
         .collect();
@@ -119,7 +120,7 @@ fn check_map_svgs(folder: &Path) {
             .filter_map(|n| n.text())
             .map(str::trim)
             .collect();
-        let has = |wanted: &str| texts.iter().any(|t| *t == wanted);
+        let has = |wanted: &str| texts.contains(&wanted);
         assert!(has("N"), "no north arrow in {map:?}");
         assert!(
             has("0")
@@ -173,10 +174,15 @@ fn check_pdf(pdf: &Path) {
     // "Overall crime picture . . . . . 3" → ("Overall crime picture", 3)
     let entries: Vec<(String, usize)> = contents
         .lines()
+        .filter(|line| line.contains(" . ."))
         .filter_map(|line| {
             let line = line.trim();
             let (head, number) = line.rsplit_once(' ')?;
-            let page: usize = number.parse().ok()?;
+            // pdftotext keeps typst's word joiner (U+2060) before the number.
+            let page: usize = number
+                .trim_matches(|c: char| !c.is_ascii_digit())
+                .parse()
+                .ok()?;
             let title = head.trim_end_matches(['.', ' ']).trim();
             (!title.is_empty()).then(|| (title.to_string(), page))
         })

@@ -4,7 +4,7 @@
 //! area proposed after the first import is accepted, the table is sorted, a peer group
 //! is saved.
 
-use super::{app_on_new_file, wait_for_import, HEADER};
+use super::{app_on_new_file, wait_for_import, year_of_rows, HEADER};
 use csp_assessment::analysis::comparison::PeerChoice;
 use csp_assessment::store::Store;
 use csp_assessment::ui::{App, SortColumn};
@@ -13,23 +13,13 @@ use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 use std::path::{Path, PathBuf};
 
-/// `per_month` burglaries in one LSOA each month of financial years 2022/23 and 2023/24.
+/// `per_month` burglaries in one LSOA each month of financial years 2022/23 and 2023/24,
+/// the LSOA named as police.uk names it.
 fn rows(text: &mut String, lsoa: &str, lsoa_name: &str, per_month: usize) {
     for year in [2022u32, 2023] {
-        for m in 0..12u32 {
-            let (y, mo) = if m < 9 {
-                (year, m + 4)
-            } else {
-                (year + 1, m - 8)
-            };
-            for _ in 0..per_month {
-                let id = format!("{:064x}", text.len());
-                text.push_str(&format!(
-                    "{id},{y}-{mo:02},West Yorkshire Police,West Yorkshire Police,-1.550000,53.800000,On or near High Street,{lsoa},{lsoa_name},Burglary,Under investigation,\n"
-                ));
-            }
-        }
+        year_of_rows(text, year, lsoa, "Burglary", per_month);
     }
+    *text = text.replace(&format!(",{lsoa} name,"), &format!(",{lsoa_name},"));
 }
 
 /// Leeds 5 a month (60 a year) over 6,000 residents = 10 per 1,000; Bradford 4 a month

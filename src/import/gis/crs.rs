@@ -59,7 +59,7 @@ impl Crs {
             return Ok(Crs::Wgs84);
         }
         let code = upper
-            .rsplit(|c: char| c == ':' || c == '/')
+            .rsplit([':', '/'])
             .find(|part| !part.is_empty())
             .and_then(|digits| digits.parse::<i64>().ok());
         code.and_then(Crs::from_epsg).ok_or_else(|| unknown(name))

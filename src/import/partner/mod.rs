@@ -10,7 +10,6 @@ pub mod asb_cases;
 pub mod dataset;
 pub mod dates;
 pub mod domestic_abuse;
-pub mod file;
 pub mod indicators;
 pub mod layout;
 pub mod mapping;

@@ -60,8 +60,13 @@ pub fn excel_number(value: f64) -> String {
     }
 }
 
+/// Year, month, day.
+type Ymd = (u16, u8, u8);
+/// Hours, minutes, seconds.
+type Hms = (u8, u8, u8);
+
 /// `dd/mm/yyyy`, `dd/mm/yyyy hh:mm[:ss]`, or `hh:mm[:ss]` for a time of day alone.
-fn date_time_text(time_only: bool, date: (u16, u8, u8), time: (u8, u8, u8)) -> String {
+fn date_time_text(time_only: bool, date: Ymd, time: Hms) -> String {
     let (y, mo, d) = date;
     let (h, mi, s) = time;
     let clock = if s == 0 {
@@ -91,13 +96,11 @@ fn duration_text(days: f64) -> String {
 
 /// The date and time of an ISO 8601 text (`2023-04-17`, `2023-04-17T13:45:00`), as
 /// OpenDocument stores date cells.
-fn iso_parts(text: &str) -> Option<((u16, u8, u8), (u8, u8, u8))> {
+fn iso_parts(text: &str) -> Option<(Ymd, Hms)> {
     let (date, time) = text.split_once('T').unwrap_or((text, ""));
     let mut parts = date.splitn(3, '-').map(|p| p.parse::<u16>().ok());
     let (y, mo, d) = (parts.next()??, parts.next()??, parts.next()??);
-    let mut clock = time
-        .split(|c: char| c == ':' || c == '.')
-        .map(|p| p.parse::<u8>().ok());
+    let mut clock = time.split([':', '.']).map(|p| p.parse::<u8>().ok());
     let h = clock.next().flatten().unwrap_or(0);
     let mi = clock.next().flatten().unwrap_or(0);
     let s = clock.next().flatten().unwrap_or(0);

@@ -57,7 +57,7 @@ pub fn position_word(name: &str) -> &'static str {
 /// Reads a table record by record, from CSV text or a workbook's sheet.
 pub enum TableReader<'a, R: Read> {
     Csv(Box<CsvReader<'a, R>>),
-    Sheet(SheetReader),
+    Sheet(Box<SheetReader>),
 }
 
 impl<'a, R: Read> TableReader<'a, R> {
@@ -84,7 +84,8 @@ impl<'a, R: Read> TableReader<'a, R> {
                 .read_to_end(&mut bytes)
                 .map_err(|e| read_error(name, &e))?;
             bytes_read.fetch_add((bytes.len() - first) as u64, Ordering::Relaxed);
-            return SheetReader::open(name, bytes, options.sheet.as_deref()).map(Self::Sheet);
+            return SheetReader::open(name, bytes, options.sheet.as_deref())
+                .map(|r| Self::Sheet(Box::new(r)));
         }
         CsvReader::open(name, start, &options.dialect).map(|r| Self::Csv(Box::new(r)))
     }
@@ -185,7 +186,7 @@ impl SheetReader {
             ));
         }
         let what = if bytes.starts_with(b"PK") {
-            "an Excel workbook (.xlsx) or OpenDocument spreadsheet (.ods)"
+            "an Excel workbook (.xlsx), an OpenDocument spreadsheet (.ods) or a zip file"
         } else {
             "an Excel 97-2003 workbook (.xls)"
         };

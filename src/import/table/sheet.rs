@@ -35,7 +35,7 @@ pub struct SheetTable {
 /// Read one sheet of the workbook in `bytes`. `wanted` names the sheet (any case).
 pub fn read_sheet(bytes: &[u8], wanted: Option<&str>) -> Result<SheetTable, String> {
     let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| format!("it could not be read as a workbook ({e}): if it is password-protected, remove the password in Excel; if it is damaged, open and save it again"))?;
+        .map_err(|e| format!("it could not be read as a workbook ({e}): if it is a zip, unzip it or import the zip itself (named .zip); if it is password-protected, remove the password in Excel; if it is damaged, open and save it again"))?;
     let sheets: Vec<String> = workbook
         .sheets_metadata()
         .iter()

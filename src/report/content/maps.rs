@@ -32,8 +32,7 @@ pub fn publication_year(date: &str, financial_year_start: u32) -> i32 {
     date.split(|c: char| !c.is_ascii_digit())
         .filter(|d| d.len() == 4)
         .filter_map(|d| d.parse::<i32>().ok())
-        .filter(|y| (1900..=2999).contains(y))
-        .next_back()
+        .rfind(|y| (1900..=2999).contains(y))
         .unwrap_or(financial_year_start as i32 + 1)
 }
 

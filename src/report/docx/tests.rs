@@ -185,8 +185,7 @@ fn table_rows_never_split_and_the_total_keeps_with_the_row_above_issue_12() {
     let xml = roxmltree::Document::parse(&body).unwrap();
     let table = xml
         .descendants()
-        .filter(|n| n.tag_name().name() == "tbl")
-        .last()
+        .rfind(|n| n.tag_name().name() == "tbl")
         .unwrap();
     let rows: Vec<roxmltree::Node> = table
         .children()

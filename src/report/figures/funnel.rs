@@ -2,14 +2,13 @@
 //! from zero), the target rate as a grey line, the 95 % limits dashed and the 99.8 % limits
 //! dotted-red around it, and the highlighted area as a red circle with its name.
 
-use super::axes::{number, ValueAxis};
+use super::axes::{number, value_gridlines, value_plot_rect, ValueAxis};
 use super::canvas::{Align, Canvas, Rect};
 use super::control_chart::flag;
 use super::legend::{Entry, Swatch, MARKER_RADIUS};
 use super::spec::{FunnelLimits, FunnelMark, LineStyle};
 use super::style::{
-    self, AXIS, AXIS_WIDTH, CENTRE_LINE, GRID, GRID_WIDTH, NEUTRAL, PRIMARY, REFERENCE_WIDTH,
-    SIGNAL, TICK, TICK_GAP,
+    self, AXIS, AXIS_WIDTH, CENTRE_LINE, NEUTRAL, PRIMARY, REFERENCE_WIDTH, SIGNAL, TICK, TICK_GAP,
 };
 use super::FigureError;
 use plotters::prelude::DrawingBackend;
@@ -84,37 +83,13 @@ pub fn draw<DB: DrawingBackend>(
     let top = marks.iter().map(|m| m.rate).fold(limit_top, f64::max);
     let y_axis = ValueAxis::from_zero(top * 1.05, false);
     let x_axis = ValueAxis::from_zero(widest_population, true);
-    let mut widest_tick: f64 = 0.0;
-    for &tick in &y_axis.ticks {
-        widest_tick = widest_tick.max(canvas.text_width(&y_axis.label(tick), TICK.size_pt)?);
-    }
     let plot = Rect {
-        left: area.left + widest_tick + TICK_GAP,
-        top: area.top + TICK.size_pt * 0.5,
         right: area.right - TICK_GAP * 4.0,
-        bottom: area.bottom - style::line_height(TICK) - TICK_GAP * 0.5,
+        ..value_plot_rect(canvas, area, &y_axis)?
     };
     let x = |population: f64| plot.left + population / x_axis.max * plot.width();
     let y = |rate: f64| plot.bottom - rate.min(y_axis.max) / y_axis.max * plot.height();
-    for &tick in &y_axis.ticks {
-        let (colour, width) = if tick == 0.0 {
-            (AXIS, AXIS_WIDTH)
-        } else {
-            (GRID, GRID_WIDTH)
-        };
-        canvas.line(
-            &[(plot.left, y(tick)), (plot.right, y(tick))],
-            colour,
-            width,
-        )?;
-        canvas.text(
-            &y_axis.label(tick),
-            plot.left - TICK_GAP,
-            y(tick) + TICK.size_pt * 0.35,
-            TICK,
-            Align::Right,
-        )?;
-    }
+    value_gridlines(canvas, plot, &y_axis, y)?;
     let baseline = plot.bottom + TICK_GAP + TICK.size_pt * style::ASCENT;
     for &tick in &x_axis.ticks {
         canvas.line(

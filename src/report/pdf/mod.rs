@@ -58,7 +58,11 @@ pub fn write_pdf(doc: &Document) -> Result<Vec<u8>, PdfError> {
         standards,
         ..PdfOptions::default()
     };
-    typst_pdf::pdf(&paged, &options).map_err(|e| PdfError::Write(messages(&e)))
+    let pdf = typst_pdf::pdf(&paged, &options).map_err(|e| PdfError::Write(messages(&e)));
+    // typst memoises across compilations in process-wide caches; the app lives long and
+    // exports rarely, so give the memory back.
+    typst::comemo::evict(0);
+    pdf
 }
 
 #[cfg(test)]

@@ -264,8 +264,10 @@ fn load_file(
                     };
                     worker::parse_file(
                         file,
-                        job.kind,
-                        job.table,
+                        worker::ReadAs {
+                            kind: job.kind,
+                            table: job.table,
+                        },
                         &job.mappings,
                         interners,
                         first_rowid,

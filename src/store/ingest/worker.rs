@@ -77,6 +77,9 @@ pub struct FileSummary {
     pub extra_notes: Vec<String>,
     /// The name to list the source under when it is not the file's (a workbook's sheet).
     pub source_name: Option<String>,
+    /// For a file read with a field mapping: (name the reader knows, the file's column), so
+    /// rejected rows name the file's own columns.
+    pub column_names: Vec<(String, String)>,
     counts: FxHashMap<(u32, u8, u32), i64>,
     /// (reported_by, month) → (rows, first rowid, last rowid)
     pub force_months: BTreeMap<(u32, u32), (i64, i64, i64)>,
@@ -100,6 +103,7 @@ impl FileSummary {
             crimes_without_id: 0,
             extra_notes: Vec::new(),
             source_name: None,
+            column_names: Vec::new(),
             counts: FxHashMap::default(),
             force_months: BTreeMap::new(),
             last_force_month: ((0, 0), 0, 0, 0),
@@ -128,10 +132,17 @@ impl FileSummary {
         record: &csv::ByteRecord,
     ) {
         self.rejected += 1;
+        let names = &self.column_names;
+        let own = |c: &str| {
+            names
+                .iter()
+                .find(|(reader, _)| reader == c)
+                .map_or_else(|| c.to_string(), |(_, own)| own.clone())
+        };
         batch.rejected.push(RejectedRecord {
             line,
-            column: column.map(String::from),
-            reason,
+            column: column.map(own),
+            reason: FieldMapping::in_file_words(names, &reason),
             raw: raw_text(record),
         });
     }
@@ -183,17 +194,26 @@ impl Channel<'_> {
     }
 }
 
+/// What the analyst said about how to read the files of a batch.
+#[derive(Clone, Copy)]
+pub struct ReadAs<'a> {
+    /// Read every file as this kind.
+    pub kind: Option<FileKind>,
+    /// The sheet of a workbook, and any CSV dialect chosen.
+    pub table: &'a TableOptions,
+}
+
 /// The worker: read the file, recognise its kind (or use the one forced), and parse it.
 pub fn parse_file(
     file: &InputFile,
-    forced_kind: Option<FileKind>,
-    table_options: &TableOptions,
+    read_as: ReadAs<'_>,
     mappings: &MappingChoice<'_>,
     interners: &mut Interners,
     first_rowid: i64,
     bytes_read: &AtomicU64,
     channel: Channel<'_>,
 ) -> Result<FileSummary, ImportError> {
+    let (forced_kind, table_options) = (read_as.kind, read_as.table);
     let named = forced_kind.or_else(|| FileKind::from_file_name(&file.display_name));
     let is_shapefile = matches!(file.location, InputLocation::Shapefile(_));
     let boundary_mapping = mappings
@@ -230,6 +250,7 @@ pub fn parse_file(
         };
         let mut summary = FileSummary::new(kind);
         if let Some(m) = &field_mapping {
+            summary.column_names = m.column_names();
             summary.extra_notes.push(format!(
                 "read as {} with the column mapping \"{}\"",
                 m.kind.name(),

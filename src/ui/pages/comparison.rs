@@ -5,8 +5,8 @@
 
 use super::picture::{fixed_plot, picture_selectors_ui, tab_separated};
 use super::PageContext;
+use crate::analysis::area_proposal::AreaProposal;
 use crate::analysis::comparison::{AreaComparison, Comparison, PeerChoice, ALL_DISTRICTS};
-use crate::analysis::district::AreaProposal;
 use crate::report::content::comparison_sentence;
 use crate::report::format::thousands;
 use crate::ui::actions::Action;

@@ -32,6 +32,9 @@ pub fn crime_picture_ui(
     picture_selectors_ui(ui, picture, editable, actions);
     ui.add_space(8.0);
     headline_ui(ui, f, peer_card, actions);
+    if let Some(basis) = &picture.area_index().population_basis {
+        ui.label(RichText::new(basis).weak());
+    }
     ui.label(&f.change_explained);
     ui.columns(2, |cols| {
         section_heading_ui(&mut cols[0], "Trend over financial years");

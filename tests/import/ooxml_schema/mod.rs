@@ -4,11 +4,17 @@
 //! extensions, attributes and attribute groups) and checks that every element of a part
 //! has its children in an order the schema allows, only attributes the schema declares,
 //! and every required one. The order is read from the schemas, never listed by hand, so
-//! it cannot drift from what Word enforces.
+//! it cannot drift from what Word enforces. This file reads the schemas; `check` checks
+//! a part against them.
 
+mod check;
+
+use check::Nfa;
 use roxmltree::{Document, Node};
-use std::collections::{BTreeSet, HashMap};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::Path;
+use std::rc::Rc;
 
 const XSD: &str = "http://www.w3.org/2001/XMLSchema";
 
@@ -42,6 +48,8 @@ struct TypeDef {
 
 #[derive(Default)]
 pub struct Schemas {
+    /// Each type's content model as an automaton, built on first use.
+    automata: RefCell<HashMap<QName, Rc<Nfa>>>,
     types: HashMap<QName, TypeDef>,
     elements: HashMap<QName, QName>,
     groups: HashMap<QName, Particle>,
@@ -59,7 +67,11 @@ fn resolve(node: Node, value: &str) -> QName {
         Some((p, l)) => (Some(p), l),
         None => (None, value),
     };
-    let ns = node.lookup_namespace_uri(prefix).unwrap_or("");
+    // `xml:` is bound by XML itself, not declared in the schema documents.
+    let ns = match prefix {
+        Some("xml") => "http://www.w3.org/XML/1998/namespace",
+        _ => node.lookup_namespace_uri(prefix).unwrap_or(""),
+    };
     (ns.to_string(), local.to_string())
 }
 
@@ -229,235 +241,6 @@ impl Schemas {
 struct Ctx<'a> {
     target: &'a str,
     qualified: bool,
-}
-
-/// What is wrong with a part, one line per problem.
-pub type Problems = Vec<String>;
-
-impl Schemas {
-    /// Check a whole part from its root element.
-    pub fn check(&self, part: &str, xml: &str) -> Problems {
-        let doc = Document::parse(xml).unwrap_or_else(|e| panic!("{part} is not XML: {e}"));
-        let root = doc.root_element();
-        let name = qname(root);
-        let mut problems = Vec::new();
-        match self.elements.get(&name) {
-            Some(ty) => self.check_element(root, ty, part, &mut problems),
-            None => problems.push(format!("{part}: no schema declares the root {name:?}")),
-        }
-        problems
-    }
-
-    fn check_element(&self, node: Node, ty: &QName, path: &str, problems: &mut Problems) {
-        let path = format!("{path}/{}", node.tag_name().name());
-        if ty.0 == XSD {
-            if node.children().any(|c| c.is_element()) {
-                problems.push(format!("{path}: a simple value may not hold elements"));
-            }
-            return;
-        }
-        if !self.types.contains_key(ty) {
-            problems.push(format!("{path}: the schemas do not define its type {ty:?}"));
-            return;
-        }
-        self.check_attributes(node, ty, &path, problems);
-        let model = self.model(ty);
-        let children: Vec<Node> = node.children().filter(|c| c.is_element()).collect();
-        let names: Vec<QName> = children.iter().map(|c| qname(*c)).collect();
-        let ends = model
-            .iter()
-            .fold(BTreeSet::from([0]), |at, p| self.ends_all(p, &names, &at));
-        if !ends.contains(&names.len()) {
-            let reached = ends.iter().copied().max().unwrap_or(0);
-            let got: Vec<&str> = names.iter().map(|n| n.1.as_str()).collect();
-            problems.push(format!(
-                "{path} ({}): children [{}] break the schema's order at \"{}\"",
-                ty.1,
-                got.join(", "),
-                got.get(reached).copied().unwrap_or("(end)")
-            ));
-            return;
-        }
-        for (child, name) in children.iter().zip(&names) {
-            // None: matched by `xs:any` in a namespace we have no schema for (lax).
-            if let Some(child_ty) = self.declared_type(&model, name) {
-                self.check_element(*child, &child_ty, &path, problems);
-            }
-        }
-    }
-
-    /// The content model of a type: its base's (for an extension) followed by its own.
-    fn model(&self, ty: &QName) -> Vec<Particle> {
-        let Some(def) = self.types.get(ty) else {
-            return Vec::new();
-        };
-        let mut model = def.base.as_ref().map(|b| self.model(b)).unwrap_or_default();
-        model.extend(def.content.clone());
-        model
-    }
-
-    fn check_attributes(&self, node: Node, ty: &QName, path: &str, problems: &mut Problems) {
-        let mut declared: Vec<(QName, bool)> = Vec::new();
-        let mut any = false;
-        self.collect_attributes(ty, &mut declared, &mut any);
-        for a in node.attributes() {
-            let name = (
-                a.namespace().unwrap_or("").to_string(),
-                a.name().to_string(),
-            );
-            if !any && !declared.iter().any(|(d, _)| *d == name) {
-                problems.push(format!(
-                    "{path}: attribute {}:{} is not in {}",
-                    name.0, name.1, ty.1
-                ));
-            }
-        }
-        for (name, required) in &declared {
-            let present = node
-                .attributes()
-                .any(|a| a.namespace().unwrap_or("") == name.0 && a.name() == name.1);
-            if *required && !present {
-                problems.push(format!("{path}: required attribute {} is missing", name.1));
-            }
-        }
-    }
-
-    fn collect_attributes(&self, ty: &QName, out: &mut Vec<(QName, bool)>, any: &mut bool) {
-        let Some(def) = self.types.get(ty).or_else(|| self.attribute_groups.get(ty)) else {
-            return;
-        };
-        out.extend(def.attributes.iter().cloned());
-        *any |= def.any_attribute;
-        if let Some(base) = &def.base {
-            self.collect_attributes(base, out, any);
-        }
-        for group in &def.attribute_groups {
-            if let Some(g) = self.attribute_groups.get(group) {
-                out.extend(g.attributes.iter().cloned());
-                *any |= g.any_attribute;
-                for inner in &g.attribute_groups {
-                    self.collect_attributes(inner, out, any);
-                }
-            }
-        }
-    }
-
-    /// The type the content model gives a child of this name (first declaration found),
-    /// or the global element's type when it came through `xs:any`.
-    fn declared_type(&self, model: &[Particle], name: &QName) -> Option<QName> {
-        fn find(s: &Schemas, p: &Particle, name: &QName, depth: usize) -> Option<QName> {
-            if depth > 40 {
-                return None;
-            }
-            match &p.term {
-                Term::Element { name: n, ty } if n == name => {
-                    ty.clone().or_else(|| s.elements.get(n).cloned())
-                }
-                Term::Element { .. } | Term::Any { .. } => None,
-                Term::Seq(items) | Term::Choice(items) | Term::All(items) => {
-                    items.iter().find_map(|i| find(s, i, name, depth + 1))
-                }
-                Term::Group(g) => s.groups.get(g).and_then(|g| find(s, g, name, depth + 1)),
-            }
-        }
-        model
-            .iter()
-            .find_map(|p| find(self, p, name, 0))
-            .or_else(|| self.elements.get(name).cloned())
-    }
-
-    /// Positions the particle can end at, starting from any of `starts`.
-    fn ends_all(&self, p: &Particle, names: &[QName], starts: &BTreeSet<usize>) -> BTreeSet<usize> {
-        starts
-            .iter()
-            .flat_map(|s| self.ends(p, names, *s))
-            .collect()
-    }
-
-    /// Positions in `names` that `p` (with its occurrences) can end at from `start`.
-    fn ends(&self, p: &Particle, names: &[QName], start: usize) -> BTreeSet<usize> {
-        let once = |at: usize| -> BTreeSet<usize> {
-            match &p.term {
-                Term::Element { name, .. } => names
-                    .get(at)
-                    .filter(|n| *n == name)
-                    .map(|_| BTreeSet::from([at + 1]))
-                    .unwrap_or_default(),
-                Term::Any { namespace } => names
-                    .get(at)
-                    .filter(|n| namespace_allows(namespace.as_deref(), &n.0))
-                    .map(|_| BTreeSet::from([at + 1]))
-                    .unwrap_or_default(),
-                Term::Seq(items) => items.iter().fold(BTreeSet::from([at]), |set, item| {
-                    self.ends_all(item, names, &set)
-                }),
-                Term::Choice(items) | Term::All(items) => {
-                    let single: Vec<Particle> = items.to_vec();
-                    let mut out = BTreeSet::new();
-                    let reps = if matches!(p.term, Term::All(_)) {
-                        single.len()
-                    } else {
-                        1
-                    };
-                    let mut frontier = BTreeSet::from([at]);
-                    for _ in 0..reps {
-                        frontier = single
-                            .iter()
-                            .flat_map(|i| self.ends_all(i, names, &frontier))
-                            .collect();
-                        out.extend(frontier.iter().copied());
-                    }
-                    if reps > 1 {
-                        out.insert(at);
-                    }
-                    out
-                }
-                Term::Group(g) => self
-                    .groups
-                    .get(g)
-                    .map(|g| self.ends(g, names, at))
-                    .unwrap_or_default(),
-            }
-        };
-        let expand = |from: &BTreeSet<usize>| -> BTreeSet<usize> {
-            from.iter().flat_map(|at| once(*at)).collect()
-        };
-        // Exactly `min` repetitions first …
-        let mut current = BTreeSet::from([start]);
-        for _ in 0..p.min {
-            current = expand(&current);
-            if current.is_empty() {
-                return current;
-            }
-        }
-        // … then more, each position expanded once, at the fewest repetitions that
-        // reach it (so a finite `max` is respected).
-        let mut result = current.clone();
-        let mut frontier = current;
-        let mut repetitions = p.min;
-        while !frontier.is_empty() && repetitions < p.max {
-            let next = expand(&frontier);
-            repetitions += 1;
-            frontier = next.difference(&result).copied().collect();
-            result.extend(next);
-        }
-        result
-    }
-}
-
-fn namespace_allows(rule: Option<&str>, ns: &str) -> bool {
-    match rule {
-        None | Some("##any") => true,
-        Some("##other") => true,
-        Some(list) => list.split_whitespace().any(|n| n == ns),
-    }
-}
-
-fn qname(node: Node) -> QName {
-    (
-        node.tag_name().namespace().unwrap_or("").to_string(),
-        node.tag_name().name().to_string(),
-    )
 }
 
 #[test]
