@@ -1,41 +1,36 @@
-//! Small tables read whole: a CSV file, or every non-empty sheet of a workbook (`.xlsx`,
-//! `.xlsm`, `.xlsb`, `.xls`, `.ods`), as rows of typed cells each knowing where it came
-//! from (line 5, or sheet "Fire", row 5), with the file's SHA-256. For files a partner or
-//! a plan owner keeps in Excel — hundreds of rows, not millions; police.uk files go
-//! through the streaming reader instead.
+//! Small tables read whole, for readers that find their own header among the rows (an
+//! action plan, partner indicators): a CSV file, or every sheet of a workbook that has
+//! anything in it, as rows of text cells each knowing where it came from (line 5, or sheet
+//! "Fire", row 5), with the file's SHA-256. For files a partner or a plan owner keeps in
+//! Excel — hundreds of rows, not millions.
 //!
-//! Knows nothing of what the columns mean.
+//! Read through `import::table`, the app's one table reader: CSV in any common dialect
+//! and encoding, workbook cells as a UK Excel shows them (dates `30/06/2024`, numbers to
+//! Excel's 15 digits). Knows nothing of what the columns mean.
 
-use super::reader::{ContentHasher, TableReader};
-use super::text::decode_cell;
+use super::reader::{bad_file, ContentHasher, TableReader};
+use super::table::sheet::read_every_sheet;
+use super::table::sniff::{is_spreadsheet_name, sniff, Sniffed};
 use super::ImportError;
-use crate::import::partner::dates::DateFormat;
-use chrono::NaiveDate;
 use std::path::Path;
 use std::sync::atomic::AtomicU64;
 
 /// Larger than any table a partner keeps by hand; refused before it is read into memory.
 pub const MAX_GRID_BYTES: u64 = 50 * 1024 * 1024;
 
-/// One cell as the file holds it.
+/// One cell as the file shows it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum GridCell {
     Empty,
     Text(String),
-    Number(f64),
-    Date(NaiveDate),
 }
 
 impl GridCell {
-    /// The cell as text, as a person would type it (`2024-04-01` for a date, `12` for a
-    /// whole number).
+    /// The cell's text, trimmed.
     pub fn text(&self) -> String {
         match self {
             GridCell::Empty => String::new(),
             GridCell::Text(t) => t.trim().to_string(),
-            GridCell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
-            GridCell::Number(n) => format!("{n}"),
-            GridCell::Date(d) => d.format("%Y-%m-%d").to_string(),
         }
     }
 
@@ -43,7 +38,6 @@ impl GridCell {
         match self {
             GridCell::Empty => true,
             GridCell::Text(t) => t.trim().is_empty(),
-            _ => false,
         }
     }
 }
@@ -113,13 +107,8 @@ pub struct GridFile {
     pub sha256: String,
     pub bytes: u64,
     pub grids: Vec<Grid>,
-}
-
-/// Whether the file name says it is a workbook.
-pub fn is_workbook(path: &Path) -> bool {
-    path.extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .is_some_and(|e| matches!(e.as_str(), "xlsx" | "xlsm" | "xlsb" | "xls" | "ods"))
+    /// How the file was read (a CSV's dialect, title rows passed over, notes below).
+    pub notes: Vec<String>,
 }
 
 /// Read a CSV file or a workbook.
@@ -130,84 +119,55 @@ pub fn read_grid_file(path: &Path) -> Result<GridFile, ImportError> {
     );
     let meta = std::fs::metadata(path).map_err(|e| ImportError::io(path, e))?;
     if meta.len() > MAX_GRID_BYTES {
-        return Err(ImportError::BadFile {
-            file: file_name,
-            reason: format!(
+        return Err(bad_file(
+            &file_name,
+            format!(
                 "the file is {} MB; a table kept by hand is far smaller (at most {} MB is read)",
                 meta.len() / (1024 * 1024),
                 MAX_GRID_BYTES / (1024 * 1024)
             ),
-        });
+        ));
     }
     let bytes = std::fs::read(path).map_err(|e| ImportError::io(path, e))?;
     let mut hasher = ContentHasher::default();
     hasher.update(std::slice::from_ref(&bytes));
     let sha256 = hasher.finish();
-    let grids = if is_workbook(path) {
-        workbook_grids(&file_name, &bytes)?
+    let (grids, notes) = if sniff(&bytes) == Sniffed::Workbook || is_spreadsheet_name(&file_name) {
+        (workbook_grids(&file_name, &bytes)?, Vec::new())
     } else {
-        vec![csv_grid(&file_name, &bytes)?]
+        csv_grid(&file_name, &bytes)?
     };
     Ok(GridFile {
         file_name,
         sha256,
         bytes: bytes.len() as u64,
         grids,
+        notes,
     })
 }
 
-fn csv_grid(name: &str, bytes: &[u8]) -> Result<Grid, ImportError> {
+/// A CSV file as one grid, with the reader's notes.
+fn csv_grid(name: &str, bytes: &[u8]) -> Result<(Vec<Grid>, Vec<String>), ImportError> {
     let counter = AtomicU64::new(0);
     let mut table = TableReader::open(name, bytes, &counter)?;
-    let mut rows = vec![(
-        RowPlace::Line(1),
-        table
-            .header()
-            .iter()
-            .map(|h| text_cell(h.clone()))
-            .collect(),
-    )];
-    // The CSV reader does not count the blank lines it skips, so a row's line is counted
-    // from its byte offset (in the text with CRLF made LF, as the reader sees it).
-    let normalised: Vec<u8> = {
-        let mut out = Vec::with_capacity(bytes.len());
-        for (i, b) in bytes.iter().enumerate() {
-            if !(*b == b'\r' && bytes.get(i + 1) == Some(&b'\n')) {
-                out.push(*b);
-            }
-        }
-        out
-    };
-    let (mut counted_to, mut line) = (0usize, 1u64);
-    while let Some((_, record)) = table.next_record()? {
-        let mut offset = record.position().map_or(counted_to, |p| {
-            usize::try_from(p.byte()).unwrap_or(counted_to)
-        });
-        // The position is where the reader started looking, before any blank lines.
-        while normalised.get(offset) == Some(&b'\n') {
-            offset += 1;
-        }
-        if let Some(between) = normalised.get(counted_to..offset) {
-            line += between.iter().filter(|b| **b == b'\n').count() as u64;
-            counted_to = offset;
-        }
-        let cells = record
-            .iter()
-            .map(|c| text_cell(decode_cell(c).0.into_owned()))
-            .collect();
-        rows.push((RowPlace::Line(line), cells));
+    let header = table.header().to_vec();
+    let mut records = Vec::new();
+    while let Some((line, record)) = table.next_record()? {
+        records.push((line, record.clone()));
     }
-    Ok(Grid {
-        name: name.to_string(),
-        sheet: None,
-        rows,
-    })
+    let grid = grid_of_records(name, (table.header_position(), &header), &records);
+    Ok((vec![grid], table.notes()))
 }
 
-/// A CSV already read as records (header first, each with its line) as a grid.
-pub fn grid_of_records(name: &str, header: &[String], records: &[(u64, csv::ByteRecord)]) -> Grid {
+/// A table already read as records (the header with its line, then each record with its
+/// line) as a grid.
+pub fn grid_of_records(
+    name: &str,
+    (header_line, header): (u64, &[String]),
+    records: &[(u64, csv::ByteRecord)],
+) -> Grid {
     let mut rows = vec![(
-        RowPlace::Line(1),
+        RowPlace::Line(header_line),
         header.iter().map(|h| text_cell(h.clone())).collect(),
     )];
     rows.extend(records.iter().map(|(line, record)| {
@@ -215,7 +175,7 @@ pub fn grid_of_records(name: &str, header: &[String], records: &[(u64, csv::Byte
             RowPlace::Line(*line),
             record
                 .iter()
-                .map(|c| text_cell(decode_cell(c).0.into_owned()))
+                .map(|c| text_cell(super::text::decode_cell(c).0.into_owned()))
                 .collect(),
         )
     }));
@@ -234,77 +194,34 @@ fn text_cell(text: String) -> GridCell {
     }
 }
 
-/// Every non-empty sheet of a workbook held in memory.
+/// Every sheet of a workbook held in memory that has anything in it.
 pub fn workbook_grids(name: &str, bytes: &[u8]) -> Result<Vec<Grid>, ImportError> {
-    use calamine::Reader;
-    let bad = |reason: String| ImportError::BadFile {
-        file: name.to_string(),
-        reason,
-    };
-    let mut book =
-        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
-            bad(format!(
-                "the workbook could not be read ({e}); save it again from Excel, or as CSV"
-            ))
-        })?;
-    let mut grids = Vec::new();
-    for sheet in book.sheet_names() {
-        let range = book
-            .worksheet_range(&sheet)
-            .map_err(|e| bad(format!("sheet \"{sheet}\" could not be read ({e})")))?;
-        let Some((first_row, _)) = range.start() else {
-            continue;
-        };
-        let rows: Vec<(RowPlace, Vec<GridCell>)> = range
-            .rows()
-            .enumerate()
-            .map(|(i, row)| {
-                let place = RowPlace::Sheet {
-                    sheet: sheet.clone(),
-                    row: first_row + i as u32 + 1,
-                };
-                (place, row.iter().map(workbook_cell).collect())
-            })
-            .collect();
-        if rows
-            .iter()
-            .all(|(_, cells)| cells.iter().all(GridCell::is_empty))
-        {
-            continue;
-        }
-        grids.push(Grid {
-            name: format!("{name} [{sheet}]"),
-            sheet: Some(sheet),
-            rows,
-        });
+    let sheets = read_every_sheet(bytes)
+        .map_err(|reason| bad_file(name, format!("the file is a workbook, but {reason}")))?;
+    if sheets.is_empty() {
+        return Err(bad_file(
+            name,
+            "every sheet of the workbook is empty".into(),
+        ));
     }
-    if grids.is_empty() {
-        return Err(bad("every sheet of the workbook is empty".into()));
-    }
-    Ok(grids)
-}
-
-fn workbook_cell(cell: &calamine::Data) -> GridCell {
-    use calamine::Data;
-    match cell {
-        Data::Empty => GridCell::Empty,
-        Data::Int(i) => GridCell::Number(*i as f64),
-        Data::Float(f) => GridCell::Number(*f),
-        Data::Bool(b) => GridCell::Text(if *b { "TRUE" } else { "FALSE" }.into()),
-        Data::String(s) => text_cell(s.clone()),
-        Data::DateTime(d) if d.is_datetime() => {
-            let serial = d.as_f64().floor();
-            DateFormat::ExcelSerial
-                .parse(&format!("{}", serial as i64))
-                .map_or_else(|_| GridCell::Number(d.as_f64()), GridCell::Date)
-        }
-        Data::DateTime(d) => GridCell::Number(d.as_f64()),
-        Data::DateTimeIso(s) => DateFormat::Iso
-            .parse(s)
-            .map_or_else(|_| text_cell(s.clone()), GridCell::Date),
-        Data::DurationIso(s) => text_cell(s.clone()),
-        Data::Error(e) => GridCell::Text(format!("#{e:?}")),
-    }
+    Ok(sheets
+        .into_iter()
+        .map(|sheet| Grid {
+            name: format!("{name} [{}]", sheet.sheet),
+            rows: sheet
+                .rows
+                .into_iter()
+                .map(|(row, cells)| {
+                    let place = RowPlace::Sheet {
+                        sheet: sheet.sheet.clone(),
+                        row: u32::try_from(row).unwrap_or(u32::MAX),
+                    };
+                    (place, cells.into_iter().map(text_cell).collect())
+                })
+                .collect(),
+            sheet: Some(sheet.sheet),
+        })
+        .collect())
 }
 
 /// The index of the header row: the first of the first ten rows that `is_header` accepts.
@@ -333,7 +250,25 @@ mod tests {
     }
 
     #[test]
-    fn a_workbook_is_read_sheet_by_sheet_with_typed_cells() {
+    fn a_semicolon_csv_in_windows_1252_is_read_as_the_import_reads_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.csv");
+        let mut bytes = b"Priority;Measurable;Lead\r\nASB;Caf\xe9 complaints;Council\r\n".to_vec();
+        bytes.extend_from_slice(b"Violence;Repeat victims;Police\r\n");
+        std::fs::write(&path, bytes).unwrap();
+        let file = read_grid_file(&path).unwrap();
+        let rows = &file.grids[0].rows;
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[1].1[1].text(), "Café complaints");
+        assert!(
+            file.notes.iter().any(|n| n.contains("semicolon")),
+            "{:?}",
+            file.notes
+        );
+    }
+
+    #[test]
+    fn a_workbook_is_read_sheet_by_sheet_as_excel_shows_it() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("book.xlsx");
         let mut book = rust_xlsxwriter::Workbook::new();
@@ -352,11 +287,8 @@ mod tests {
         let grid = &file.grids[0];
         assert_eq!(grid.name, "book.xlsx [Fire]");
         assert_eq!(grid.rows[0].0.to_string(), "sheet \"Fire\", row 2");
-        assert_eq!(grid.rows[1].1[1], GridCell::Number(12.5));
-        assert_eq!(
-            grid.rows[1].1[2],
-            GridCell::Date(NaiveDate::from_ymd_opt(2024, 6, 30).unwrap())
-        );
+        assert_eq!(grid.rows[1].1[1], GridCell::Text("12.5".into()));
+        assert_eq!(grid.rows[1].1[2], GridCell::Text("30/06/2024".into()));
         assert_eq!(
             find_header(grid, |cells| cells
                 .first()

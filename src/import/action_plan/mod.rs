@@ -44,6 +44,8 @@ pub fn read_plan_file(path: &Path) -> Result<PlanFile, ImportError> {
             }),
         });
     }
+    // How the file was read (a CSV's dialect, title rows passed over) comes first.
+    merged.notes.splice(0..0, file.notes);
     Ok(PlanFile {
         file_name: file.file_name,
         sha256: file.sha256,

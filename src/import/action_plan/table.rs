@@ -256,17 +256,17 @@ impl PlanReader {
             .and_then(|i| cells.get(i))
             .cloned()
             .unwrap_or(GridCell::Empty);
-        let period = match &cell {
-            c if c.is_empty() => return Ok(None),
-            GridCell::Date(d) => Ok(ReportingPeriod::Day(*d)),
-            other => ReportingPeriod::parse(&other.text()),
-        };
-        period.map(|p| Some(p.label())).map_err(|e| {
-            (
-                self.name(Column::Baseline),
-                format!("\"{}\" {e}", cell.text()),
-            )
-        })
+        if cell.is_empty() {
+            return Ok(None);
+        }
+        ReportingPeriod::parse(&cell.text())
+            .map(|p| Some(p.label()))
+            .map_err(|e| {
+                (
+                    self.name(Column::Baseline),
+                    format!("\"{}\" {e}", cell.text()),
+                )
+            })
     }
 
     fn target(&self, cells: &[GridCell]) -> Result<Option<f64>, RowError> {
@@ -276,20 +276,17 @@ impl PlanReader {
             .and_then(|i| cells.get(i))
             .cloned()
             .unwrap_or(GridCell::Empty);
-        match cell {
-            c if c.is_empty() => Ok(None),
-            GridCell::Number(n) => Ok(Some(n)),
-            other => {
-                let text = other.text();
-                let number = text.strip_suffix('%').unwrap_or(&text).trim_end();
-                plain_number(number).map(Some).ok_or_else(|| {
-                    (
-                        self.name(Column::Target),
-                        format!("\"{text}\" is not a number (write 300, 12.5 or 30%)"),
-                    )
-                })
-            }
+        if cell.is_empty() {
+            return Ok(None);
         }
+        let text = cell.text();
+        let number = text.strip_suffix('%').unwrap_or(&text).trim_end();
+        plain_number(number).map(Some).ok_or_else(|| {
+            (
+                self.name(Column::Target),
+                format!("\"{text}\" is not a number (write 300, 12.5 or 30%)"),
+            )
+        })
     }
 }
 

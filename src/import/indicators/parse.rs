@@ -120,29 +120,20 @@ pub(super) fn raw_row(cells: &[GridCell]) -> String {
         .join(",")
 }
 
-/// A cell read as a period: a date cell is a day, a whole number a calendar year.
+/// A cell read as a period: a date (a workbook's date cell reads `30/06/2024`) is a day, a
+/// whole number a calendar year.
 fn period_of(cell: &GridCell) -> Result<ReportingPeriod, String> {
-    match cell {
-        GridCell::Date(d) => Ok(ReportingPeriod::Day(*d)),
-        other => ReportingPeriod::parse(&other.text()).map_err(|e| e.to_string()),
-    }
+    ReportingPeriod::parse(&cell.text()).map_err(|e| e.to_string())
 }
 
 pub(super) fn value_of(cell: &GridCell) -> Result<(IndicatorValue, bool), String> {
-    match cell {
-        GridCell::Number(n) => Ok((IndicatorValue::Number(*n), false)),
-        GridCell::Date(_) => Err("is a date, not a number".into()),
-        other => read_value(&other.text())
-            .map(|r| (r.value, r.is_percent))
-            .map_err(|e| e.to_string()),
-    }
+    read_value(&cell.text())
+        .map(|r| (r.value, r.is_percent))
+        .map_err(|e| e.to_string())
 }
 
 fn optional_number(cell: &GridCell) -> Result<Option<f64>, String> {
-    match cell {
-        GridCell::Number(n) => Ok(Some(*n)),
-        other => crate::import::partner::indicators::optional_number(&other.text()),
-    }
+    crate::import::partner::indicators::optional_number(&cell.text())
 }
 
 fn text_of(cells: &[GridCell], column: Option<usize>) -> Option<String> {

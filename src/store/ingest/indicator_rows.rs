@@ -1,6 +1,6 @@
 //! The worker's side of an indicator table the row-by-row partner reader cannot take as it
-//! stands: a wide sheet (one row per indicator, one column per period) in a CSV, and any
-//! workbook (until spreadsheets are read by a common table layer). The table is read
+//! stands: a wide table (one row per indicator, one column per period), and a workbook of
+//! indicator sheets read all at once, each sheet in its own layout. The table is read
 //! whole — partners' sheets are small — turned into one indicator record per value by
 //! `import::indicators`, and sent as partner records with the line (or sheet row) they
 //! came from; every cell that cannot be used is a rejected row with its column and reason.
@@ -90,7 +90,7 @@ pub fn parse_wide_indicators<R: Read>(
     while let Some((line, record)) = table.next_record()? {
         records.push((line, record.clone()));
     }
-    let grid: Grid = grid_of_records(table.name(), &header, &records);
+    let grid: Grid = grid_of_records(table.name(), (table.header_position(), &header), &records);
     let read = parse_indicator_grid(&grid).map_err(|e| ImportError::BadFile {
         file: table.name().to_string(),
         reason: e.to_string(),
