@@ -79,7 +79,7 @@ pub enum GeoRowProblem {
     NotAnArea { column: String, value: String },
     #[error("column {column}: \"{value}\" is not a population count")]
     BadNumber { column: String, value: String },
-    #[error("column {column}: \"{value}\" is a {level}, not an LSOA or ward: populations are read by LSOA or ward")]
+    #[error("column {column}: \"{value}\" is a {level}: populations are read by LSOA, ward or local authority (district); a county, region or country total is not used")]
     NotSmallArea {
         column: String,
         value: String,
@@ -273,11 +273,9 @@ fn total_column(names: &[String]) -> Option<usize> {
         .or_else(|| first(&|h| h.contains("all ages") || h.contains("all persons")))
 }
 
-/// What a code that is not an LSOA or ward is: a local authority (district or unitary),
-/// a county, a region or a country.
+/// What a code that is not an LSOA, ward or district is: a county, a region or a country.
 pub fn larger_area_of_code(code: &str) -> Option<&'static str> {
     match code.get(..3)? {
-        "E06" | "E07" | "E08" | "E09" | "W06" => Some("local authority (district) code"),
         "E10" | "E11" => Some("county code"),
         "E12" => Some("region code"),
         "E92" | "W92" | "K02" | "K03" | "K04" => Some("country code"),
@@ -285,11 +283,11 @@ pub fn larger_area_of_code(code: &str) -> Option<&'static str> {
     }
 }
 
-/// Why a population file of larger areas (every row a local authority, county, region or
-/// country, such as `example`) is not imported as populations.
+/// Why a population file of larger areas (every row a county, region or country, such as
+/// `example`) is not imported as populations.
 pub fn larger_area_population(example: &str, level: &str) -> String {
     format!(
-        "this is a population by local authority or larger area (for example the {level} {example}), not by LSOA or ward: rates per 1,000 for wards and LSOAs need populations by LSOA or ward (ONS mid-year estimates by LSOA or ward, or Census 2021 TS001 by LSOA or ward from Nomis); local authority populations, for comparing with other areas, are not imported by this import"
+        "this is a population by county, region or country (for example the {level} {example}): populations are read by LSOA or ward (for rates in the area) or by local authority (for comparing with other areas): use ONS mid-year estimates or Census 2021 TS001 from Nomis at one of those levels"
     )
 }
 

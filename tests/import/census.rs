@@ -282,13 +282,16 @@ fn ward_estimates_read_like_the_sample_ward_populations_and_a_local_authority_fi
         ],
     );
     let db = d.join("la.assessment");
-    let (code, text) = import_with_cli(&db, [d.join("mye2-persons.csv")]);
-    assert_eq!(code, Some(1), "{text}");
+    // Since issue 13 a local authority's row is that district's population (the
+    // comparison's denominator); the country total is rejected, named as one.
+    let (_code, text) = import_with_cli(&db, [d.join("mye2-persons.csv")]);
+    assert!(text.contains("1 accepted, 1 rejected"), "{text}");
     assert!(
-        text.contains("this is a population by local authority or larger area (for example the local authority (district) code E06000035), not by LSOA or ward"),
+        text.contains("\"K04000001\" is a country code: populations are read by LSOA, ward or local authority"),
         "{text}"
     );
     assert_eq!(sql_int(&db, "SELECT count(*) FROM population"), 0);
+    assert_eq!(sql_int(&db, "SELECT count(*) FROM district_population"), 1);
 }
 
 #[test]

@@ -49,9 +49,9 @@ fn ward_populations_with_thousands_separators_district_and_region_codes() {
     let report = import(&mut store, &[fixture("geo/ward_population.csv")]);
     assert_eq!(store.sources().unwrap()[0].kind, "population");
     assert_eq!(counts(&report.files[0].outcome), (4, 1, 0));
-    assert!(report.files[0].rejected_examples[0]
-        .reason
-        .contains("\"E12000008\" is not a ward, LSOA or district code"));
+    assert!(report.files[0].rejected_examples[0].reason.contains(
+        "\"E12000008\" is a region code: populations are read by LSOA, ward or local authority"
+    ));
     let pops = store.populations().unwrap();
     assert_eq!(pops["E05000101"], 12_400.0);
     assert_eq!(pops.len(), 3);
