@@ -15,6 +15,10 @@ use std::time::Duration;
 mod comparison;
 #[path = "ui/files.rs"]
 mod files;
+#[path = "common/partnerships.rs"]
+mod partnerships;
+#[path = "ui/plan.rs"]
+mod plan;
 
 const HEADER: &str = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n";
 

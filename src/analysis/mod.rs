@@ -5,6 +5,7 @@
 //! Plain data in, plain data out: nothing here opens SQLite, reads a file or draws with
 //! egui, and nothing panics on odd input (empty, zero or huge counts).
 
+pub mod action_plan;
 pub mod area;
 pub mod area_figures;
 pub mod area_proposal;
@@ -30,6 +31,7 @@ pub mod peers;
 pub mod priority;
 pub mod ranking;
 pub mod rates;
+pub mod rollup;
 pub mod seasonality;
 pub mod spc;
 pub mod theme;

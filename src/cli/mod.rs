@@ -9,9 +9,12 @@ mod export_cmd;
 mod groups_cmd;
 mod hotspots_cmd;
 mod import_cmd;
+mod indicators_cmd;
 mod lookup_cmd;
 mod mappings_cmd;
 mod peers_cmd;
+mod plan_cmd;
+mod rollup_cmd;
 mod selection;
 mod sources_cmd;
 mod stats_cmd;
@@ -29,6 +32,7 @@ pub use groups_cmd::GroupChange;
 pub use hotspots_cmd::HotspotArgs;
 pub use mappings_cmd::MappingSpec;
 pub use peers_cmd::PeerChange;
+pub use plan_cmd::PlanArgs;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicI32, Ordering};
 pub use texts_cmd::{TextBody, TextChange};
@@ -51,8 +55,8 @@ Usage:
                                           recognised from the header, or forced with --kind
                                           police_street | ward_lookup | population |
                                           boundaries | domestic_abuse | marac | asb_cases |
-                                          treatment; read other files with the saved column
-                                          mapping NAME
+                                          treatment | indicators; read other files with the
+                                          saved column mapping NAME
   csp-assessment mappings --db FILE [--json]
                                           list the column mappings saved in the file
   csp-assessment mappings --db FILE --save NAME --layout LAYOUT --from FILE
@@ -99,6 +103,20 @@ Usage:
                                           below the peer rate, funnel plot limits
   csp-assessment peers --db FILE [--save NAME --codes CODE,CODE… | --delete NAME] [--json]
                                           list, save or remove peer groups of districts
+  csp-assessment indicators --db FILE [--json]
+                                          every partner indicator with its values by period
+  csp-assessment plan --db FILE [--as-at 2024-09 | 2024/25-Q2] [--json]
+                                          the partnership plan reviewed: each measurable's
+                                          baseline, latest value, status and reason
+  csp-assessment plan --db FILE --import PLAN.csv|PLAN.xlsx [--json]
+                                          read an existing action plan (Ref, Priority,
+                                          Strand, Output, Outcome, Measurable, Lead, …)
+                                          into the file, replacing the plan it held
+  csp-assessment plan --db FILE --report DIR [--priority NAME] [--as-at …] [--date TEXT]
+                                          write the performance report (Word and CSV)
+  csp-assessment rollup [--json] [--out DIR] FILE.assessment FILE.assessment …
+                                          county view: how many partnerships chose each
+                                          priority issue (files are opened read-only)
   csp-assessment help                     this text
 ";
 
@@ -175,6 +193,21 @@ pub enum Command {
         change: TextChange,
         json: bool,
     },
+    Indicators {
+        db: PathBuf,
+        json: bool,
+    },
+    Plan {
+        db: PathBuf,
+        args: PlanArgs,
+        json: bool,
+    },
+    Rollup {
+        files: Vec<PathBuf>,
+        out: Option<PathBuf>,
+        date: Option<String>,
+        json: bool,
+    },
     Help,
 }
 
@@ -211,7 +244,8 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             | "--delete" | "--out" | "--format" | "--threshold" | "--date"
             | "--mapping" | "--layout" | "--from" | "--map" | "--date-format"
             | "--theme" | "--cell-size" | "--peers" | "--codes" | "--sheet"
-            | "--delimiter" | "--encoding" | "--level" | "--set" | "--text" | "--file") => {
+            | "--delimiter" | "--encoding" | "--level" | "--set" | "--text" | "--file"
+            | "--as-at" | "--import" | "--report" | "--priority") => {
                 let value = iter
                     .next()
                     .ok_or_else(|| UsageError(format!("{flag} needs a value")))?;
@@ -223,7 +257,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                     .ok_or_else(|| UsageError("--kind needs a value".into()))?;
                 kind = Some(FileKind::from_name(value).ok_or_else(|| {
                     UsageError(format!(
-                        "unknown kind {value} (police_street, ward_lookup, population, boundaries, domestic_abuse, marac, asb_cases, treatment)"
+                        "unknown kind {value} (police_street, ward_lookup, population, boundaries, domestic_abuse, marac, asb_cases, treatment, indicators)"
                     ))
                 })?);
             }
@@ -490,6 +524,58 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                 json,
             })
         }
+        "indicators" => Ok(Command::Indicators {
+            db: need_db(db)?,
+            json,
+        }),
+        "plan" => {
+            let threshold = match values.remove("--threshold") {
+                Some(text) => {
+                    Some(text.parse().ok().filter(|t: &i64| *t >= 2).ok_or_else(|| {
+                        UsageError(format!(
+                            "--threshold takes a whole number of 2 or more, not \"{text}\""
+                        ))
+                    })?)
+                }
+                None => None,
+            };
+            let args = PlanArgs {
+                as_at: values.remove("--as-at"),
+                import: values.remove("--import").map(PathBuf::from),
+                report: values.remove("--report").map(PathBuf::from),
+                priority: values.remove("--priority"),
+                date: values.remove("--date"),
+                threshold,
+            };
+            if args.import.is_some() && (args.report.is_some() || args.as_at.is_some()) {
+                return Err(UsageError(
+                    "plan --import reads a plan; review it or write the report with a second command".into(),
+                ));
+            }
+            if args.priority.is_some() && args.report.is_none() {
+                return Err(UsageError(
+                    "--priority chooses the priority of --report DIR".into(),
+                ));
+            }
+            Ok(Command::Plan {
+                db: need_db(db)?,
+                args,
+                json,
+            })
+        }
+        "rollup" => {
+            if positional.is_empty() {
+                return Err(UsageError(
+                    "rollup needs the assessment files of the partnerships to roll up".into(),
+                ));
+            }
+            Ok(Command::Rollup {
+                files: positional,
+                out: values.remove("--out").map(PathBuf::from),
+                date: values.remove("--date"),
+                json,
+            })
+        }
         "help" | "--help" | "-h" => Ok(Command::Help),
         other => Err(UsageError(format!("unknown command {other}"))),
     }
@@ -595,6 +681,14 @@ fn dispatch(command: Command) -> i32 {
         Command::Compare { db, args, json } => compare_cmd::run(&db, &args, json),
         Command::Peers { db, change, json } => peers_cmd::run(&db, &change, json),
         Command::Texts { db, change, json } => texts_cmd::run(&db, &change, json),
+        Command::Indicators { db, json } => indicators_cmd::run(&db, json),
+        Command::Plan { db, args, json } => plan_cmd::run(&db, &args, json),
+        Command::Rollup {
+            files,
+            out,
+            date,
+            json,
+        } => rollup_cmd::run(&files, out.as_deref(), date.as_deref().unwrap_or(""), json),
         Command::Help => {
             print!("{USAGE}");
             EXIT_OK

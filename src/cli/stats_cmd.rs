@@ -190,6 +190,17 @@ fn print_partner(p: &PartnerHeadlines) {
                     );
                 }
             }
+            PartnerFigures::Indicators(i) => {
+                println!("\nPartner indicators");
+                for indicator in &i.indicators {
+                    println!(
+                        "  {}: {} values ({} withheld)",
+                        indicator.name,
+                        indicator.periods.len(),
+                        indicator.periods.iter().filter(|p| p.suppressed).count()
+                    );
+                }
+            }
         }
     }
 }

@@ -68,6 +68,7 @@ pub fn source_kind_label(kind: &str) -> &str {
         "marac" => "MARAC",
         "asb_cases" => "Council ASB cases",
         "treatment" => "Treatment",
+        "indicators" => "Partner indicators",
         other => other,
     }
 }

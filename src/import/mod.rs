@@ -2,12 +2,15 @@
 //! partner layouts), understands their quirks, and says exactly what was wrong with any
 //! row it cannot accept. No SQL and no egui here.
 
+pub mod action_plan;
 pub mod boundaries;
 pub mod crime_types;
 pub mod field_mapping;
 pub mod field_preview;
 pub mod geography;
 pub mod gis;
+pub mod grid;
+pub mod indicators;
 pub mod inputs;
 pub mod kind;
 pub mod month;

@@ -15,6 +15,7 @@
 
 pub use super::table::TableReader;
 
+use super::table::blank_lines::BlankLines;
 use super::table::dialect::{
     apply_choice, detect_dialect, detect_encoding, sample_text, Dialect, DialectChoice,
     TextEncoding,
@@ -49,6 +50,8 @@ struct TeeReader<'a, R> {
     decoder: Option<encoding_rs::Decoder>,
     /// The input has ended (and the decoder has been flushed).
     at_end: bool,
+    /// The blank lines handed out, for the true line of the record after them.
+    blank_lines: BlankLines,
 }
 
 const CHUNK: usize = 256 * 1024;
@@ -120,6 +123,7 @@ impl<R: Read> TeeReader<'_, R> {
             _ => (text, false),
         };
         normalise_line_ends(body, &mut self.out);
+        self.blank_lines.note(&self.out);
         self.pending_cr = ends_in_cr;
         if !raw.is_empty() {
             self.chunks.push(raw);
@@ -256,6 +260,7 @@ impl<'a, R: Read> CsvReader<'a, R> {
             pending_cr: false,
             decoder,
             at_end: false,
+            blank_lines: BlankLines::default(),
         };
         tee.push(first);
         let reader = csv::ReaderBuilder::new()
@@ -338,6 +343,11 @@ impl<'a, R: Read> CsvReader<'a, R> {
         self.dialect
     }
 
+    /// The header's line (below any title rows).
+    pub fn header_line(&self) -> u64 {
+        self.header_line
+    }
+
     /// Sentences for the import summary: an unusual dialect, title rows, notes below.
     pub fn notes(&self) -> Vec<String> {
         let mut notes = Vec::new();
@@ -364,7 +374,17 @@ impl<'a, R: Read> CsvReader<'a, R> {
         };
         self.reader.get_mut().since_record = 0;
         self.next_line = self.reader.position().line();
-        Ok(more.then(|| self.record.position().map_or(0, |p| p.line())))
+        if !more {
+            return Ok(None);
+        }
+        // The parser numbers a record from the first blank line before it.
+        let (offset, line) = self
+            .record
+            .position()
+            .map_or((0, 0), |p| (p.byte(), p.line()));
+        Ok(Some(
+            line + self.reader.get_mut().blank_lines.skipped_at(offset),
+        ))
     }
 
     /// One record straight from the parser, with its line.
@@ -562,6 +582,10 @@ mod tests {
             assert_eq!(cells, b"abc\nde".to_vec(), "chunk {chunk}");
             let (lines, _) = lines_of(b"h\na\nb\n", chunk);
             assert_eq!(lines, vec![2, 3]);
+            // Blank lines, before the header too, and CRLF ones split across chunks.
+            let (lines, cells) = lines_of(b"\r\nh\r\na\r\n\r\n\r\nb\n\n\"c\n\nd\"\ne", chunk);
+            assert_eq!(lines, vec![3, 6, 8, 11], "chunk {chunk}");
+            assert_eq!(cells, b"abc\n\nde".to_vec(), "chunk {chunk}");
         }
     }
 }

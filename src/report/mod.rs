@@ -12,5 +12,8 @@ pub mod figures;
 pub mod format;
 pub mod numbers;
 pub mod pdf;
+pub mod plan_data;
+pub mod plan_report;
+pub mod rollup_report;
 pub mod table;
 pub mod table_layout;

@@ -2,6 +2,7 @@
 //! its source file. Opening, migrations, the import writer and the queries pages use.
 //! No egui here.
 
+pub mod action_plan;
 pub mod boundaries;
 pub mod coverage;
 pub mod cube;

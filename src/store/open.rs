@@ -61,6 +61,41 @@ impl Store {
         Self::open_or_create(path)
     }
 
+    /// Open an existing assessment file for reading only (a priority lead reviewing the
+    /// analyst's file): SQLite itself refuses every write, so nothing can change it. A
+    /// file an older version wrote is refused, since bringing it up to date is a write.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        if !path.exists() {
+            return Err(StoreError::open(path, "the file does not exist"));
+        }
+        check_existing(path)?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| open_error(path, e))?;
+        conn.busy_timeout(std::time::Duration::from_millis(BUSY_WAIT_MS))?;
+        let version: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version < current_version() {
+            return Err(StoreError::open(
+                path,
+                "it was last saved by an older version of this app; open it once normally (not read-only) so it is brought up to date, then open it read-only",
+            ));
+        }
+        // A read-only file's identity is read, never written (a file without one has none).
+        let identity = Some(FileIdentity::of(&conn, path));
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            identity,
+        })
+    }
+
+    /// True when the file was opened read-only (or SQLite could only open it so).
+    pub fn is_read_only(&self) -> bool {
+        self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true)
+    }
+
     /// A private in-memory assessment (tests, previews).
     pub fn in_memory() -> Result<Store, StoreError> {
         let conn = Connection::open_in_memory()?;

@@ -16,6 +16,8 @@ pub const MIGRATIONS: &[&str] = &[
     MIGRATION_6,
     MIGRATION_7,
     MIGRATION_8,
+    MIGRATION_9,
+    MIGRATION_10,
 ];
 
 /// The schema version this build writes.
@@ -305,4 +307,70 @@ CREATE TABLE report_text (key TEXT PRIMARY KEY, body TEXT NOT NULL) WITHOUT ROWI
 ALTER TABLE priority_issue ADD COLUMN chosen INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE priority_issue ADD COLUMN lead TEXT NOT NULL DEFAULT '';
 ALTER TABLE priority_issue ADD COLUMN narrative TEXT NOT NULL DEFAULT '';
+"#;
+
+/// The partnership plan: priorities (from the priority matrix or typed), their actions by
+/// 4P strand (Pursue, Prevent, Protect, Prepare; '' when not given) with output, outcome
+/// and lead agency, and each action's measurables. A measurable follows one series
+/// (`theme:KEY`, `partner:FIGURE` or `indicator:NAME`; NULL until linked), from a baseline
+/// period (a period label; NULL = the financial year before the one reviewed), in a
+/// direction, towards an optional target.
+const MIGRATION_9: &str = r#"
+CREATE TABLE plan_priority (
+    id        INTEGER PRIMARY KEY,
+    name      TEXT NOT NULL,
+    theme_key TEXT,
+    lead      TEXT NOT NULL DEFAULT '',
+    position  INTEGER NOT NULL
+);
+
+CREATE TABLE plan_action (
+    id          INTEGER PRIMARY KEY,
+    priority_id INTEGER NOT NULL REFERENCES plan_priority(id) ON DELETE CASCADE,
+    reference   TEXT NOT NULL DEFAULT '',
+    strand      TEXT NOT NULL DEFAULT ''
+                CHECK (strand IN ('', 'pursue', 'prevent', 'protect', 'prepare')),
+    output      TEXT NOT NULL DEFAULT '',
+    outcome     TEXT NOT NULL DEFAULT '',
+    lead        TEXT NOT NULL DEFAULT '',
+    position    INTEGER NOT NULL
+);
+CREATE INDEX plan_action_by_priority ON plan_action(priority_id, position);
+
+CREATE TABLE plan_measurable (
+    id        INTEGER PRIMARY KEY,
+    action_id INTEGER NOT NULL REFERENCES plan_action(id) ON DELETE CASCADE,
+    name      TEXT NOT NULL,
+    series    TEXT,
+    baseline  TEXT,
+    direction TEXT NOT NULL CHECK (direction IN ('reduce', 'increase', 'maintain')),
+    target    REAL,
+    position  INTEGER NOT NULL
+);
+CREATE INDEX plan_measurable_by_action ON plan_measurable(action_id, position);
+"#;
+
+/// Partner indicators (any partner's figures): one value of one indicator for a period
+/// (whole months, or a `day` for a figure as at a date) and optionally an area, traceable
+/// to its source file and line. A withheld value is NULL with its marker in `suppressed`
+/// (`*`, `<5`, `''` for a blank cell).
+const MIGRATION_10: &str = r#"
+CREATE TABLE indicator_value (
+    id          INTEGER PRIMARY KEY,
+    source_id   INTEGER NOT NULL REFERENCES sources(id),
+    line        INTEGER NOT NULL,
+    indicator   TEXT NOT NULL,
+    start_month INTEGER NOT NULL,
+    end_month   INTEGER NOT NULL,
+    day         TEXT,
+    value       REAL,
+    suppressed  TEXT,
+    area_code   TEXT,
+    numerator   REAL,
+    denominator REAL,
+    unit        TEXT,
+    source      TEXT,
+    CHECK (value IS NOT NULL OR suppressed IS NOT NULL)
+);
+CREATE INDEX indicator_value_by_name ON indicator_value(indicator, start_month);
 "#;

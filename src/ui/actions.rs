@@ -93,4 +93,55 @@ pub enum Action {
     CloseFileChooser,
     DismissNotice,
     Quit,
+    /// Choose an assessment file to open read-only, for review (dialog).
+    OpenForReview,
+    /// Review the plan as at another month or quarter.
+    SetPlanAsAt(crate::analysis::action_plan::AsAt),
+    /// Choose an action plan (CSV or workbook) to import (dialog).
+    ImportPlan,
+    AddPlanPriority {
+        name: String,
+        theme_key: Option<String>,
+        lead: String,
+    },
+    DeletePlanPriority(i64),
+    /// Save the Plan page's measurable form.
+    SaveMeasurable,
+    DeleteMeasurable(i64),
+    ChoosePerformanceFolder,
+    ExportPerformanceReport,
+    /// Choose the partnerships' assessment files to roll up (dialog).
+    ChooseRollupFiles,
+    ChooseRollupFolder,
+    ExportRollup,
+}
+
+impl Action {
+    /// Whether the action changes the assessment file (refused when it is open read-only).
+    pub fn is_edit(&self) -> bool {
+        matches!(
+            self,
+            Action::ImportFiles
+                | Action::ImportFolder
+                | Action::SetArea(_)
+                | Action::SaveThemeGroup { .. }
+                | Action::DeleteThemeGroup(_)
+                | Action::SaveReport
+                | Action::CopyNarrativeFromFile
+                | Action::AddPriority { .. }
+                | Action::DeletePriority(_)
+                | Action::AcceptDerivedLookup
+                | Action::ImportWithMapping
+                | Action::SaveMappingAndImport
+                | Action::SetFemalePopulation(_)
+                | Action::ImportPlan
+                | Action::AddPlanPriority { .. }
+                | Action::DeletePlanPriority(_)
+                | Action::SaveMeasurable
+                | Action::DeleteMeasurable(_)
+                | Action::SavePeerGroup { .. }
+                | Action::DeletePeerGroup(_)
+                | Action::AcceptProposedArea
+        )
+    }
 }

@@ -40,6 +40,8 @@ pub(super) struct Assessment {
     pub(super) view: AssessmentView,
     /// The Report page's plan, matrix and export choices; `None` if they could not be read.
     pub(super) report: Option<ReportState>,
+    /// The Plan page's review and choices; `None` if the plan could not be read.
+    pub(super) plan: Option<super::plan_state::PlanState>,
 }
 
 pub struct App {
@@ -56,6 +58,10 @@ pub struct App {
     pub(super) mapping_import: Option<MappingImport>,
     pub(super) hotspot_job: Option<super::hotspot_job::HotspotJob>,
     pub(super) peer_editor: Option<super::peer_editor::PeerEditor>,
+    /// The open file is open for review only: every edit is refused.
+    pub(super) read_only: bool,
+    pub(super) plan_report: Option<super::plan_export::PlanReportJob>,
+    pub(super) rollup: super::rollup_state::RollupState,
     /// The app's own file chooser, when open.
     pub(super) file_chooser: Option<super::file_chooser::FileChooser>,
     /// Why the system's file dialog cannot be used here, once known.
@@ -85,6 +91,9 @@ impl App {
             mapping_import: None,
             hotspot_job: None,
             peer_editor: None,
+            read_only: false,
+            plan_report: None,
+            rollup: Default::default(),
             file_chooser: None,
             system_dialog_unavailable: None,
             told_why_app_chooser: false,
@@ -216,7 +225,7 @@ impl App {
         paths: Vec<PathBuf>,
         options: crate::store::ingest::ImportOptions,
     ) {
-        if paths.is_empty() {
+        if paths.is_empty() || self.refuse_read_only() {
             return;
         }
         if self.job.is_some() {
@@ -281,6 +290,9 @@ impl App {
     /// Filter every page to an area; stored in the assessment file, so it is still chosen
     /// next time the file is opened.
     pub fn set_area(&mut self, choice: AreaChoice) {
+        if self.refuse_read_only() {
+            return;
+        }
         let Some(assessment) = self.assessment.as_mut() else {
             return;
         };
@@ -290,6 +302,7 @@ impl App {
                 self.dismiss_proposed_area();
                 self.refresh_picture();
                 self.refresh_partner();
+                self.refresh_plan();
             }
             Err(e) => {
                 self.notice = Some(Notice::problem(format!("The area could not be set: {e}")))
@@ -388,19 +401,22 @@ impl App {
         }
     }
 
-    fn show_store(&mut self, store: Store) {
+    pub(super) fn show_store(&mut self, store: Store) {
         match AssessmentView::load(&store) {
             Ok(view) => {
                 self.settings.remember(store.path());
                 let report = load_report(&store, &view);
+                let plan = super::plan_app::load_plan(&store);
+                self.read_only = store.is_read_only();
                 self.assessment = Some(Assessment {
                     store,
                     view,
                     report,
+                    plan: plan.as_ref().ok().cloned(),
                 });
                 self.summary = None;
                 self.rejected_rows = None;
-                self.notice = None;
+                self.notice = plan.err().map(Notice::problem);
             }
             Err(e) => {
                 self.notice = Some(Notice::problem(format!(
@@ -579,6 +595,7 @@ impl App {
                 assessment.report =
                     reload_report(&assessment.store, &view, assessment.report.take());
                 assessment.view = view;
+                self.refresh_plan();
             }
             Err(e) => self.notice = Some(Notice::problem(e.to_string())),
         }

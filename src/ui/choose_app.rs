@@ -1,6 +1,6 @@
 //! Choosing files and folders for every place that asks (Import files…, Import folder…,
-//! Import with column mapping…, New…, Open…, the export folder, commentary from another
-//! file): the system's dialog when it can open, else the app's own chooser — with one
+//! Import with column mapping…, New…, Open…, Open for review…, the export folders,
+//! commentary from another file, an action plan, the files to roll up): the system's dialog when it can open, else the app's own chooser — with one
 //! notice saying why — and what the choice leads to. Tests set the system dialog aside with
 //! [`App::use_app_file_chooser`] and drive the chooser as an analyst would.
 
@@ -91,6 +91,11 @@ impl App {
             ChooserPurpose::ExportFolder => self.set_export_folder(&first),
             ChooserPurpose::CopyNarrative => self.copy_narrative_from(&first),
             ChooserPurpose::PeerCodes => self.read_peer_codes_from(&first),
+            ChooserPurpose::OpenForReview => self.open_read_only(&first),
+            ChooserPurpose::ImportPlan => self.import_plan(&first),
+            ChooserPurpose::PerformanceFolder => self.set_performance_folder(&first),
+            ChooserPurpose::RollupFiles => self.roll_up(paths),
+            ChooserPurpose::RollupFolder => self.set_rollup_folder(&first),
         }
     }
 

@@ -28,7 +28,13 @@ impl App {
         let Some(assessment) = self.assessment.as_mut() else {
             return;
         };
-        if let Err(e) = assessment.store.set_comparison_peers(&peers.stored()) {
+        // A file open read-only for review is compared as chosen but not changed.
+        let remembered = if self.read_only {
+            Ok(())
+        } else {
+            assessment.store.set_comparison_peers(&peers.stored())
+        };
+        if let Err(e) = remembered {
             self.notice = Some(Notice::problem(format!(
                 "The peer set was not remembered in the file: {e}"
             )));

@@ -63,17 +63,21 @@ fn pick_with_rfd(purpose: ChooserPurpose) -> Option<Vec<PathBuf>> {
             extensions,
         ),
         ChooserPurpose::PeerCodes => d.add_filter("CSV files", extensions),
+        ChooserPurpose::ImportPlan => d.add_filter("Action plans (CSV or workbook)", extensions),
         _ => d.add_filter("Assessment files", extensions),
     };
     match purpose {
-        ChooserPurpose::ImportFiles => filtered(dialog).pick_files(),
-        ChooserPurpose::ImportFolder | ChooserPurpose::ExportFolder => {
-            dialog.pick_folder().map(|p| vec![p])
-        }
+        ChooserPurpose::ImportFiles | ChooserPurpose::RollupFiles => filtered(dialog).pick_files(),
+        ChooserPurpose::ImportFolder
+        | ChooserPurpose::ExportFolder
+        | ChooserPurpose::PerformanceFolder
+        | ChooserPurpose::RollupFolder => dialog.pick_folder().map(|p| vec![p]),
         ChooserPurpose::MapFile
         | ChooserPurpose::OpenAssessment
+        | ChooserPurpose::OpenForReview
         | ChooserPurpose::CopyNarrative
-        | ChooserPurpose::PeerCodes => filtered(dialog).pick_file().map(|p| vec![p]),
+        | ChooserPurpose::PeerCodes
+        | ChooserPurpose::ImportPlan => filtered(dialog).pick_file().map(|p| vec![p]),
         ChooserPurpose::NewAssessment => filtered(dialog)
             .set_file_name("strategic-assessment.assessment")
             .save_file()

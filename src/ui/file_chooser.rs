@@ -18,6 +18,14 @@ pub enum ChooserPurpose {
     CopyNarrative,
     /// A CSV of district codes for a peer group.
     PeerCodes,
+    /// An assessment file to open read-only for review.
+    OpenForReview,
+    /// An action plan (CSV or workbook) for the Plan page.
+    ImportPlan,
+    PerformanceFolder,
+    /// The partnerships' assessment files for the county roll-up.
+    RollupFiles,
+    RollupFolder,
 }
 
 /// Files the import reads.
@@ -27,6 +35,7 @@ const IMPORT_EXTENSIONS: [&str; 13] = [
 ];
 const ASSESSMENT_EXTENSIONS: [&str; 1] = ["assessment"];
 const CODE_LIST_EXTENSIONS: [&str; 2] = ["csv", "txt"];
+const PLAN_EXTENSIONS: [&str; 6] = ["csv", "xlsx", "xlsm", "xls", "xlsb", "ods"];
 
 impl ChooserPurpose {
     pub fn title(self) -> &'static str {
@@ -39,6 +48,11 @@ impl ChooserPurpose {
             ChooserPurpose::ExportFolder => "Folder to export the assessment to",
             ChooserPurpose::CopyNarrative => "Copy commentary from an assessment file",
             ChooserPurpose::PeerCodes => "Read district codes for a peer group from a CSV",
+            ChooserPurpose::OpenForReview => "Open an assessment file read-only, for review",
+            ChooserPurpose::ImportPlan => "Import an action plan",
+            ChooserPurpose::PerformanceFolder => "Folder to write the performance report to",
+            ChooserPurpose::RollupFiles => "Choose the partnerships' assessment files",
+            ChooserPurpose::RollupFolder => "Folder to write the county roll-up to",
         }
     }
 
@@ -48,21 +62,32 @@ impl ChooserPurpose {
             ChooserPurpose::ImportFiles | ChooserPurpose::ImportFolder => "Import",
             ChooserPurpose::MapFile => "Map columns",
             ChooserPurpose::OpenAssessment | ChooserPurpose::CopyNarrative => "Open",
+            ChooserPurpose::OpenForReview => "Open read-only",
+            ChooserPurpose::ImportPlan => "Import plan",
+            ChooserPurpose::RollupFiles => "Roll up",
             ChooserPurpose::NewAssessment => "Create",
             ChooserPurpose::PeerCodes => "Read codes",
-            ChooserPurpose::ExportFolder => "Choose this folder",
+            ChooserPurpose::ExportFolder
+            | ChooserPurpose::PerformanceFolder
+            | ChooserPurpose::RollupFolder => "Choose this folder",
         }
     }
 
     pub fn wants_folder(self) -> bool {
         matches!(
             self,
-            ChooserPurpose::ImportFolder | ChooserPurpose::ExportFolder
+            ChooserPurpose::ImportFolder
+                | ChooserPurpose::ExportFolder
+                | ChooserPurpose::PerformanceFolder
+                | ChooserPurpose::RollupFolder
         )
     }
 
     pub fn takes_several(self) -> bool {
-        self == ChooserPurpose::ImportFiles
+        matches!(
+            self,
+            ChooserPurpose::ImportFiles | ChooserPurpose::RollupFiles
+        )
     }
 
     /// A new file's name is typed (it need not exist yet).
@@ -76,9 +101,15 @@ impl ChooserPurpose {
             ChooserPurpose::ImportFiles | ChooserPurpose::MapFile => &IMPORT_EXTENSIONS,
             ChooserPurpose::OpenAssessment
             | ChooserPurpose::NewAssessment
-            | ChooserPurpose::CopyNarrative => &ASSESSMENT_EXTENSIONS,
+            | ChooserPurpose::CopyNarrative
+            | ChooserPurpose::OpenForReview
+            | ChooserPurpose::RollupFiles => &ASSESSMENT_EXTENSIONS,
             ChooserPurpose::PeerCodes => &CODE_LIST_EXTENSIONS,
-            ChooserPurpose::ImportFolder | ChooserPurpose::ExportFolder => &[],
+            ChooserPurpose::ImportPlan => &PLAN_EXTENSIONS,
+            ChooserPurpose::ImportFolder
+            | ChooserPurpose::ExportFolder
+            | ChooserPurpose::PerformanceFolder
+            | ChooserPurpose::RollupFolder => &[],
         }
     }
 }

@@ -18,6 +18,8 @@ pub enum Page {
     Partner(PartnerLayout),
     Map,
     Comparison,
+    Plan,
+    Rollup,
 }
 
 impl Page {
@@ -31,6 +33,9 @@ impl Page {
         Page::Report,
     ];
 
+    /// The "Partnership plan" group, in navigation order.
+    pub const PLAN: [Page; 2] = [Page::Plan, Page::Rollup];
+
     pub fn title(self) -> &'static str {
         match self {
             Page::Data => "Data",
@@ -40,6 +45,8 @@ impl Page {
             Page::Partner(layout) => partner_page_of(layout).nav_title,
             Page::Map => "Map",
             Page::Comparison => "Comparison",
+            Page::Plan => "Plan",
+            Page::Rollup => "County roll-up",
         }
     }
 
@@ -55,6 +62,12 @@ impl Page {
             }
             Page::Comparison => {
                 "How do we compare? Every district's rate, ranked, with a funnel plot"
+            }
+            Page::Plan => {
+                "The partnership plan's measurables: on track, no real change or off track"
+            }
+            Page::Rollup => {
+                "How many partnerships chose each priority, from their assessment files"
             }
         }
     }
@@ -73,6 +86,12 @@ pub fn navigation_ui(ui: &mut egui::Ui, current: Page, actions: &mut Vec<Action>
     ui.add_space(4.0);
     for layout in PartnerLayout::ALL {
         page_button_ui(ui, Page::Partner(layout), current, width, actions);
+    }
+    ui.add_space(12.0);
+    ui.label(RichText::new("PARTNERSHIP PLAN").small().strong().weak());
+    ui.add_space(4.0);
+    for page in Page::PLAN {
+        page_button_ui(ui, page, current, width, actions);
     }
 }
 

@@ -32,6 +32,9 @@ impl App {
     /// Write the Report page's plan, commentary, written sections, scores and weights to
     /// the file, then refresh what the document will say and leave out.
     pub fn save_report(&mut self) {
+        if self.read_only {
+            return;
+        }
         let Some(assessment) = self.assessment.as_mut() else {
             return;
         };

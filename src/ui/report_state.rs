@@ -7,6 +7,7 @@
 use super::export_job::ExportOutcome;
 use crate::analysis::priority::{rank_issues, PriorityIssue, RankedIssue};
 use crate::analysis::theme::Theme;
+use crate::report::content::plan_review::plan_review_choice;
 use crate::report::content::{
     available_sections, effective_plan, partner_sources, Omission, PlanEntry, ReportContent,
 };
@@ -53,12 +54,14 @@ impl ReportState {
     pub fn load(store: &Store, themes: &[Theme]) -> Result<ReportState, StoreError> {
         let issues = store.priority_issues()?;
         let weights = store.priority_weights()?;
-        let folder = default_folder(store.path());
+        let folder = default_folder(store.path(), "export");
         let mut state = ReportState {
-            plan: effective_plan(
-                &store.planned_sections()?,
-                &available_sections(themes, &partner_sources(&store.partner_rows()?)),
-            ),
+            plan: effective_plan(&store.planned_sections()?, &{
+                let mut available =
+                    available_sections(themes, &partner_sources(&store.partner_rows()?));
+                available.extend(plan_review_choice(store)?);
+                available
+            }),
             texts: store.report_texts()?,
             outline: None,
             ranked: Vec::new(),
@@ -104,8 +107,8 @@ impl ReportState {
     }
 }
 
-/// `<folder of the file>/<file name> export`.
-fn default_folder(assessment: &Path) -> String {
+/// `<folder of the file>/<file name> <what>` (`export`, `performance`).
+pub(super) fn default_folder(assessment: &Path, what: &str) -> String {
     let stem = assessment.file_stem().map_or_else(
         || "assessment".to_string(),
         |s| s.to_string_lossy().to_string(),
@@ -113,7 +116,7 @@ fn default_folder(assessment: &Path) -> String {
     assessment
         .parent()
         .unwrap_or(Path::new("."))
-        .join(format!("{stem} export"))
+        .join(format!("{stem} {what}"))
         .display()
         .to_string()
 }

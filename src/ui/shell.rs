@@ -24,6 +24,7 @@ impl eframe::App for App {
     fn logic(&mut self, _ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.poll_import();
         self.poll_export();
+        self.poll_plan_report();
         self.refresh_map();
         self.refresh_comparison();
     }
@@ -32,7 +33,7 @@ impl eframe::App for App {
         let ctx = ui.ctx().clone();
         self.take_dropped_files(&ctx);
         let mut actions = Vec::new();
-        let can_import = self.assessment.is_some() && self.job.is_none();
+        let can_import = self.assessment.is_some() && self.job.is_none() && !self.read_only;
         egui::Panel::top("top_bar")
             .frame(
                 egui::Frame::side_top_panel(ui.style())
@@ -44,6 +45,7 @@ impl eframe::App for App {
                     recent_files: &self.settings.recent_files,
                     can_switch_file: self.job.is_none(),
                     can_import,
+                    read_only: self.read_only,
                 };
                 top_bar_ui(ui, &state, &mut actions);
             });
@@ -85,6 +87,10 @@ impl eframe::App for App {
                             report: assessment.report.as_mut(),
                             exporting: self.export.as_ref().map(|job| job.progress()),
                             is_computing_hotspots: self.hotspot_job.is_some(),
+                            read_only: self.read_only,
+                            plan: assessment.plan.as_mut(),
+                            writing_performance_report: self.plan_report.is_some(),
+                            rollup: &mut self.rollup,
                         };
                         page_ui(ui, self.page, &mut context, &mut actions);
                     }
@@ -150,6 +156,9 @@ impl App {
     }
 
     fn apply(&mut self, action: Action, ctx: &egui::Context) {
+        if action.is_edit() && self.refuse_read_only() {
+            return;
+        }
         match action {
             Action::NewFile => self.choose(ChooserPurpose::NewAssessment),
             Action::OpenFile => self.choose(ChooserPurpose::OpenAssessment),
@@ -202,6 +211,22 @@ impl App {
             }
             Action::DismissNotice => self.notice = None,
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Action::OpenForReview => self.choose(ChooserPurpose::OpenForReview),
+            Action::SetPlanAsAt(as_at) => self.set_plan_as_at(as_at),
+            Action::ImportPlan => self.choose(ChooserPurpose::ImportPlan),
+            Action::AddPlanPriority {
+                name,
+                theme_key,
+                lead,
+            } => self.add_plan_priority(&name, theme_key, &lead),
+            Action::DeletePlanPriority(id) => self.delete_plan_priority(id),
+            Action::SaveMeasurable => self.save_measurable_draft(),
+            Action::DeleteMeasurable(id) => self.delete_measurable(id),
+            Action::ChoosePerformanceFolder => self.choose(ChooserPurpose::PerformanceFolder),
+            Action::ExportPerformanceReport => self.export_performance_report(),
+            Action::ChooseRollupFiles => self.choose(ChooserPurpose::RollupFiles),
+            Action::ChooseRollupFolder => self.choose(ChooserPurpose::RollupFolder),
+            Action::ExportRollup => self.export_rollup(),
         }
     }
 }

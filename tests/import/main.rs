@@ -19,8 +19,12 @@ mod geography;
 mod gis;
 mod gis_writers;
 mod hostile;
+mod indicators;
 mod ooxml_schema;
 mod partner;
+#[path = "../common/partnerships.rs"]
+mod partnerships;
+mod plan;
 mod privacy;
 mod replacement;
 mod report_content;

@@ -6,10 +6,11 @@
 
 use super::asb_cases::AsbCaseFigures;
 use super::domestic_abuse::DomesticAbuseFigures;
+use super::indicators::IndicatorFigures;
 use super::marac::MaracFigures;
 use super::place::PartnerArea;
 use super::treatment::TreatmentFigures;
-use super::{asb_cases, domestic_abuse, marac, treatment};
+use super::{asb_cases, domestic_abuse, indicators, marac, treatment};
 use crate::analysis::area::AreaIndex;
 use crate::analysis::financial_year::FinancialYear;
 use crate::import::partner::PartnerLayout;
@@ -37,6 +38,7 @@ pub enum PartnerFigures {
     Marac(MaracFigures),
     AsbCases(AsbCaseFigures),
     Treatment(TreatmentFigures),
+    Indicators(IndicatorFigures),
 }
 
 /// One partner dataset's analysis.
@@ -58,6 +60,7 @@ pub fn analysis_of(layout: PartnerLayout) -> &'static DatasetAnalysis {
         PartnerLayout::Marac => &marac::ANALYSIS,
         PartnerLayout::AsbCases => &asb_cases::ANALYSIS,
         PartnerLayout::Treatment => &treatment::ANALYSIS,
+        PartnerLayout::Indicators => &indicators::ANALYSIS,
     }
 }
 

@@ -11,6 +11,7 @@ pub mod common;
 pub mod dataset;
 pub mod domestic_abuse;
 pub mod headlines;
+pub mod indicators;
 pub mod marac;
 pub mod place;
 pub mod treatment;
@@ -21,6 +22,7 @@ pub use dataset::{
 };
 pub use domestic_abuse::{domestic_abuse_figures, DomesticAbuseFigures};
 pub use headlines::{partner_headlines, PartnerHeadlines};
+pub use indicators::{indicator_figures, indicator_listing, IndicatorFigures};
 pub use marac::{marac_figures, MaracFigures};
 pub use place::PartnerArea;
 pub use treatment::{treatment_figures, TreatmentFigures};

@@ -11,7 +11,7 @@ use super::layout::{FieldSpec, PartnerLayout};
 use super::parse::RowProblem;
 use super::records::PartnerRecord;
 use super::row::RowReader;
-use super::{asb_cases, domestic_abuse, marac, treatment};
+use super::{asb_cases, domestic_abuse, indicators, marac, treatment};
 
 /// One partner dataset's columns and row parser.
 #[derive(Debug, Clone, Copy)]
@@ -48,6 +48,7 @@ impl PartnerLayout {
             PartnerLayout::Marac => &marac::SPEC,
             PartnerLayout::AsbCases => &asb_cases::SPEC,
             PartnerLayout::Treatment => &treatment::SPEC,
+            PartnerLayout::Indicators => &indicators::SPEC,
         }
     }
 }
@@ -68,6 +69,6 @@ mod tests {
             .iter()
             .map(|l| l.spec().is_dated())
             .collect();
-        assert_eq!(dated, [true, false, true, false]);
+        assert_eq!(dated, [true, false, true, false, false]);
     }
 }

@@ -17,6 +17,8 @@ pub enum PartnerLayout {
     Marac,
     AsbCases,
     Treatment,
+    /// Any partner's figures as indicators (fire, youth justice, probation, surveys…).
+    Indicators,
 }
 
 /// What a field's cells hold, which decides how they are read and checked.
@@ -49,6 +51,8 @@ pub enum ValueKind {
     AsbAction,
     /// NDTMS substance group.
     SubstanceGroup,
+    /// Any number (`12`, `1,234`, `12.5`, `12.5%`), or a suppressed or missing value.
+    Number,
 }
 
 /// A field of one of the layouts. The serialised form is its stable snake_case key.
@@ -89,6 +93,14 @@ pub enum FieldKey {
     TreatmentNewPresentations,
     TreatmentSuccessfulCompletions,
     TreatmentRePresentations,
+    IndicatorName,
+    IndicatorPeriod,
+    IndicatorValue,
+    IndicatorAreaCode,
+    IndicatorNumerator,
+    IndicatorDenominator,
+    IndicatorUnit,
+    IndicatorSource,
 }
 
 /// Everything the app knows about one field.
@@ -125,11 +137,12 @@ pub const fn field(
 }
 
 impl PartnerLayout {
-    pub const ALL: [PartnerLayout; 4] = [
+    pub const ALL: [PartnerLayout; 5] = [
         PartnerLayout::DomesticAbuse,
         PartnerLayout::Marac,
         PartnerLayout::AsbCases,
         PartnerLayout::Treatment,
+        PartnerLayout::Indicators,
     ];
 
     /// The layout's fields in reference-layout column order.
@@ -354,10 +367,11 @@ mod tests {
                     PartnerLayout::Marac => "marac_",
                     PartnerLayout::AsbCases => "asb_",
                     PartnerLayout::Treatment => "treatment_",
+                    PartnerLayout::Indicators => "indicator_",
                 }));
             }
         }
-        assert_eq!(ids.len(), 34);
+        assert_eq!(ids.len(), 42);
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod asb_cases;
 pub mod dataset;
 pub mod dates;
 pub mod domestic_abuse;
+pub mod indicators;
 pub mod layout;
 pub mod mapping;
 pub mod marac;

@@ -86,7 +86,7 @@ pub struct RejectionGroup {
 }
 
 /// One of the first rows, as read and as understood.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PreviewRow {
     pub line: u64,
     pub cells: Vec<String>,
@@ -94,7 +94,7 @@ pub struct PreviewRow {
 }
 
 /// What importing a file with a mapping would do, before anything is written.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Preview {
     pub accepted: usize,
     pub rejected: usize,

@@ -11,12 +11,13 @@ pub use super::treatment::TreatmentCount;
 use crate::import::month::month_of;
 
 /// A row of any layout.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum PartnerRecord {
     DomesticAbuse(DaIncident),
     Marac(MaracQuarter),
     AsbCase(AsbCase),
     Treatment(TreatmentCount),
+    Indicator(crate::import::indicators::IndicatorRecord),
 }
 
 /// What one record covers: the month of a dated event, or the period of a count. A newer
@@ -35,6 +36,10 @@ impl PartnerRecord {
             PartnerRecord::AsbCase(r) => Covers::Month(month_of(r.opened)),
             PartnerRecord::Marac(r) => Covers::Period(r.quarter),
             PartnerRecord::Treatment(r) => Covers::Period(r.period),
+            PartnerRecord::Indicator(r) => match r.period {
+                crate::import::indicators::ReportingPeriod::Months(p) => Covers::Period(p),
+                crate::import::indicators::ReportingPeriod::Day(d) => Covers::Month(month_of(d)),
+            },
         }
     }
 }

@@ -7,6 +7,7 @@
 //! The raw bytes are handed out for the SHA-256 as they are read; a workbook's sheet name is
 //! hashed after its bytes, so each sheet of one workbook is its own source. No SQL, no egui.
 
+pub mod blank_lines;
 pub mod cells;
 pub mod dialect;
 pub mod header_row;
@@ -102,6 +103,14 @@ impl<'a, R: Read> TableReader<'a, R> {
         match self {
             Self::Csv(r) => r.header(),
             Self::Sheet(r) => &r.table.header,
+        }
+    }
+
+    /// The header's line (CSV) or Excel row (sheet), below any title rows.
+    pub fn header_position(&self) -> u64 {
+        match self {
+            Self::Csv(r) => r.header_line(),
+            Self::Sheet(r) => r.table.header_row,
         }
     }
 

@@ -4,7 +4,9 @@
 //! cell as the text Excel shows; each row numbered as Excel numbers it. Notes below the
 //! table (one filled cell) are left out and named.
 //!
-//! Workbooks are read whole into memory (they are megabytes); nothing is written anywhere.
+//! Also every sheet's rows as they stand, for readers that find their own header
+//! ([`read_every_sheet`]). Workbooks are read whole into memory (they are megabytes);
+//! nothing is written anywhere.
 
 use super::cells::{cell_text, column_letters};
 use super::header_row::{filled_cells, header_index, is_note_row};
@@ -32,16 +34,64 @@ pub struct SheetTable {
     pub named_columns: Vec<(String, String)>,
 }
 
-/// Read one sheet of the workbook in `bytes`. `wanted` names the sheet (any case).
-pub fn read_sheet(bytes: &[u8], wanted: Option<&str>) -> Result<SheetTable, String> {
-    let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| format!("it could not be read as a workbook ({e}): if it is a zip, unzip it or import the zip itself (named .zip); if it is password-protected, remove the password in Excel; if it is damaged, open and save it again"))?;
-    let sheets: Vec<String> = workbook
+/// A workbook's rows, for readers that find their own header and read every sheet (an
+/// action plan kept over several sheets, a workbook of partner indicators): one visible
+/// worksheet with anything in it, each row with its Excel row number and its cells as
+/// Excel shows them. Empty rows are left out; title and note rows are kept.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SheetRows {
+    pub sheet: String,
+    pub rows: Vec<(u64, Vec<String>)>,
+}
+
+/// Every visible worksheet of the workbook in `bytes` that has anything in it, in order.
+pub fn read_every_sheet(bytes: &[u8]) -> Result<Vec<SheetRows>, String> {
+    let mut workbook = open_workbook(bytes)?;
+    let mut read = Vec::new();
+    for sheet in visible_worksheets(&workbook) {
+        let range = worksheet(&mut workbook, &sheet)?;
+        let first_row = range.start().map_or(0, |(row, _)| u64::from(row));
+        let rows: Vec<(u64, Vec<String>)> = range
+            .rows()
+            .enumerate()
+            .filter_map(|(i, cells)| {
+                let texts: Vec<String> = cells.iter().map(|c| cell_text(c).0).collect();
+                let filled = texts.iter().any(|t| !t.trim().is_empty());
+                filled.then(|| (first_row + i as u64 + 1, texts))
+            })
+            .collect();
+        if !rows.is_empty() {
+            read.push(SheetRows { sheet, rows });
+        }
+    }
+    Ok(read)
+}
+
+fn open_workbook(bytes: &[u8]) -> Result<Sheets<Cursor<&[u8]>>, String> {
+    calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| format!("it could not be read as a workbook ({e}): if it is a zip, unzip it or import the zip itself (named .zip); if it is password-protected, remove the password in Excel; if it is damaged, open and save it again"))
+}
+
+/// The workbook's worksheets, in order, hidden ones left out.
+fn visible_worksheets(workbook: &Sheets<Cursor<&[u8]>>) -> Vec<String> {
+    workbook
         .sheets_metadata()
         .iter()
         .filter(|s| s.typ == SheetType::WorkSheet && s.visible == SheetVisible::Visible)
         .map(|s| s.name.clone())
-        .collect();
+        .collect()
+}
+
+fn worksheet(workbook: &mut Sheets<Cursor<&[u8]>>, name: &str) -> Result<Range<Data>, String> {
+    workbook
+        .worksheet_range(name)
+        .map_err(|e| format!("sheet \"{name}\" could not be read ({e})"))
+}
+
+/// Read one sheet of the workbook in `bytes`. `wanted` names the sheet (any case).
+pub fn read_sheet(bytes: &[u8], wanted: Option<&str>) -> Result<SheetTable, String> {
+    let mut workbook = open_workbook(bytes)?;
+    let sheets = visible_worksheets(&workbook);
     let list = || sheets.join(", ");
     if let Some(wanted) = wanted {
         let all: Vec<String> = workbook.sheet_names();
@@ -85,9 +135,7 @@ pub fn read_sheet(bytes: &[u8], wanted: Option<&str>) -> Result<SheetTable, Stri
 }
 
 fn sheet_table(workbook: &mut Sheets<Cursor<&[u8]>>, name: &str) -> Result<SheetTable, String> {
-    let range = workbook
-        .worksheet_range(name)
-        .map_err(|e| format!("sheet \"{name}\" could not be read ({e})"))?;
+    let range = worksheet(workbook, name)?;
     let merged = merged_cells(workbook, name);
     Ok(table_of_range(name, &range, &merged))
 }

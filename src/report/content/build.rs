@@ -15,6 +15,7 @@ use super::maps::{publication_year, ward_map};
 use super::measures::{partner_measure_years, planned_partners, years_of, Measure, MeasureKind};
 use super::partner::section_of;
 use super::plan::{available_sections, effective_plan, partner_sources, PlanEntry};
+use super::plan_review;
 use super::police::{hotspot_blocks, theme_blocks};
 use super::priorities::{priority_blocks, priority_names};
 use super::summary::{draft_summary, SummaryInputs};
@@ -114,10 +115,9 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
         cube: &cube,
         index: &area,
     };
-    let plan = effective_plan(
-        &store.planned_sections()?,
-        &available_sections(&themes, &held_partners),
-    );
+    let mut available = available_sections(&themes, &held_partners);
+    available.extend(plan_review::plan_review_choice(store)?);
+    let plan = effective_plan(&store.planned_sections()?, &available);
     let texts = store.report_texts()?;
     let issues = store.priority_issues()?;
     let weights = store.priority_weights()?;
@@ -257,6 +257,7 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
                 blocks.extend(hotspot_blocks(&mut w, &[&all_crime, &asb], place));
                 blocks
             }
+            plan_review::KEY => plan_review::plan_review_blocks(&mut w, store, fy)?,
             "partner_overview" => {
                 let partner: Vec<&Measure> = measures
                     .iter()

@@ -53,6 +53,7 @@ fn partner_description(key: &str) -> &'static str {
         Some(PartnerLayout::Marac) => "the MARAC's quarterly returns",
         Some(PartnerLayout::AsbCases) => "the council's anti-social behaviour case records",
         Some(PartnerLayout::Treatment) => "drug and alcohol treatment returns",
+        Some(PartnerLayout::Indicators) => "partners' own indicators",
         None => "partner data",
     }
 }

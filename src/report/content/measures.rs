@@ -124,9 +124,10 @@ fn sentence_case_phrase(label: &str) -> String {
 }
 
 /// A partner dataset's measure, as a table row names it, its count in one year's figures,
-/// and whether the partner suppressed part of that count in its file.
-fn partner_measure_of(figures: &PartnerFigures) -> (&'static str, i64, bool) {
-    match figures {
+/// and whether the partner suppressed part of that count in its file; `None` for partner
+/// indicators, which are many measures, each shown as the partner sent it.
+fn partner_measure_of(figures: &PartnerFigures) -> Option<(&'static str, i64, bool)> {
+    Some(match figures {
         PartnerFigures::DomesticAbuse(f) => ("Domestic abuse incidents", f.incidents, false),
         PartnerFigures::Marac(f) => (
             "MARAC cases discussed",
@@ -139,7 +140,8 @@ fn partner_measure_of(figures: &PartnerFigures) -> (&'static str, i64, bool) {
             f.total.in_treatment,
             f.total.suppressed_at_source.in_treatment,
         ),
-    }
+        PartnerFigures::Indicators(_) => return None,
+    })
 }
 
 /// The partner datasets the file holds whose measure `fy` has in full (domestic abuse and
@@ -158,18 +160,19 @@ pub fn partner_measure_years(
             let held: BTreeSet<u32> = (analysis.months)(inputs.rows).into_iter().collect();
             let year = |back: u32| {
                 let year = FinancialYear(fy.0.saturating_sub(back));
-                is_complete(year, &held).then(|| {
-                    let (label, count, at_least) =
-                        partner_measure_of(&(analysis.figures)(inputs, year));
-                    (
-                        label,
-                        EarlierYear {
-                            label: year.label(),
-                            count,
-                            at_least,
-                        },
-                    )
-                })
+                if !is_complete(year, &held) {
+                    return None;
+                }
+                let (label, count, at_least) =
+                    partner_measure_of(&(analysis.figures)(inputs, year))?;
+                Some((
+                    label,
+                    EarlierYear {
+                        label: year.label(),
+                        count,
+                        at_least,
+                    },
+                ))
             };
             let (label, _) = year(0)?;
             Some((

@@ -17,6 +17,7 @@ mod maps;
 mod measures;
 mod partner;
 mod plan;
+pub mod plan_review;
 mod police;
 mod priorities;
 mod summary;

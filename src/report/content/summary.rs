@@ -133,6 +133,8 @@ fn partner_sentences(counts: &[(PartnerLayout, PlannedHeadline)], previous: &str
         .filter_map(|(layout, h)| {
             let n = h.current_words.as_deref()?;
             Some(match layout {
+                // Many measures, no headline: their section shows each as sent.
+                PartnerLayout::Indicators => return None,
                 PartnerLayout::DomesticAbuse => format!(
                     "Police recorded {}.",
                     partner_phrase(format!("{n} domestic abuse incidents"), h, previous)

@@ -5,6 +5,7 @@
 //! current. Cancel, an I/O error or a crash leaves the assessment file exactly as it was.
 
 mod boundary_file;
+mod indicator_rows;
 mod notes;
 mod partner_rows;
 mod replace;

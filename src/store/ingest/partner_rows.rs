@@ -56,6 +56,7 @@ impl PartnerSummary {
         let how = match &self.origin {
             MappingOrigin::Reference => "its reference layout".to_string(),
             MappingOrigin::Given(name) => format!("the column mapping \"{name}\""),
+            MappingOrigin::Table(how) => how.clone(),
             MappingOrigin::Saved(name) => {
                 format!("the column mapping \"{name}\" saved for this header")
             }
@@ -75,7 +76,7 @@ impl PartnerSummary {
         notes
     }
 
-    fn note(&mut self, record: &PartnerRecord) {
+    pub(super) fn note(&mut self, record: &PartnerRecord) {
         match record.covers() {
             Covers::Month(month) => {
                 self.months = Some(match self.months {

@@ -2,6 +2,9 @@
 //! row, counts what the pages need, and sends rows to the writer in batches. Stops early on
 //! cancel or when the writer has gone.
 
+use super::indicator_rows::{
+    is_wide_indicator_header, parse_indicator_workbook, parse_wide_indicators,
+};
 use super::partner_rows::parse_partner;
 use crate::import::boundaries::Boundary;
 use crate::import::crime_types::{CrimeTypeMatch, LEGACY_CRIME_TYPES};
@@ -13,7 +16,7 @@ use crate::import::geography::{
 use crate::import::inputs::{InputFile, InputLocation};
 use crate::import::kind::{detect_kind, not_importable_reason, FileKind};
 use crate::import::month::MonthForm;
-use crate::import::partner::{choose_mapping, ColumnMapping};
+use crate::import::partner::{choose_mapping, ColumnMapping, PartnerLayout};
 use crate::import::police_uk::{HeaderProblem, StreetColumns};
 use crate::import::reader::{raw_text, TableReader};
 use crate::import::table::TableOptions;
@@ -310,10 +313,24 @@ pub fn parse_file(
                 };
                 let is_partner = reference.is_some() || other == FileKind::Unknown;
                 let header = table.header().to_vec();
-                let chosen = is_partner
+                let indicators = reference == Some(PartnerLayout::Indicators);
+                let wide =
+                    (other == FileKind::Unknown || indicators) && is_wide_indicator_header(&header);
+                // A workbook of indicators with no sheet named: every sheet that is an
+                // indicator table (long or wide) is read, each in its own layout.
+                if (indicators || wide) && table.sheet().is_some() && table_options.sheet.is_none()
+                {
+                    let bytes = table.take_chunks().concat();
+                    let end = table.finish()?;
+                    file.check_read_whole(end.bytes)?;
+                    parse_indicator_workbook(&file.display_name, bytes, &mut summary, &channel)?;
+                    return Ok(summary);
+                }
+                let chosen = (is_partner && !wide)
                     .then(|| choose_mapping(&header, reference, mappings.given, mappings.saved))
                     .flatten();
                 match chosen {
+                    _ if wide => parse_wide_indicators(&mut table, &mut summary)?,
                     Some(Ok(chosen)) => parse_partner(&mut table, chosen, &mut summary, &channel)?,
                     Some(Err(reason)) => return Err(bad(reason)),
                     None if other == FileKind::Unknown => {

@@ -29,6 +29,7 @@ pub fn table_of(layout: PartnerLayout) -> &'static DatasetTable {
         PartnerLayout::Marac => &super::marac::TABLE,
         PartnerLayout::AsbCases => &super::asb_cases::TABLE,
         PartnerLayout::Treatment => &super::treatment::TABLE,
+        PartnerLayout::Indicators => &super::indicators::TABLE,
     }
 }
 

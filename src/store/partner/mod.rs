@@ -6,6 +6,7 @@
 mod asb_cases;
 mod dataset;
 mod domestic_abuse;
+mod indicators;
 mod mappings;
 mod marac;
 mod read;

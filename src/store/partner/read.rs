@@ -22,6 +22,8 @@ pub struct PartnerRows {
     pub marac: Vec<MaracQuarter>,
     pub asb_cases: Vec<AsbCase>,
     pub treatment: Vec<TreatmentCount>,
+    /// Partner indicators, by indicator, period and area.
+    pub indicators: Vec<crate::import::indicators::IndicatorRecord>,
     /// Women aged 16+ in the MARAC's area, when entered or imported.
     pub female_16_plus: Option<f64>,
 }

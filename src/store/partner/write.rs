@@ -1,7 +1,7 @@
 //! Inserting validated partner records, each into its dataset's table with its source and
 //! file line. Runs inside the import's transaction; decides nothing about validity.
 
-use super::{asb_cases, domestic_abuse, marac, treatment};
+use super::{asb_cases, domestic_abuse, indicators, marac, treatment};
 use crate::import::partner::PartnerRecord;
 use rusqlite::Connection;
 
@@ -18,6 +18,7 @@ pub fn write_records(
             PartnerRecord::Marac(r) => marac::write(conn, source_id, line, r)?,
             PartnerRecord::AsbCase(r) => asb_cases::write(conn, source_id, line, r)?,
             PartnerRecord::Treatment(r) => treatment::write(conn, source_id, line, r)?,
+            PartnerRecord::Indicator(r) => indicators::write(conn, source_id, line, r)?,
         }
     }
     Ok(())

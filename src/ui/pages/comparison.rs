@@ -38,7 +38,7 @@ pub fn comparison_page_ui(ui: &mut egui::Ui, context: &PageContext<'_>, actions:
         ui.label(RichText::new("No district is known for the file's incidents: police.uk LSOA names carry the district (\"Leeds 004A\"), or import a ward lookup with district (LADnnCD) columns.").weak());
         return;
     }
-    picture_selectors_ui(ui, picture, actions);
+    picture_selectors_ui(ui, picture, !context.read_only, actions);
     ui.add_space(6.0);
     peer_selector_ui(ui, view, actions);
     let Some(result) = &view.result else {

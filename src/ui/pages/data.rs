@@ -19,7 +19,7 @@ pub fn data_page_ui(ui: &mut egui::Ui, context: &PageContext<'_>, actions: &mut 
             );
         });
         ui.with_layout(Layout::right_to_left(Align::Min), |ui| {
-            import_buttons_ui(ui, !context.is_importing, actions);
+            import_buttons_ui(ui, !context.is_importing && !context.read_only, actions);
         });
     });
     let view = context.view;

@@ -9,8 +9,12 @@ mod map_incidents;
 mod overview;
 mod partner;
 mod picture;
+mod plan;
+mod plan_chart;
+mod plan_editor;
 mod report;
 mod report_words;
+mod rollup;
 mod trends;
 
 pub use partner::page_of as partner_page_of;
@@ -26,6 +30,11 @@ pub struct PageContext<'a> {
     pub report: Option<&'a mut super::report_state::ReportState>,
     pub exporting: Option<&'a crate::report::export::ExportProgress>,
     pub is_computing_hotspots: bool,
+    /// The file is open for review: every edit control is disabled.
+    pub read_only: bool,
+    pub plan: Option<&'a mut super::plan_state::PlanState>,
+    pub writing_performance_report: bool,
+    pub rollup: &'a mut super::rollup_state::RollupState,
 }
 
 pub fn page_ui(
@@ -47,17 +56,23 @@ pub fn page_ui(
             Page::Overview => overview::overview_page_ui(ui, context, actions),
             Page::Trends => trends::trends_page_ui(ui, context, actions),
             Page::Report => match context.report.as_deref_mut() {
-                Some(state) => report::report_page_ui(
-                    ui,
-                    state,
-                    context.view.picture.as_ref(),
-                    context.exporting,
-                    actions,
-                ),
+                Some(state) => {
+                    ui.add_enabled_ui(!context.read_only, |ui| {
+                        report::report_page_ui(
+                            ui,
+                            state,
+                            context.view.picture.as_ref(),
+                            context.exporting,
+                            actions,
+                        )
+                    });
+                }
                 None => {
                     ui.label("The report could not be loaded from this file.");
                 }
             },
+            Page::Plan => plan::plan_page_ui(ui, context, actions),
+            Page::Rollup => rollup::rollup_page_ui(ui, context.rollup, actions),
             Page::Partner(layout) => partner::partner_page_ui(ui, layout, context, actions),
             Page::Map => map::map_page_ui(ui, context, actions),
             Page::Comparison => comparison::comparison_page_ui(ui, context, actions),

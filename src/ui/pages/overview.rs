@@ -43,7 +43,7 @@ pub fn overview_page_ui(ui: &mut egui::Ui, context: &PageContext<'_>, actions: &
                 .card
                 .as_deref()
                 .map(|c| (c, comparison.sentence.as_deref().unwrap_or_default()));
-            super::picture::crime_picture_ui(ui, picture, card, actions)
+            super::picture::crime_picture_ui(ui, picture, card, !context.read_only, actions)
         }
         None => {
             ui.label(

@@ -20,14 +20,16 @@ const MONTH_NAMES: [&str; 12] = [
 ];
 
 /// `peer_card`: where the area ranks among districts of its type, with the sentence.
+/// `editable`: the area and theme groups can be changed (not in a file open read-only).
 pub fn crime_picture_ui(
     ui: &mut egui::Ui,
     picture: &CrimePicture,
     peer_card: Option<(&str, &str)>,
+    editable: bool,
     actions: &mut Vec<Action>,
 ) {
     let f = &picture.figures;
-    picture_selectors_ui(ui, picture, actions);
+    picture_selectors_ui(ui, picture, editable, actions);
     ui.add_space(8.0);
     headline_ui(ui, f, peer_card, actions);
     if let Some(basis) = &picture.area_index().population_basis {
@@ -131,7 +133,12 @@ fn hotspot_rows(rows: &[HotspotRow]) -> Vec<Vec<String>> {
 
 /// The theme, financial-year and area selectors and the theme-group button, shared by the
 /// Overview and Trends pages (one selection for both).
-pub fn picture_selectors_ui(ui: &mut egui::Ui, picture: &CrimePicture, actions: &mut Vec<Action>) {
+pub fn picture_selectors_ui(
+    ui: &mut egui::Ui,
+    picture: &CrimePicture,
+    editable: bool,
+    actions: &mut Vec<Action>,
+) {
     let f = &picture.figures;
     ui.horizontal(|ui| {
         egui::ComboBox::new("picture_theme", "Theme")
@@ -148,10 +155,10 @@ pub fn picture_selectors_ui(ui: &mut egui::Ui, picture: &CrimePicture, actions: 
                 }
             });
         ui.add_space(12.0);
-        year_and_area_selectors_ui(ui, picture, actions);
+        year_and_area_selectors_ui(ui, picture, editable, actions);
         ui.add_space(12.0);
         if ui
-            .button("Theme groups…")
+            .add_enabled(editable, egui::Button::new("Theme groups…"))
             .on_hover_text("Define your own groups of crime types, e.g. acquisitive crime")
             .clicked()
         {
@@ -164,6 +171,7 @@ pub fn picture_selectors_ui(ui: &mut egui::Ui, picture: &CrimePicture, actions: 
 pub fn year_and_area_selectors_ui(
     ui: &mut egui::Ui,
     picture: &CrimePicture,
+    editable: bool,
     actions: &mut Vec<Action>,
 ) {
     egui::ComboBox::new("picture_year", "Financial year")
@@ -179,7 +187,7 @@ pub fn year_and_area_selectors_ui(
             }
         });
     ui.add_space(12.0);
-    area_selector_ui(ui, picture, actions);
+    ui.add_enabled_ui(editable, |ui| area_selector_ui(ui, picture, actions));
 }
 
 /// All data, one district of the lookup, or a chosen set of wards.

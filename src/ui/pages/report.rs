@@ -13,7 +13,7 @@ use crate::ui::actions::Action;
 use crate::ui::crime_picture::CrimePicture;
 use crate::ui::export_job::ExportOutcome;
 use crate::ui::report_state::ReportState;
-use crate::ui::widgets::{page_heading_ui, section_heading_ui};
+use crate::ui::widgets::{folder_row_ui, page_heading_ui, section_heading_ui};
 use egui::RichText;
 
 pub fn report_page_ui(
@@ -32,7 +32,7 @@ pub fn report_page_ui(
         Some(p) => {
             ui.horizontal(|ui| {
                 ui.label("The report covers");
-                super::picture::year_and_area_selectors_ui(ui, p, actions);
+                super::picture::year_and_area_selectors_ui(ui, p, true, actions);
             })
             .response
         }
@@ -401,10 +401,7 @@ fn export_ui(
     section_heading_ui(ui, "Export");
     left_out_ui(ui, state);
     ui.horizontal(|ui| {
-        let label = ui.label("Export folder");
-        ui.add(egui::TextEdit::singleline(&mut state.folder).desired_width(420.0))
-            .labelled_by(label.id);
-        if ui.button("Choose…").clicked() {
+        if folder_row_ui(ui, "Export folder", &mut state.folder) {
             actions.push(Action::ChooseExportFolder);
         }
     });

@@ -26,7 +26,7 @@ pub fn trends_page_ui(ui: &mut egui::Ui, context: &PageContext<'_>, actions: &mu
         );
         return;
     };
-    picture_selectors_ui(ui, picture, actions);
+    picture_selectors_ui(ui, picture, !context.read_only, actions);
     ui.add_space(6.0);
     let options = picture.trend_options;
     ui.horizontal(|ui| {

@@ -1,7 +1,7 @@
 //! Sections from partners' data — domestic abuse, MARAC, council ASB cases, drug and
-//! alcohol treatment — each with a summary paragraph, figures and tables (one module per
-//! dataset, described by a [`PartnerSection`]), and the tables, charts and phrases they
-//! share. Every partner theme is sensitive: each section first builds its theme's
+//! alcohol treatment, partner indicators — each with a summary paragraph, figures and tables
+//! (one module per dataset, described by a [`PartnerSection`]), and the tables, charts and
+//! phrases they share. Every partner theme is sensitive: each section first builds its theme's
 //! [`DisclosureSystem`] (every count it will publish anywhere, and how they add up), plans
 //! suppression once, and then words its text, tables and charts only from that plan.
 //!
@@ -11,6 +11,7 @@
 
 mod asb_cases;
 mod domestic_abuse;
+mod indicators;
 mod marac;
 mod treatment;
 
@@ -109,6 +110,7 @@ pub fn section_of(layout: PartnerLayout) -> &'static PartnerSection {
         PartnerLayout::Marac => &marac::SECTION,
         PartnerLayout::AsbCases => &asb_cases::SECTION,
         PartnerLayout::Treatment => &treatment::SECTION,
+        PartnerLayout::Indicators => &indicators::SECTION,
     }
 }
 

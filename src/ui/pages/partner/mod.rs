@@ -5,6 +5,7 @@
 mod asb_cases;
 mod common;
 mod domestic_abuse;
+mod indicators;
 mod marac;
 mod treatment;
 
@@ -40,6 +41,7 @@ pub fn page_of(layout: PartnerLayout) -> &'static PartnerPage {
         PartnerLayout::Marac => &marac::PAGE,
         PartnerLayout::AsbCases => &asb_cases::PAGE,
         PartnerLayout::Treatment => &treatment::PAGE,
+        PartnerLayout::Indicators => &indicators::PAGE,
     }
 }
 
