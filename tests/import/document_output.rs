@@ -97,7 +97,7 @@ fn check_docx(docx: &Path) {
         .collect();
     assert_eq!(
         breaks,
-        vec!["Overall crime picture", "Appendix: disclosure control"]
+        vec!["Executive summary", "Appendix: disclosure control"]
     );
     // Map captions carry the licence.
     assert!(body.contains("Contains OS data © Crown copyright and database right 2026"));

@@ -306,7 +306,8 @@ fn every_section_is_there_only_when_the_file_can_fill_it() {
         left_out,
         vec![
             "The area's standing among similar areas (executive summary)",
-            "Change on three years earlier"
+            "Change on three years earlier",
+            "Partner indicators"
         ]
     );
     // Ward rates and maps now that populations and boundaries are held.
