@@ -15,7 +15,7 @@ pub struct Proposal {
 /// `None` when no area should be proposed: an area is already set, the data spans one
 /// district (or none is known), or the file could not be read back.
 pub fn propose(store: &Store, db: &Path) -> Option<Proposal> {
-    let cube = store.count_cube().ok()?;
+    let cube = store.lsoa_total_cube().ok()?;
     if !cube.area.ward_codes.is_empty() {
         return None;
     }

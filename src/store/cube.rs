@@ -47,6 +47,23 @@ impl Store {
     pub fn count_cube(&self) -> Result<CountCube, StoreError> {
         Ok(CountCube {
             months: month_counts::read_months(&self.conn, None)?,
+            ..self.cube_without_counts()?
+        })
+    }
+
+    /// The cube with every month summed into one (month 0) of one cell per LSOA (crime
+    /// type 0): enough for district totals, such as the area proposed after an import,
+    /// without holding every month's cells (a national archive's are ~200 MB).
+    pub fn lsoa_total_cube(&self) -> Result<CountCube, StoreError> {
+        Ok(CountCube {
+            months: vec![(0, month_counts::lsoa_totals(&self.conn)?)],
+            ..self.cube_without_counts()?
+        })
+    }
+
+    fn cube_without_counts(&self) -> Result<CountCube, StoreError> {
+        Ok(CountCube {
+            months: Vec::new(),
             lsoas: self.lsoa_entries()?,
             wards: self.wards()?,
             populations: self.populations()?,

@@ -139,6 +139,28 @@ pub fn read_months(
     Ok(out)
 }
 
+/// Every month's cells summed by LSOA (crime type 0), one month decoded at a time: what
+/// district totals need, in memory that does not grow with the number of months.
+pub fn lsoa_totals(conn: &Connection) -> Result<Vec<Cell>, StoreError> {
+    let mut stmt = conn.prepare("SELECT counts FROM month_count")?;
+    let mut rows = stmt.query([])?;
+    let mut totals: BTreeMap<u32, i64> = BTreeMap::new();
+    while let Some(row) = rows.next()? {
+        let blob: Vec<u8> = row.get(0)?;
+        for cell in decode(&blob)? {
+            *totals.entry(cell.lsoa).or_default() += cell.n;
+        }
+    }
+    Ok(totals
+        .into_iter()
+        .map(|(lsoa, n)| Cell {
+            crime_type: 0,
+            lsoa,
+            n,
+        })
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
