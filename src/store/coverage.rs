@@ -3,7 +3,7 @@
 //! population — so an analyst learns after the import, not from a rate that is missing,
 //! that 12 of 169 LSOAs have no population. Read-only queries over the maintained counts.
 
-use super::month_counts::read_months;
+use super::month_counts::lsoa_totals;
 use super::StoreError;
 use rusqlite::Connection;
 use std::collections::{BTreeSet, HashSet};
@@ -13,9 +13,10 @@ const NAMED: usize = 5;
 
 /// The LSOA codes (with names) that police incidents are recorded in.
 fn police_lsoas(conn: &Connection) -> Result<Vec<(String, String)>, StoreError> {
-    let ids: BTreeSet<u32> = read_months(conn, None)?
+    // One month at a time: a national archive's months together are ~200 MB.
+    let ids: BTreeSet<u32> = lsoa_totals(conn)?
         .into_iter()
-        .flat_map(|(_, cells)| cells.into_iter().map(|c| c.lsoa))
+        .map(|c| c.lsoa)
         .filter(|&id| id != 0)
         .collect();
     let mut stmt = conn.prepare_cached("SELECT code, name FROM lsoa WHERE id = ?1")?;

@@ -139,18 +139,30 @@ pub fn read_months(
     Ok(out)
 }
 
+/// Calls `visit` with each month held, ascending, and its cells, decoding one month at a
+/// time (memory stays that of one month however many are held).
+pub fn for_each_month(
+    conn: &Connection,
+    mut visit: impl FnMut(u32, Vec<Cell>),
+) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT month, counts FROM month_count ORDER BY month")?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let blob: Vec<u8> = row.get(1)?;
+        visit(row.get(0)?, decode(&blob)?);
+    }
+    Ok(())
+}
+
 /// Every month's cells summed by LSOA (crime type 0), one month decoded at a time: what
 /// district totals need, in memory that does not grow with the number of months.
 pub fn lsoa_totals(conn: &Connection) -> Result<Vec<Cell>, StoreError> {
-    let mut stmt = conn.prepare("SELECT counts FROM month_count")?;
-    let mut rows = stmt.query([])?;
     let mut totals: BTreeMap<u32, i64> = BTreeMap::new();
-    while let Some(row) = rows.next()? {
-        let blob: Vec<u8> = row.get(0)?;
-        for cell in decode(&blob)? {
+    for_each_month(conn, |_, cells| {
+        for cell in cells {
             *totals.entry(cell.lsoa).or_default() += cell.n;
         }
-    }
+    })?;
     Ok(totals
         .into_iter()
         .map(|(lsoa, n)| Cell {

@@ -86,7 +86,7 @@ impl Store {
     /// Totals from the maintained counts (no scan of the fact table).
     pub fn totals(&self) -> Result<Totals, StoreError> {
         let mut totals = Totals::default();
-        for (_, cells) in month_counts::read_months(&self.conn, None)? {
+        month_counts::for_each_month(&self.conn, |_, cells| {
             for cell in cells {
                 if is_asb(cell.crime_type) {
                     totals.asb += cell.n;
@@ -97,7 +97,7 @@ impl Store {
                     totals.unlocated += cell.n;
                 }
             }
-        }
+        })?;
         totals.rejected = self
             .conn
             .query_row("SELECT count(*) FROM rejected_row", [], |r| r.get(0))?;
@@ -106,31 +106,29 @@ impl Store {
 
     /// Recorded crime and ASB per month, every month from the first to the last held.
     pub fn monthly_counts(&self) -> Result<Vec<MonthCounts>, StoreError> {
-        let held = month_counts::read_months(&self.conn, None)?
-            .into_iter()
-            .map(|(month, cells)| {
-                let (asb, crime): (Vec<&month_counts::Cell>, Vec<_>) =
-                    cells.iter().partition(|c| is_asb(c.crime_type));
-                MonthCounts {
-                    month,
-                    crime: crime.iter().map(|c| c.n).sum(),
-                    asb: asb.iter().map(|c| c.n).sum(),
-                }
-            })
-            .collect();
+        let mut held = Vec::new();
+        month_counts::for_each_month(&self.conn, |month, cells| {
+            let (asb, crime): (Vec<&month_counts::Cell>, Vec<_>) =
+                cells.iter().partition(|c| is_asb(c.crime_type));
+            held.push(MonthCounts {
+                month,
+                crime: crime.iter().map(|c| c.n).sum(),
+                asb: asb.iter().map(|c| c.n).sum(),
+            });
+        })?;
         Ok(fill_missing_months(held))
     }
 
     /// Incidents per (month, crime type id), from the maintained counts.
     pub fn month_type_counts(&self) -> Result<Vec<(u32, u8, i64)>, StoreError> {
         let mut out = Vec::new();
-        for (month, cells) in month_counts::read_months(&self.conn, None)? {
+        month_counts::for_each_month(&self.conn, |month, cells| {
             let mut by_type: std::collections::BTreeMap<u8, i64> = Default::default();
             for cell in cells {
                 *by_type.entry(cell.crime_type).or_default() += cell.n;
             }
             out.extend(by_type.into_iter().map(|(t, n)| (month, t, n)));
-        }
+        })?;
         Ok(out)
     }
 
