@@ -3,10 +3,12 @@
 //!
 //! Layers, dependencies pointing one way: `import` → `store` → `analysis` → `report` → `ui`.
 //! `cli` drives the same layers without a window; `entry` is what the programs run.
+//! `format` (numbers as an analyst writes them) sits below all of them.
 
 pub mod analysis;
 pub mod cli;
 pub mod entry;
+pub mod format;
 pub mod import;
 pub mod report;
 pub mod store;

@@ -11,6 +11,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
+#[path = "ui/comparison.rs"]
+mod comparison;
+#[path = "ui/files.rs"]
+mod files;
+
 const HEADER: &str = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n";
 
 /// One police.uk row; ASB rows have no Crime ID, like the real files.
@@ -652,6 +657,7 @@ fn the_report_page_takes_commentary_and_a_scored_priority_into_the_export() {
             >= 1
     );
     harness.get_by_label_contains("Table 1: All recorded crime: headline figures");
+    harness.get_by_label("PDF for the board pack");
     let out = dir.path().join("export");
     harness.state_mut().set_export_folder(&out);
     harness.get_by_label("Export the assessment").click();
@@ -678,6 +684,9 @@ fn the_report_page_takes_commentary_and_a_scored_priority_into_the_export() {
     assert!(body.contains("County lines"));
     assert!(out.join("figures").read_dir().unwrap().count() > 0);
     assert!(out.join("tables").read_dir().unwrap().count() > 0);
+    // The board pack's PDF comes with it (issue 12).
+    let pdf = std::fs::read(out.join("strategic-assessment-2023-24.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
 }
 
 const DA_HEADER: &str = "Reference,Date,Crime or non-crime,Offence,LSOA code,Victim sex,Victim age band,Repeat victim,Risk level,Referred to MARAC\n";

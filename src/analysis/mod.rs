@@ -7,18 +7,26 @@
 
 pub mod area;
 pub mod area_figures;
+pub mod area_proposal;
 pub mod breakdown;
 pub mod change;
 pub mod classes;
+pub mod comparison;
+pub mod dispersion;
+pub mod distributions;
+pub mod district;
 pub mod financial_year;
+pub mod funnel;
 pub mod geo;
 pub mod hexbin;
 pub mod hotspot_grid;
 pub mod hotspots;
 pub mod incident_map;
+pub mod la_names;
 pub mod monthly;
 pub mod overview;
 pub mod partner;
+pub mod peers;
 pub mod priority;
 pub mod ranking;
 pub mod rates;

@@ -1,6 +1,6 @@
-//! `csp-assessment export --db FILE --out DIR [--fy 2024/25] [--format docx,png,svg,csv]
+//! `csp-assessment export --db FILE --out DIR [--fy 2024/25] [--format docx,pdf,png,svg,csv]
 //! [--threshold 5] [--date "23 November 2026"] [--json]`: write the assessment summary
-//! (Word document, figures, tables) headlessly. The same file and options give
+//! (Word document, PDF, figures, tables) headlessly. The same file and options give
 //! byte-identical output; the title-page date defaults to today.
 
 use super::{EXIT_OK, EXIT_REJECTED};

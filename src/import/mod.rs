@@ -4,7 +4,10 @@
 
 pub mod boundaries;
 pub mod crime_types;
+pub mod field_mapping;
+pub mod field_preview;
 pub mod geography;
+pub mod gis;
 pub mod inputs;
 pub mod kind;
 pub mod month;
@@ -14,6 +17,7 @@ pub mod police_uk;
 #[cfg(test)]
 mod proptests;
 pub mod reader;
+pub mod table;
 pub mod text;
 
 use std::path::Path;

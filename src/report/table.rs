@@ -23,6 +23,10 @@ pub enum TableCell {
     Change(Option<i64>),
     /// Any other number with one decimal (scores, averages).
     Decimal(Option<f64>),
+    /// A count (or a share or rate of one) of a sensitive theme as its disclosure plan
+    /// decided it: published, a lower bound, or hidden. Table-by-table suppression leaves
+    /// it alone: the plan has already taken every output of the export into account.
+    Planned(Shown),
 }
 
 /// A table of the report.
@@ -136,6 +140,10 @@ pub fn publish(table: &ReportTable, threshold: i64) -> PublishedTable {
         let mut value_row = Vec::with_capacity(row.len());
         for (c, cell) in row.iter().enumerate() {
             let (shown, value) = match cell {
+                TableCell::Planned(planned) if planned.is_suppressed() => {
+                    suppressed += 1;
+                    render(cell, threshold)
+                }
                 TableCell::Count(_) if is_hidden(r, c) => {
                     suppressed += 1;
                     let text = shown_as(r, c)
@@ -149,7 +157,7 @@ pub fn publish(table: &ReportTable, threshold: i64) -> PublishedTable {
                     suppressed += 1;
                     (WITHHELD.to_string(), WITHHELD.to_string())
                 }
-                other => render(other),
+                other => render(other, threshold),
             };
             shown_row.push(shown);
             value_row.push(value);
@@ -178,7 +186,7 @@ pub fn publish(table: &ReportTable, threshold: i64) -> PublishedTable {
 }
 
 /// (document text, CSV value) of an unsuppressed cell.
-fn render(cell: &TableCell) -> (String, String) {
+fn render(cell: &TableCell, threshold: i64) -> (String, String) {
     let one = |v: f64| format!("{v:.1}");
     match cell {
         TableCell::Text(t) => (t.clone(), t.clone()),
@@ -199,6 +207,11 @@ fn render(cell: &TableCell) -> (String, String) {
         | TableCell::Whole(None)
         | TableCell::Change(None)
         | TableCell::Decimal(None) => ("–".into(), String::new()),
+        TableCell::Planned(Shown::Count(n)) => (thousands(*n), n.to_string()),
+        TableCell::Planned(planned) => {
+            let text = planned.text(threshold, thousands);
+            (text.clone(), text)
+        }
     }
 }
 

@@ -3,7 +3,10 @@
 //! No egui here.
 
 pub mod boundaries;
+pub mod coverage;
 pub mod cube;
+pub mod districts;
+pub mod field_mappings;
 pub mod geography;
 mod identity;
 pub mod ingest;

@@ -13,6 +13,8 @@ pub const MIGRATIONS: &[&str] = &[
     MIGRATION_3,
     MIGRATION_4,
     MIGRATION_5,
+    MIGRATION_6,
+    MIGRATION_7,
 ];
 
 /// The schema version this build writes.
@@ -260,4 +262,35 @@ CREATE TABLE boundary (
     source_id    INTEGER NOT NULL REFERENCES sources(id)
 );
 CREATE INDEX boundary_by_level ON boundary(level);
+"#;
+
+/// Districts (local authorities) for the peer comparison: population by district from a
+/// district-level file (ONS mid-year estimates, Census TS001 by local authority), and the
+/// peer groups the analyst saves (lists of district codes, e.g. the most similar group).
+const MIGRATION_6: &str = r#"
+CREATE TABLE district_population (
+    code      TEXT PRIMARY KEY,
+    name      TEXT NOT NULL,
+    total     REAL NOT NULL,
+    source_id INTEGER NOT NULL REFERENCES sources(id)
+) WITHOUT ROWID;
+
+CREATE TABLE peer_group (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE peer_group_member (
+    group_id      INTEGER NOT NULL REFERENCES peer_group(id) ON DELETE CASCADE,
+    district_code TEXT NOT NULL,
+    PRIMARY KEY (group_id, district_code)
+) WITHOUT ROWID;
+"#;
+
+/// Column mappings for the app's own kinds of file (police street files with other headers,
+/// lookups, populations, boundary attributes), by name: the JSON of
+/// `import::field_mapping::FieldMapping`. Partner mappings stay in `column_mapping`.
+const MIGRATION_7: &str = r#"
+CREATE TABLE field_mapping (
+    name             TEXT PRIMARY KEY,
+    kind             TEXT NOT NULL,
+    header_signature TEXT NOT NULL,
+    json             TEXT NOT NULL
+) WITHOUT ROWID;
 "#;

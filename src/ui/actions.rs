@@ -70,7 +70,27 @@ pub enum Action {
     ),
     /// Set (or clear) the female 16+ population MARAC rates use.
     SetFemalePopulation(Option<f64>),
+    /// The Comparison page's peer set (remembered in the file).
+    SetPeers(crate::analysis::comparison::PeerChoice),
+    /// Sort the Comparison table by a column (again to reverse).
+    SortComparison(super::comparison_view::SortColumn),
+    /// Open the peer-group editor.
+    EditPeerGroups,
+    SavePeerGroup {
+        name: String,
+        codes: Vec<String>,
+    },
+    DeletePeerGroup(String),
+    ClosePeerGroups,
+    /// Choose a CSV to read district codes from into the peer-group editor (dialog).
+    ReadPeerCodesFromFile,
+    /// Make the district proposed after the first import the area of interest.
+    AcceptProposedArea,
+    DismissProposedArea,
     CloseImportSummary,
+    /// Paths chosen in the app's own file chooser, for its purpose.
+    FileChosen(super::file_chooser::ChooserPurpose, Vec<PathBuf>),
+    CloseFileChooser,
     DismissNotice,
     Quit,
 }

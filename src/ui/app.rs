@@ -55,6 +55,15 @@ pub struct App {
     pub(super) export: Option<ExportJob>,
     pub(super) mapping_import: Option<MappingImport>,
     pub(super) hotspot_job: Option<super::hotspot_job::HotspotJob>,
+    pub(super) peer_editor: Option<super::peer_editor::PeerEditor>,
+    /// The app's own file chooser, when open.
+    pub(super) file_chooser: Option<super::file_chooser::FileChooser>,
+    /// Why the system's file dialog cannot be used here, once known.
+    pub(super) system_dialog_unavailable: Option<String>,
+    /// Whether the notice has said why the app's own chooser is used.
+    pub(super) told_why_app_chooser: bool,
+    /// The folder the app's chooser was last in.
+    pub(super) last_chooser_folder: Option<PathBuf>,
     pub(super) egui_ctx: egui::Context,
 }
 
@@ -75,6 +84,11 @@ impl App {
             export: None,
             mapping_import: None,
             hotspot_job: None,
+            peer_editor: None,
+            file_chooser: None,
+            system_dialog_unavailable: None,
+            told_why_app_chooser: false,
+            last_chooser_folder: None,
             egui_ctx: egui_ctx.clone(),
         }
     }
@@ -193,6 +207,15 @@ impl App {
     /// Import files, folders and zips into the open assessment file on a background
     /// thread. The view is reloaded, and the summary shown, when it finishes.
     pub fn start_import(&mut self, paths: Vec<PathBuf>) {
+        self.start_import_with(paths, crate::store::ingest::ImportOptions::default());
+    }
+
+    /// Like [`App::start_import`], reading the files with `options` (a mapping, a sheet).
+    pub fn start_import_with(
+        &mut self,
+        paths: Vec<PathBuf>,
+        options: crate::store::ingest::ImportOptions,
+    ) {
         if paths.is_empty() {
             return;
         }
@@ -208,7 +231,7 @@ impl App {
             ));
             return;
         };
-        match ImportJob::start(&assessment, paths, self.egui_ctx.clone()) {
+        match ImportJob::start_with(&assessment, paths, options, self.egui_ctx.clone()) {
             Ok(job) => {
                 self.job = Some(job);
                 self.summary = None;
@@ -264,6 +287,7 @@ impl App {
         match assessment.store.set_area(&choice) {
             Ok(_) => {
                 self.ward_chooser = None;
+                self.dismiss_proposed_area();
                 self.refresh_picture();
                 self.refresh_partner();
             }
@@ -411,7 +435,13 @@ impl App {
         match outcome {
             JobOutcome::Finished(report) => {
                 self.summary = Some(ImportSummary::from_report(&report));
+                let had_police_data = self
+                    .view()
+                    .is_none_or(|v| v.totals.crime + v.totals.asb > 0);
                 self.reload_view(&imported_into);
+                if !had_police_data {
+                    self.propose_area();
+                }
                 self.offer_mapping_for_unknown(&report, &inputs);
             }
             JobOutcome::Cancelled => {
@@ -439,8 +469,11 @@ impl App {
             return;
         };
         let path = inputs.iter().find(|p| {
-            p.file_name()
-                .is_some_and(|n| n.to_string_lossy() == file.name)
+            p.file_name().is_some_and(|n| {
+                let n = n.to_string_lossy();
+                // A workbook's sheet is listed as "book.xlsx, sheet Data".
+                file.name == n || file.name.starts_with(&format!("{n}, sheet "))
+            })
         });
         if let Some(path) = path.cloned() {
             self.open_mapping_import(&path);
@@ -460,25 +493,43 @@ impl App {
         self.mapping_import.as_mut()
     }
 
-    /// Save the window's mapping in the assessment file and import its file with it on
-    /// the background job; the window closes.
+    /// Save the window's mapping in the assessment file and import its file with it (and
+    /// with the sheet or dialect chosen) on the background job; the window closes.
     pub fn save_mapping_and_import(&mut self) {
         let Some(window) = &self.mapping_import else {
             return;
         };
-        let Some(mapping) = window.ready_mapping() else {
-            return;
-        };
+        let (partner, fields) = (window.ready_mapping(), window.ready_fields());
         let path = window.path.clone();
+        let table = window.options.clone();
         let Some(assessment) = self.assessment.as_mut() else {
             return;
         };
-        if let Err(e) = assessment.store.save_mapping(&mapping) {
-            self.notice = Some(Notice::problem(format!("The mapping was not saved: {e}")));
-            return;
-        }
+        let saved = match (&partner, &fields) {
+            (Some(mapping), _) => assessment
+                .store
+                .save_mapping(mapping)
+                .map(|_| &mapping.name),
+            (None, Some(mapping)) => assessment
+                .store
+                .save_field_mapping(mapping)
+                .map(|_| &mapping.name),
+            (None, None) => return,
+        };
+        let name = match saved {
+            Ok(name) => name.clone(),
+            Err(e) => {
+                self.notice = Some(Notice::problem(format!("The mapping was not saved: {e}")));
+                return;
+            }
+        };
         self.mapping_import = None;
-        self.start_import(vec![path]);
+        let options = crate::store::ingest::ImportOptions {
+            kind: None,
+            mapping: Some(name),
+            table,
+        };
+        self.start_import_with(vec![path], options);
     }
 
     /// Show a partner theme for another financial year.
@@ -523,6 +574,8 @@ impl App {
         match AssessmentView::load(&assessment.store) {
             Ok(mut view) => {
                 view.map.set_options(assessment.view.map.options);
+                view.comparison
+                    .keep_choices_from(&assessment.view.comparison);
                 assessment.report =
                     reload_report(&assessment.store, &view, assessment.report.take());
                 assessment.view = view;

@@ -11,7 +11,7 @@ use crate::store::queries::SourceSummary;
 
 pub fn disclosure_blocks(suppressed: usize, threshold: i64) -> Vec<ContentBlock> {
     vec![ContentBlock::Paragraph(format!(
-        "Tables of wards and neighbourhoods, and of domestic abuse, MARAC and drug and alcohol treatment data, are published with disclosure control. Counts from 1 to {} are shown as \"<{threshold}\". Where a published total would let a reader work out a hidden count, the next smallest count in that row or column is withheld too, shown as \"{WITHHELD}\", as are the shares and rates of rows with a hidden count. {} {} hidden in this document's tables. Charts and on-screen figures are not suppressed; this document shows no count below {threshold} in those tables.",
+        "Tables of wards and neighbourhoods, and every figure from domestic abuse, MARAC, council ASB case and drug and alcohol treatment data, are published with disclosure control. Counts from 1 to {} are shown as \"<{threshold}\" (\"fewer than {threshold}\" in the text). Where anything published — a total, a share or rate in the text, a chart, another table — would let a reader work out a hidden count, further counts are withheld, shown as \"{WITHHELD}\", as are the shares and rates of hidden counts; for the partner data this is decided once for each theme across the whole document, its tables and its charts, where a hidden count is drawn as a bar of no height marked \"{WITHHELD}\". Counts a partner suppressed in its file are never shown as 0: they are \"{WITHHELD}\", and totals that include them are shown as lower bounds (\"≥\"). {} {} hidden in this document's tables. On-screen figures are not suppressed.",
         threshold - 1,
         suppressed,
         if suppressed == 1 { "entry was" } else { "entries were" }

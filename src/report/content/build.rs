@@ -4,8 +4,8 @@
 //! the analyst chose, with a disclosure-control note and the data-sources appendix last.
 
 use super::appendix::{disclosure_blocks, source_blocks};
-use super::maps::ward_map;
-use super::partner::{asb_case_blocks, domestic_abuse_blocks, marac_blocks, treatment_blocks};
+use super::maps::{publication_year, ward_map};
+use super::partner::section_of;
 use super::plan::{available_sections, effective_plan, partner_sources};
 use super::police::{hotspot_blocks, theme_blocks};
 use super::priorities::priority_blocks;
@@ -15,12 +15,10 @@ use crate::analysis::area::AreaIndex;
 use crate::analysis::area_figures::area_figures;
 use crate::analysis::financial_year::FinancialYear;
 use crate::analysis::overview::{default_year, theme_overview, ThemeOverview};
-use crate::analysis::partner::headlines::police_asb_total;
-use crate::analysis::partner::{
-    asb_case_figures, domestic_abuse_figures, marac_figures, treatment_figures, PartnerArea,
-};
+use crate::analysis::partner::{analysis_of, PartnerArea, PartnerInputs};
 use crate::analysis::theme::Theme;
 use crate::import::boundaries::BoundaryLevel;
+use crate::import::partner::PartnerLayout;
 use crate::report::disclosure::DEFAULT_THRESHOLD;
 use crate::store::{Store, StoreError};
 
@@ -78,6 +76,12 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
     let asb = overview(&Theme::AntiSocialBehaviour);
     let partner_rows = store.partner_rows()?;
     let partner_area = PartnerArea::new(&area, store.lsoa_wards()?);
+    let partner = PartnerInputs {
+        rows: &partner_rows,
+        area: &partner_area,
+        cube: &cube,
+        index: &area,
+    };
     let plan = effective_plan(
         &store.planned_sections()?,
         &available_sections(&themes, &partner_sources(&partner_rows)),
@@ -90,7 +94,16 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
     let mut sections = Vec::new();
     for entry in plan.iter().filter(|p| p.included && p.available) {
         let mut blocks = match entry.key.as_str() {
-            "overall_crime" => theme_blocks(&mut w, &all_crime, fy, &source),
+            "overall_crime" => {
+                let mut blocks = theme_blocks(&mut w, &all_crime, fy, &source);
+                let comparison = super::comparison::all_crime_comparison(store, &cube, fy)?;
+                blocks.extend(super::comparison::comparison_blocks(
+                    &mut w,
+                    &comparison,
+                    &source,
+                ));
+                blocks
+            }
             "asb" => theme_blocks(&mut w, &asb, fy, &source),
             "hotspots" => {
                 let boundaries = store.boundaries(BoundaryLevel::Ward)?;
@@ -107,6 +120,7 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
                         &wards,
                         &boundaries,
                         &source,
+                        publication_year(&options.date, fy.0),
                     );
                     if let Some(map) = map {
                         blocks.push(w.figure(map));
@@ -115,41 +129,28 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
                 blocks.extend(hotspot_blocks(&mut w, &[&all_crime, &asb]));
                 blocks
             }
-            "domestic_abuse" => domestic_abuse_blocks(
-                &mut w,
-                &domestic_abuse_figures(&partner_rows.domestic_abuse, &partner_area, fy),
-            ),
-            "marac" => marac_blocks(
-                &mut w,
-                &marac_figures(&partner_rows.marac, fy, partner_rows.female_16_plus),
-            ),
-            "asb_cases" => asb_case_blocks(
-                &mut w,
-                &asb_case_figures(
-                    &partner_rows.asb_cases,
-                    &partner_area,
-                    fy,
-                    police_asb_total(&cube, &area, fy),
-                ),
-            ),
-            "treatment" => {
-                treatment_blocks(&mut w, &treatment_figures(&partner_rows.treatment, fy))
-            }
             "priorities" => priority_blocks(
                 &mut w,
                 &store.priority_issues()?,
                 &store.priority_weights()?,
             ),
-            key => match key
-                .strip_prefix("theme:")
-                .and_then(|k| themes.iter().find(|t| t.key() == k))
-            {
-                Some(theme) => {
-                    let figures: ThemeOverview = overview(theme);
-                    theme_blocks(&mut w, &figures, fy, &source)
+            key => {
+                if let Some(layout) = PartnerLayout::from_key(key) {
+                    let figures = (analysis_of(layout).figures)(&partner, fy);
+                    (section_of(layout).blocks)(&mut w, &figures)
+                } else {
+                    match key
+                        .strip_prefix("theme:")
+                        .and_then(|k| themes.iter().find(|t| t.key() == k))
+                    {
+                        Some(theme) => {
+                            let figures: ThemeOverview = overview(theme);
+                            theme_blocks(&mut w, &figures, fy, &source)
+                        }
+                        None => continue,
+                    }
                 }
-                None => continue,
-            },
+            }
         };
         let narrative = narrative_blocks(&entry.narrative);
         if !narrative.is_empty() {
@@ -164,6 +165,8 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
             key: entry.key.clone(),
             heading: entry.title.clone(),
             blocks,
+            // The body is one chapter: its sections run on, each under its heading.
+            starts_chapter: sections.is_empty(),
         });
     }
     let sources = store.sources()?;
@@ -171,12 +174,15 @@ pub fn build_report(store: &Store, options: &ReportOptions) -> Result<ReportCont
         key: "data_sources".into(),
         heading: "Appendix: data sources".into(),
         blocks: source_blocks(&mut w, &sources),
+        starts_chapter: false,
     };
     let suppressed = w.suppressed();
     sections.push(SectionContent {
         key: "disclosure".into(),
         heading: "Appendix: disclosure control".into(),
         blocks: disclosure_blocks(suppressed, options.threshold),
+        // The appendices start a new chapter.
+        starts_chapter: true,
     });
     sections.push(source_section);
     let mut title_lines = vec![

@@ -34,6 +34,7 @@ pub fn trend(f: &ThemeOverview, source: &str) -> Figure {
             categories: f.trend.iter().map(|t| t.fy.clone()).collect(),
             values: f.trend.iter().map(|t| t.total as f64).collect(),
             highlight_last: true,
+            suppressed: Vec::new(),
         },
     }
 }

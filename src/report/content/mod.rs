@@ -5,6 +5,7 @@
 
 mod appendix;
 mod build;
+mod comparison;
 mod figures_of;
 mod maps;
 mod partner;
@@ -14,9 +15,9 @@ mod priorities;
 mod writer;
 
 pub use build::{build_report, ReportError, ReportOptions};
-pub use plan::{
-    available_sections, effective_plan, partner_sources, PlanEntry, SectionChoice, PARTNER_SECTIONS,
-};
+pub use comparison::{all_crime_comparison, comparison_sentence, funnel_figure};
+pub use partner::{section_of, PartnerSection};
+pub use plan::{available_sections, effective_plan, partner_sources, PlanEntry, SectionChoice};
 
 use crate::report::figures::Figure;
 use crate::report::table::PublishedTable;
@@ -42,6 +43,8 @@ pub struct SectionContent {
     pub key: String,
     pub heading: String,
     pub blocks: Vec<ContentBlock>,
+    /// Begins a chapter: a new page in print. Other sections follow on the same page.
+    pub starts_chapter: bool,
 }
 
 /// The whole report.

@@ -3,7 +3,9 @@
 //! its default inclusion. A stored section that no longer exists (a deleted theme group)
 //! is kept, excluded, so its words are not lost.
 
+use super::partner::section_of;
 use crate::analysis::theme::Theme;
+use crate::import::partner::PartnerLayout;
 use crate::store::partner::PartnerRows;
 use crate::store::report_plan::PlannedSection;
 
@@ -37,19 +39,12 @@ impl PlanEntry {
     }
 }
 
-/// The partner sections the file can fill (keys of [`PARTNER_SECTIONS`]).
+/// The partner sections the file can fill: the keys of the datasets it holds rows of.
 pub fn partner_sources(rows: &PartnerRows) -> Vec<&'static str> {
-    let held = [
-        !rows.domestic_abuse.is_empty(),
-        !rows.marac.is_empty(),
-        !rows.asb_cases.is_empty(),
-        !rows.treatment.is_empty(),
-    ];
-    PARTNER_SECTIONS
-        .iter()
-        .zip(held)
-        .filter(|(_, h)| *h)
-        .map(|((key, _), _)| *key)
+    PartnerLayout::ALL
+        .into_iter()
+        .filter(|layout| rows.holds(*layout))
+        .map(PartnerLayout::key)
         .collect()
 }
 
@@ -61,25 +56,17 @@ fn choice(key: &str, title: &str, included: bool) -> SectionChoice {
     }
 }
 
-/// The partner sections, by key, in report order.
-pub const PARTNER_SECTIONS: [(&str, &str); 4] = [
-    ("domestic_abuse", "Domestic abuse"),
-    ("marac", "MARAC (high-risk domestic abuse)"),
-    ("asb_cases", "Council ASB cases"),
-    ("treatment", "Drug and alcohol treatment"),
-];
-
-/// The sections on offer for these themes and the partner sources the file holds (keys of
-/// [`PARTNER_SECTIONS`]); groups and partner sections are included by default, single crime
-/// types available but left out until chosen.
+/// The sections on offer for these themes and the partner sources the file holds (dataset
+/// keys; partner sections follow dataset order); groups and partner sections are included
+/// by default, single crime types available but left out until chosen.
 pub fn available_sections(themes: &[Theme], partner_sources: &[&str]) -> Vec<SectionChoice> {
     let mut out = vec![
         choice("overall_crime", "Overall crime picture", true),
         choice("asb", "Anti-social behaviour", true),
     ];
-    for (key, title) in PARTNER_SECTIONS {
-        if partner_sources.contains(&key) {
-            out.push(choice(key, title, true));
+    for layout in PartnerLayout::ALL {
+        if partner_sources.contains(&layout.key()) {
+            out.push(choice(layout.key(), section_of(layout).title, true));
         }
     }
     for theme in themes {

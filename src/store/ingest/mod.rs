@@ -19,6 +19,7 @@ pub use report::{FileOutcome, FileReport, ImportReport, Progress};
 pub const KIND_POLICE_STREET: &str = "police_street";
 
 use super::boundaries::write_boundary_rows;
+use super::field_mappings::load_field_mappings;
 use super::geography::{write_lookup_rows, write_population_rows};
 use super::interner::Interners;
 use super::month_counts;
@@ -59,7 +60,7 @@ pub fn import_paths_as(
 ) -> Result<ImportReport, StoreError> {
     let options = ImportOptions {
         kind,
-        mapping: None,
+        ..ImportOptions::default()
     };
     import_paths_with(store, paths, &options, cancel, progress)
 }
@@ -71,6 +72,8 @@ pub struct ImportOptions {
     pub kind: Option<FileKind>,
     /// The saved column mapping to read files with that are not a layout the app knows.
     pub mapping: Option<String>,
+    /// The sheet of a workbook and any CSV dialect the analyst chose.
+    pub table: crate::import::table::TableOptions,
 }
 
 /// Like [`import_paths`], with the options given. A failed batch is rolled back and the
@@ -99,13 +102,20 @@ fn import_batch(
     store.check_writable()?;
     let kind = options.kind;
     let saved = load_mappings(&store.conn)?;
+    let saved_fields = load_field_mappings(&store.conn)?;
+    let given_fields = options
+        .mapping
+        .as_ref()
+        .and_then(|name| saved_fields.iter().find(|m| &m.name == name));
     let given = match &options.mapping {
-        Some(name) => Some(store.mapping(name)?),
-        None => None,
+        Some(name) if given_fields.is_none() => Some(store.mapping(name)?),
+        _ => None,
     };
     let mappings = MappingChoice {
         given: given.as_ref(),
         saved: &saved,
+        given_fields,
+        saved_fields: &saved_fields,
     };
     let discovery = discover(paths)?;
     let started = Instant::now();
@@ -133,6 +143,7 @@ fn import_batch(
         let job = FileJob {
             file,
             kind,
+            table: &options.table,
             mappings,
             bytes_read: &bytes_read,
             cancel,
@@ -147,14 +158,43 @@ fn import_batch(
     if cancel.load(Ordering::Relaxed) {
         return Err(StoreError::Cancelled);
     }
+    add_coverage_notes(&tx, &mut report)?;
     tx.commit()?;
     Ok(report)
+}
+
+/// After the whole batch: how the populations and lookups imported cover the police data,
+/// in their notes (and the sources' stored notes).
+fn add_coverage_notes(
+    conn: &rusqlite::Connection,
+    report: &mut ImportReport,
+) -> Result<(), StoreError> {
+    for file in &mut report.files {
+        let FileOutcome::Imported { source_id, .. } = file.outcome else {
+            continue;
+        };
+        let kind: String =
+            conn.query_row("SELECT kind FROM sources WHERE id = ?1", [source_id], |r| {
+                r.get(0)
+            })?;
+        let notes = super::coverage::coverage_notes(conn, &kind, source_id)?;
+        if notes.is_empty() {
+            continue;
+        }
+        file.notes.extend(notes);
+        conn.execute(
+            "UPDATE sources SET notes = ?2 WHERE id = ?1",
+            rusqlite::params![source_id, file.notes.join("\n")],
+        )?;
+    }
+    Ok(())
 }
 
 /// One file of a batch and what it shares with the rest.
 struct FileJob<'a> {
     file: &'a InputFile,
     kind: Option<FileKind>,
+    table: &'a crate::import::table::TableOptions,
     mappings: MappingChoice<'a>,
     bytes_read: &'a AtomicU64,
     cancel: &'a AtomicBool,
@@ -223,7 +263,10 @@ fn load_file(
                     };
                     worker::parse_file(
                         file,
-                        job.kind,
+                        worker::ReadAs {
+                            kind: job.kind,
+                            table: job.table,
+                        },
                         &job.mappings,
                         interners,
                         first_rowid,
@@ -270,9 +313,13 @@ fn load_file(
     };
     let kind = summary.kind.source_kind();
     let sha256 = hasher.finish();
+    let name = summary
+        .source_name
+        .clone()
+        .unwrap_or_else(|| file.display_name.clone());
     if let Some((earlier_name, imported_at)) = earlier_import(conn, kind, &sha256)? {
         return Ok(FileReport {
-            name: file.display_name.clone(),
+            name,
             outcome: FileOutcome::AlreadyImported {
                 earlier_name,
                 imported_at,
@@ -314,7 +361,8 @@ fn load_file(
         .or(partner_span.map(|s| s.1));
     conn.execute(
         "UPDATE sources SET kind = ?10, sha256 = ?2, bytes = ?3, rows_accepted = ?4, rows_rejected = ?5,
-                rows_replaced = ?6, rows_current = ?4, first_month = ?7, last_month = ?8, notes = ?9
+                rows_replaced = ?6, rows_current = ?4, first_month = ?7, last_month = ?8, notes = ?9,
+                file_name = ?11
          WHERE id = ?1",
         rusqlite::params![
             source_id,
@@ -326,11 +374,12 @@ fn load_file(
             first_month,
             last_month,
             notes.join("\n"),
-            kind
+            kind,
+            name
         ],
     )?;
     Ok(FileReport {
-        name: file.display_name.clone(),
+        name,
         outcome: FileOutcome::Imported {
             source_id,
             accepted: summary.accepted,

@@ -1,19 +1,18 @@
 //! One file per page. `page_ui` draws the page the navigation selected, from the cached
 //! view of the assessment file; pages never query the store.
 
-mod asb_cases;
+mod comparison;
 mod control_chart;
 mod data;
-mod domestic_abuse;
 mod map;
 mod map_incidents;
-mod marac;
 mod overview;
-mod partner_common;
+mod partner;
 mod picture;
 mod report;
-mod treatment;
 mod trends;
+
+pub use partner::page_of as partner_page_of;
 
 use super::actions::Action;
 use super::navigation::Page;
@@ -58,13 +57,13 @@ pub fn page_ui(
                     ui.label("The report could not be loaded from this file.");
                 }
             },
-            Page::DomesticAbuse => domestic_abuse::domestic_abuse_page_ui(ui, context, actions),
-            Page::Marac => marac::marac_page_ui(ui, context, actions),
-            Page::AsbCases => asb_cases::asb_cases_page_ui(ui, context, actions),
-            Page::Treatment => treatment::treatment_page_ui(ui, context, actions),
+            Page::Partner(layout) => partner::partner_page_ui(ui, layout, context, actions),
             Page::Map => map::map_page_ui(ui, context, actions),
+            Page::Comparison => comparison::comparison_page_ui(ui, context, actions),
         });
 }
+
+pub use comparison::proposal_banner_ui;
 
 /// Shown instead of the pages when no assessment file is open.
 pub fn no_file_ui(ui: &mut egui::Ui, actions: &mut Vec<Action>) {

@@ -6,7 +6,7 @@
 use super::picture::table_ui;
 use crate::analysis::priority::{Confidence, CRITERIA, MAX_SCORE};
 use crate::report::content::ContentBlock;
-use crate::report::export::ExportProgress;
+use crate::report::export::{ExportProgress, Formats};
 use crate::ui::actions::Action;
 use crate::ui::crime_picture::CrimePicture;
 use crate::ui::export_job::ExportOutcome;
@@ -24,7 +24,7 @@ pub fn report_page_ui(
     page_heading_ui(
         ui,
         "Report",
-        "Choose the sections, write the commentary, score the priorities, and export the assessment as a Word document with its figures and tables.",
+        "Choose the sections, write the commentary, score the priorities, and export the assessment as a Word document and a PDF with its figures and tables.",
     );
     match picture {
         Some(p) => {
@@ -364,6 +364,7 @@ fn export_ui(
     });
     ui.horizontal(|ui| {
         ui.checkbox(&mut state.formats.docx, "Word document");
+        ui.checkbox(&mut state.formats.pdf, "PDF for the board pack");
         ui.checkbox(&mut state.formats.png, "Figures as PNG (300 dpi)");
         ui.checkbox(&mut state.formats.svg, "Figures as SVG");
         ui.checkbox(&mut state.formats.csv, "Tables as CSV");
@@ -394,8 +395,7 @@ fn export_ui(
             });
         }
         None => {
-            let any_format =
-                state.formats.docx || state.formats.png || state.formats.svg || state.formats.csv;
+            let any_format = state.formats != Formats::NONE;
             let ready = has_data && any_format && !state.folder.trim().is_empty();
             if ui
                 .add_enabled(ready, egui::Button::new("Export the assessment"))
