@@ -34,7 +34,9 @@ fi
 # The process whose memory counts: the program itself (under wine, the .exe's process).
 program_pid() { # LAUNCHER_PID
   if $wine_mode; then
-    pgrep -n -f "$(basename "$program")" || true
+    # The Windows process's command line starts with its drive (D:\...); this script's
+    # own, which names the program too, does not.
+    pgrep -n -f "^[A-Za-z]:.*${program##*[\\/]}" || true
   else
     echo "$1"
   fi
@@ -44,15 +46,16 @@ measure() { # RENDERER [ENV=VALUE...]
   local renderer=$1; shift
   local start now elapsed pid target colours hwm
   start=$(date +%s.%N)
+  # Settings go to a scratch folder: no run starts from what an earlier one remembered.
   if $wine_mode; then
     env CSP_ASSESSMENT_RENDERER="$renderer" "$@" wine "$program" open "$file" >"$work/log" 2>&1 &
   else
-    env CSP_ASSESSMENT_RENDERER="$renderer" "$@" "$program" open "$file" >"$work/log" 2>&1 &
+    env CSP_ASSESSMENT_RENDERER="$renderer" XDG_DATA_HOME="$work/data" "$@" "$program" open "$file" >"$work/log" 2>&1 &
   fi
   pid=$!
   elapsed=""
   for _ in $(seq 600); do
-    if xdotool search --name '^CSP Strategic Assessment$' >/dev/null 2>&1; then
+    if xdotool search --onlyvisible --name '^CSP Strategic Assessment$' >/dev/null 2>&1; then
       import -window root "$work/shot.png" 2>/dev/null || true
       colours=$(convert "$work/shot.png" -format '%k' info: 2>/dev/null || echo 0)
       if [ "$colours" -gt 40 ]; then
@@ -74,7 +77,14 @@ measure() { # RENDERER [ENV=VALUE...]
   echo "${elapsed:-failed} $(( hwm / 1024 ))"
 }
 
-for setup in "glow" "wgpu" "wgpu WGPU_BACKEND=gl"; do
+# wgpu as it starts by default (Linux: Vulkan, here Mesa's lavapipe) and on OpenGL; under
+# wine its default, Direct3D 12, cannot compile its shaders (wine 8), so Vulkan is named.
+if $wine_mode; then
+  setups=("glow" "wgpu WGPU_BACKEND=vulkan" "wgpu WGPU_BACKEND=gl")
+else
+  setups=("glow" "wgpu" "wgpu WGPU_BACKEND=gl")
+fi
+for setup in "${setups[@]}"; do
   read -r renderer extra <<<"$setup"
   label=$renderer${extra:+/${extra#*=}}
   : > "$work/times"; : > "$work/mems"

@@ -8,20 +8,23 @@
 #     file in a folder with spaces, on the first try; `stats --json` byte-identical to the
 #     Linux build's; an export whose tables are byte-identical to the Linux build's; exit
 #     codes 0 / 1 / 2 as on Linux; verbatim (\\?\) paths.
-#  2. The app (csp-assessment.exe, no arguments) started from the unzipped package: it finds
-#     the sample beside itself and imports it (its file's `stats --json` must equal the Linux
-#     build's); then every page is shown and screenshotted, and each screenshot checked not
-#     to be blank.
+#  2. The app (csp-assessment.exe, no arguments): copied alone to another folder it must say
+#     the sample was not found and create no empty file; started from the unzipped package
+#     it finds the sample beside itself and imports it (its file's `stats --json` must equal
+#     the Linux build's); then every page is opened from the navigation, screenshotted, and
+#     checked: not blank, and showing the sample's own figure (read back by OCR).
 #  3. No OpenGL: the display restarted without GLX. The app with glow tried first must fall
-#     back to wgpu and show the Overview; with glow only it must show the system message box
-#     saying why (screenshotted), and exit with 1 once it is closed.
+#     back to wgpu and show the sample's Overview; with glow only it must show the system
+#     message box saying why (screenshotted), and exit with 1 once it is closed.
 #
 # Xvfb is started before anything of wine: a wineserver started without a display never
 # gets one, and the GUI's screenshots are black.
 #
-# Needs: python3, wine + wine64 (Debian 12's wine 8.0), gcc-mingw-w64-x86-64 (for the
-# bcryptprimitives stub wine 8 lacks), xvfb, xdotool, imagemagick, the Mesa drivers
-# (libgl1-mesa-dri, mesa-vulkan-drivers) — .ci/run installs them.
+# Takes about 2.5 minutes (the Linux debug build it compares with is reused from `cargo test`).
+# Needs: python3, wine + wine64 + fonts-wine (Debian 12's wine 8.0), gcc-mingw-w64-x86-64
+# (for the bcryptprimitives stub wine 8 lacks), xvfb, x11-utils, xdotool, imagemagick,
+# tesseract-ocr, the Mesa drivers (libgl1-mesa-dri, mesa-vulkan-drivers) — .ci/run installs
+# them.
 # Usage: scripts/windows-check.sh PACKAGE_ZIP [OUT_DIR]   (screenshots in OUT_DIR/shots)
 set -Eeuo pipefail
 cd "$(dirname "$0")/.."
@@ -170,7 +173,7 @@ echo "verbatim paths: assessment file written"
 # buttons and page entries are found where OCR reads their words, never at fixed places.
 # Small grey text is missed at one scale and read at another, so an area is read with
 # several preparations until the word is found (each reading takes about a second).
-ocr_preparations=("-threshold 60%" "-resize 200% -threshold 60%" "-resize 300% -threshold 70%" "")
+ocr_preparations=("-resize 200% -threshold 60%" "-threshold 60%" "" "-resize 300% -threshold 70%")
 screen() { import -window root "$out/screen.png"; }
 # Words OCR reads in an area of the last screen (WIDTHxHEIGHT+LEFT+TOP) prepared one way:
 # one per line, as "word centre_x centre_y" in screen coordinates.
@@ -262,6 +265,24 @@ stop_app() {
   wineserver -k 2>/dev/null || true; wineserver -w 2>/dev/null || true
 }
 
+appdata=$(ls -d "$WINEPREFIX"/drive_c/users/*/AppData/Roaming | head -1)
+sample_db_unix="$appdata/csp-assessment/data/northvale-sample.assessment"
+
+step "the app's .exe alone, without the package's sample-data folder"
+mkdir -p "$disk/Downloads/Just the program"
+cp "$disk/Downloads/CSP Assessment/csp-assessment.exe" "$disk/Downloads/Just the program/"
+wine 'D:\Downloads\Just the program\csp-assessment.exe' > "$out/gui-alone.log" 2>&1 &
+gui_pid=$!
+window=$(app_window 120) || fail "the .exe alone: no window appeared (see $out/gui-alone.log)"
+window_areas "$window"
+wait_for_text "sample data was not found" "$window_area" 30 program-alone \
+  || fail "the .exe alone does not say the sample was not found (read: $(head -c 300 "$out/shots/program-alone.txt"))"
+[ ! -e "$sample_db_unix" ] || fail "the .exe alone created a sample assessment file with nothing in it"
+echo "the .exe alone says where the sample should be and creates no empty file"
+stop_app
+# A first start as on a new computer: nothing remembered from that run.
+rm -rf "$appdata/csp-assessment"
+
 step "the app from the unzipped package (first start: the sample)"
 started_gui=$SECONDS
 wine "$app"'\csp-assessment.exe' > "$out/gui.log" 2>&1 &
@@ -269,8 +290,6 @@ gui_pid=$!
 window=$(app_window 120) || fail "the app's window did not appear (see $out/gui.log)"
 window_areas "$window"
 echo "window after $(( SECONDS - started_gui ))s"
-appdata=$(ls -d "$WINEPREFIX"/drive_c/users/*/AppData/Roaming | head -1)
-sample_db_unix="$appdata/csp-assessment/data/northvale-sample.assessment"
 sample_db='C:\users\'"$(basename "$(dirname "$(dirname "$appdata")")")"'\AppData\Roaming\csp-assessment\data\northvale-sample.assessment'
 found=0
 for _ in $(seq 300); do
