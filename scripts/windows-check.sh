@@ -253,12 +253,27 @@ window_areas() { # WINDOW
   window_area="${WIDTH}x${HEIGHT}+$X+$Y"
   idle_x=$(( X + WIDTH / 2 )); idle_y=$(( Y + 8 ))
 }
-# Click the navigation entry whose (first) word is WORD.
+# Where each navigation entry is (by its first word): read once per window, as the entries
+# do not move. Fails unless every WORD is read.
+declare -A nav_at
+read_navigation() { # WORD...
+  local prep word x y missing
+  nav_at=()
+  screen
+  for prep in "${ocr_preparations[@]}"; do
+    while read -r word x y; do
+      [ -n "${nav_at[$word]:-}" ] || nav_at[$word]="$x $y"
+    done < <(read_prepared "$nav_area" "$prep")
+    missing=()
+    for word in "$@"; do [ -n "${nav_at[$word]:-}" ] || missing+=("$word"); done
+    [ ${#missing[@]} -eq 0 ] && return 0
+  done
+  fail "navigation entries not read: ${missing[*]} (see $out/screen.png)"
+}
+# Click the navigation entry whose first word is WORD.
 open_page() { # WORD
-  local at
-  at=$(locate "$1" "$nav_area") || fail "no \"$1\" in the navigation (see $out/screen.png)"
   # shellcheck disable=SC2086 # "x y"
-  xdotool mousemove $at click 1
+  xdotool mousemove ${nav_at[$1]} click 1
 }
 stop_app() {
   kill "$gui_pid" 2>/dev/null || true; wait "$gui_pid" 2>/dev/null || true; gui_pid=""
@@ -335,6 +350,7 @@ pages=(
   "asb-cases ASB $(number "$themes" 'd["themes"]["asb_cases"]["opened"]')"
   "treatment Treatment $(number "$themes" 'd["themes"]["treatment"]["total"]["in_treatment"]')"
 )
+read_navigation $(for page in "${pages[@]}"; do read -r _ entry _ <<<"$page"; echo "$entry"; done)
 for page in "${pages[@]}"; do
   read -r name entry expected <<<"$page"
   open_page "$entry"
@@ -361,6 +377,7 @@ grep -q "glow renderer could not open the window" "$out/gui-no-opengl.log" \
   || fail "glow did not fail without GLX, so the fallback was not exercised (see $out/gui-no-opengl.log)"
 ! grep -q "wgpu renderer could not open" "$out/gui-no-opengl.log" \
   || fail "wgpu failed too, yet a window showed (see $out/gui-no-opengl.log)"
+read_navigation Overview
 open_page Overview
 wait_for_text "$(number "$themes" 'd["themes"]["all_crime"]["total"]')" "$page_area" 30 no-opengl-fallback-overview \
   || fail "with wgpu after glow failed, the Overview does not show the sample's total (see $out/shots/no-opengl-fallback-overview.png)"
