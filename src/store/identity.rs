@@ -26,7 +26,9 @@ pub(super) struct FileIdentity {
 }
 
 impl FileIdentity {
-    /// The identity of the file `conn` has open at `path`.
+    /// The identity of the file `conn` has open at `path` (the path is read on Unix only,
+    /// for its device and inode).
+    #[cfg_attr(not(unix), allow(unused_variables))]
     pub(super) fn of(conn: &Connection, path: &Path) -> FileIdentity {
         FileIdentity {
             token: ensure_identity_token(conn),

@@ -23,7 +23,10 @@ const SAMPLE_FILE_NAME: &str = "northvale-sample.assessment";
 pub fn run_app(file: Option<PathBuf>) -> Result<(), String> {
     let order = match renderer_order() {
         Ok(order) => order,
-        Err(why) => return Err(tell_no_window(&[why])),
+        Err(why) => {
+            show_error_box(APP_NAME, &why);
+            return Err(why);
+        }
     };
     let mut failures = Vec::new();
     for renderer in order {
@@ -40,7 +43,11 @@ pub fn run_app(file: Option<PathBuf>) -> Result<(), String> {
                 show_error_box(APP_NAME, &message);
                 return Err(message);
             }
-            Err(e) => failures.push(format!("{}: {e}", renderer.described())),
+            Err(e) => {
+                let name = renderer.name();
+                eprintln!("{APP_NAME}: the {name} renderer could not open the window: {e}");
+                failures.push(format!("{}: {e}", renderer.described()));
+            }
         }
     }
     Err(tell_no_window(&failures))
@@ -80,12 +87,28 @@ fn run_with(
         )
     }));
     match run {
-        Ok(result) => result.map_err(|e| e.to_string()),
+        Ok(result) => result.map_err(|e| short_reason(&e)),
         Err(panic) => Err(panic
             .downcast_ref::<String>()
             .cloned()
             .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
             .unwrap_or_else(|| "it stopped unexpectedly".to_string())),
+    }
+}
+
+/// Why a renderer failed, short enough for a message box: glutin's "no configs" error
+/// carries its whole search template, which says nothing to an analyst or IT.
+fn short_reason(error: &eframe::Error) -> String {
+    const MOST: usize = 300;
+    let text = match error {
+        eframe::Error::NoGlutinConfigs(_, why) => {
+            format!("no usable OpenGL display configuration ({why})")
+        }
+        other => other.to_string(),
+    };
+    match text.char_indices().nth(MOST) {
+        Some((cut, _)) => format!("{}...", &text[..cut]),
+        None => text,
     }
 }
 
@@ -119,7 +142,7 @@ fn tell_no_window(reasons: &[String]) -> String {
          The command-line tool ({}) works without a window.",
         reasons
             .iter()
-            .map(|r| format!("• {r}"))
+            .map(|r| format!("- {r}"))
             .collect::<Vec<_>>()
             .join("\n"),
         if cfg!(windows) {

@@ -60,6 +60,42 @@ fn system_box(title: &str, message: &str) {
     ) || shown(
         Command::new("xmessage")
             .args(["-center", "-title", title, "-buttons", "OK:0"])
-            .arg(message),
+            .arg(wrapped(message, XMESSAGE_COLUMNS)),
     );
+}
+
+/// xmessage shows each line as given, however long.
+#[cfg(not(windows))]
+const XMESSAGE_COLUMNS: usize = 90;
+
+/// `text` with each line broken between words to at most `columns` characters.
+#[cfg(not(windows))]
+fn wrapped(text: &str, columns: usize) -> String {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut current = String::new();
+        for word in line.split_whitespace() {
+            if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > columns {
+                out.push(std::mem::take(&mut current));
+            }
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+        }
+        out.push(current);
+    }
+    out.join("\n")
+}
+
+#[cfg(all(test, not(windows)))]
+mod tests {
+    #[test]
+    fn long_lines_are_broken_between_words() {
+        let text = "one two three four five six\n\nseven";
+        assert_eq!(
+            super::wrapped(text, 9),
+            "one two\nthree\nfour five\nsix\n\nseven"
+        );
+    }
 }
