@@ -175,7 +175,10 @@ impl ComparisonView {
             subject,
             &self.peers,
         );
-        self.card = result.type_rank_phrase();
+        // A rank among one district of its type says nothing: no card then.
+        self.card = result
+            .type_rank_phrase()
+            .filter(|_| result.subject_row().is_some_and(|row| row.of_type > 1));
         self.sentence = crate::report::content::comparison_sentence(&result);
         self.result = Some(result);
         self.took = started.elapsed();

@@ -368,6 +368,9 @@ fn notes_ui(ui: &mut egui::Ui, view: &ComparisonView, result: &Comparison) {
     }
 }
 
+/// The width the Overview's peer card needs for its phrase on one or two lines.
+pub const PEER_CARD_WIDTH: f32 = 240.0;
+
 /// The Overview's card: "14th highest of 50 unitary authorities" (rate per 1,000), the
 /// sentence on hover, a click to the Comparison page.
 pub fn peer_card_ui(ui: &mut egui::Ui, phrase: &str, sentence: &str, actions: &mut Vec<Action>) {
@@ -378,6 +381,7 @@ pub fn peer_card_ui(ui: &mut egui::Ui, phrase: &str, sentence: &str, actions: &m
         .inner_margin(egui::Margin::symmetric(14, 10))
         .show(ui, |ui| {
             ui.vertical(|ui| {
+                ui.set_min_width(PEER_CARD_WIDTH - 28.0);
                 ui.label(RichText::new("Rate among districts of our type").weak());
                 ui.label(RichText::new(phrase).size(18.0).strong());
                 if ui.small_button("How do we compare?").clicked() {

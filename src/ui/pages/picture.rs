@@ -259,6 +259,10 @@ fn headline_ui(
         };
         figure_card_ui(ui, "Change on 3 years earlier", &three, "Against the financial year three years before");
         if let Some((phrase, sentence)) = peer_card {
+            // A frame is not wrapped like a label: start a new row rather than squeeze it.
+            if ui.available_width() < super::comparison::PEER_CARD_WIDTH {
+                ui.end_row();
+            }
             super::comparison::peer_card_ui(ui, phrase, sentence, actions);
         }
     });
