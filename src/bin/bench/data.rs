@@ -1,8 +1,8 @@
 //! The benchmark's inputs: single files made by `../shared/bench/gen_policeuk.py`, and
-//! folders laid out from them the way police.uk lays out a download
+//! folders of its rows laid out the way police.uk lays out a download
 //! (`YYYY-MM/YYYY-MM-<force>-street.csv`, one file per force and month).
 //!
-//! A folder is made by re-labelling a generated file's rows: the rows are dealt out in
+//! A folder is made by re-labelling the generator's rows: the rows are dealt out in
 //! order, a month at a time and within a month a force at a time, and each row's `Month`,
 //! `Reported by` and `Falls within` cells are rewritten; every other cell (Crime ID,
 //! coordinates, LSOA, type, outcome) is the generator's. So no two files share a
@@ -98,30 +98,60 @@ fn month_label(index: usize) -> String {
     format!("{:04}-{:02}", months / 12, months % 12 + 1)
 }
 
-/// A police.uk-style folder of `forces` × `months` files in `root`, dealt from `source`
-/// (made once; a marker file records the layout). Returns the number of files.
-pub fn archive(source: &Path, root: &Path, forces: usize, months: usize) -> Result<usize, String> {
+/// A police.uk-style folder of `forces` × `months` files in `root`, dealt from the `rows`
+/// rows `gen_policeuk.py` writes with seed 1 (read from its output as it runs, so the
+/// source file is never stored). Made once; a marker file beside the folder records the
+/// layout. Returns the number of files.
+pub fn archive(root: &Path, rows: u64, forces: usize, months: usize) -> Result<usize, String> {
     // Beside the folder, not in it: the importer would list it as a skipped file.
     let marker = root.with_extension("layout");
-    let wanted = format!("{} {forces} {months}\n", source.display());
+    let wanted = format!("gen_policeuk.py {rows} --seed 1; {forces} forces x {months} months\n");
     if std::fs::read_to_string(&marker).ok().as_deref() == Some(wanted.as_str()) {
         warm_folder(root)?;
         return Ok(forces * months);
     }
     eprintln!(
-        "laying out {forces} forces × {months} months in {} ...",
+        "laying out {rows} rows as {forces} forces × {months} months in {} ...",
         root.display()
     );
     let _ = std::fs::remove_dir_all(root);
-    let rows = count_rows(source)?;
-    let input = BufReader::with_capacity(
-        1 << 20,
-        std::fs::File::open(source).map_err(|e| e.to_string())?,
-    );
+    let _ = std::fs::remove_file(&marker);
+    let generator = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_policeuk.py");
+    let mut child = Command::new("python3")
+        .arg(&generator)
+        .arg(rows.to_string())
+        .arg("/dev/stdout")
+        .args(["--seed", "1"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    let output = child.stdout.take().ok_or("the generator gave no output")?;
+    deal(
+        BufReader::with_capacity(1 << 20, output),
+        root,
+        rows,
+        forces,
+        months,
+    )?;
+    if !child.wait().map_err(|e| e.to_string())?.success() {
+        return Err(format!("{} failed", generator.display()));
+    }
+    std::fs::write(&marker, wanted).map_err(|e| e.to_string())?;
+    Ok(forces * months)
+}
+
+/// Deal `rows` generated rows (after a header) into the files of the folder.
+fn deal(
+    input: impl BufRead,
+    root: &Path,
+    rows: u64,
+    forces: usize,
+    months: usize,
+) -> Result<(), String> {
     let mut lines = input.split(b'\n');
     let header = lines
         .next()
-        .ok_or("the generated file is empty")?
+        .ok_or("the generator wrote nothing")?
         .map_err(|e| e.to_string())?;
     let files = forces * months;
     let mut current: Option<(usize, BufWriter<std::fs::File>)> = None;
@@ -131,7 +161,7 @@ pub fn archive(source: &Path, root: &Path, forces: usize, months: usize) -> Resu
             continue;
         }
         // Rows dealt in order: file k holds rows [k·rows/files, (k+1)·rows/files).
-        let k = ((i as u128 * files as u128) / rows.max(1) as u128) as usize;
+        let k = ((i as u128 * files as u128) / u128::from(rows.max(1))) as usize;
         let (month, force) = (k / forces, k % forces);
         if current.as_ref().map(|c| c.0) != Some(k) {
             if let Some((_, mut out)) = current.take() {
@@ -155,8 +185,7 @@ pub fn archive(source: &Path, root: &Path, forces: usize, months: usize) -> Resu
     if let Some((_, mut out)) = current.take() {
         out.flush().map_err(|e| e.to_string())?;
     }
-    std::fs::write(&marker, wanted).map_err(|e| e.to_string())?;
-    Ok(files)
+    Ok(())
 }
 
 /// Rewrite the first four cells (Crime ID, Month, Reported by, Falls within): none of
@@ -174,20 +203,6 @@ fn write_relabelled(
     write!(out, ",{month},{force},{force},")?;
     out.write_all(rest)?;
     out.write_all(b"\n")
-}
-
-fn count_rows(path: &Path) -> Result<u64, String> {
-    let input = BufReader::with_capacity(
-        1 << 20,
-        std::fs::File::open(path).map_err(|e| e.to_string())?,
-    );
-    let mut n = 0u64;
-    for line in input.split(b'\n') {
-        if !line.map_err(|e| e.to_string())?.is_empty() {
-            n += 1;
-        }
-    }
-    Ok(n.saturating_sub(1))
 }
 
 fn warm_folder(root: &Path) -> Result<(), String> {

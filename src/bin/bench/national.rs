@@ -1,10 +1,10 @@
 //! The national archive: three years of all 43 forces as police.uk lays them out
-//! (`YYYY-MM/YYYY-MM-<force>-street.csv`, 1,548 files), dealt from an 18M-row generated
-//! file (`--national-rows` to scale it), imported by us from the folder and by DuckDB
-//! reading it with a glob, in alternating rounds. Goal (issue 17): median ratio ≥ 2.
+//! (`YYYY-MM/YYYY-MM-<force>-street.csv`, 1,548 files), dealt from 18M generated rows
+//! (`--national-rows` to scale it), imported by us from the folder and by DuckDB reading
+//! it with a glob, in alternating rounds. Goal (issue 17): median ratio ≥ 2.
 
 use super::contenders::{peer_rows, run_fresh, Who};
-use super::data::{archive, folder_bytes, generated_file, FORCES};
+use super::data::{archive, folder_bytes, FORCES};
 use super::measure::{load_now, load_summary, median, Sample};
 use super::Args;
 use std::path::Path;
@@ -14,9 +14,8 @@ const GOAL_RATIO: f64 = 2.0;
 
 pub fn run(args: &Args, ours: &Path) -> Result<(), String> {
     let (label, rows) = &args.national;
-    let source = generated_file(&args.data, label, *rows)?;
     let root = args.data.join(format!("national_{label}"));
-    let files = archive(&source, &root, FORCES.len(), MONTHS)?;
+    let files = archive(&root, *rows, FORCES.len(), MONTHS)?;
     let bytes = folder_bytes(&root) as f64;
     let glob = format!("{}/*/*.csv", root.display());
     let folder = root.to_str().unwrap_or_default().to_string();

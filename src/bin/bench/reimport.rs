@@ -15,7 +15,7 @@ const GOAL_RATIO: f64 = 10.0;
 pub fn run(args: &Args, ours: &Path) -> Result<(), String> {
     let big = generated_file(&args.data, "1m", 1_000_000)?;
     let folder = args.data.join("folder_300");
-    let files = archive(&big, &folder, 10, 30)?;
+    let files = archive(&folder, 1_000_000, 10, 30)?;
     let inputs: [(String, PathBuf); 2] = [
         (format!("folder of {files} files (1M rows)"), folder),
         ("one file (1M rows)".into(), big),
