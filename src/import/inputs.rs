@@ -25,6 +25,8 @@ pub struct InputFile {
     pub location: InputLocation,
     /// Uncompressed size in bytes, for progress and time left.
     pub size: u64,
+    /// A zip entry's CRC-32 from the archive's directory (known without decompressing).
+    pub zip_crc32: Option<u32>,
 }
 
 /// A file that was found but not imported, and why.
@@ -79,6 +81,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovery, ImportError> {
                 display_name: file_name(path),
                 location: InputLocation::File(path.clone()),
                 size: meta.len(),
+                zip_crc32: None,
             });
         }
     }
@@ -123,6 +126,7 @@ fn discover_folder(root: &Path, dir: &Path, found: &mut Discovery) -> Result<(),
                 display_name: relative,
                 location: InputLocation::File(path),
                 size: meta.len(),
+                zip_crc32: None,
             });
         }
     }
@@ -142,10 +146,10 @@ fn discover_zip(archive_path: &Path, found: &mut Discovery) -> Result<(), Import
         if entry.is_dir() {
             continue;
         }
-        entries.push((entry.name().to_string(), entry.size()));
+        entries.push((entry.name().to_string(), entry.size(), entry.crc32()));
     }
     entries.sort();
-    for (entry, size) in entries {
+    for (entry, size, crc32) in entries {
         let display_name = format!("{archive_name}/{entry}");
         if let Some(reason) = skip_reason(&entry) {
             found.skipped.push(SkippedFile {
@@ -160,6 +164,7 @@ fn discover_zip(archive_path: &Path, found: &mut Discovery) -> Result<(), Import
                     entry,
                 },
                 size,
+                zip_crc32: Some(crc32),
             });
         }
     }

@@ -3,6 +3,7 @@
 //! row it cannot accept. No SQL and no egui here.
 
 pub mod boundaries;
+pub mod content_hash;
 pub mod crime_types;
 pub mod geography;
 pub mod inputs;

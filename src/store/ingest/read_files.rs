@@ -1,0 +1,56 @@
+//! The worker thread of an import batch: goes through the batch's files in order, telling
+//! the writer which are unchanged (recognised without parsing, see [`super::known`]) and
+//! parsing the rest. One thread for the whole batch, so the next file is read while the
+//! writer is still storing the last: both cores stay busy across file boundaries.
+
+use super::known::KnownContent;
+use super::worker::{parse_file, Channel, MappingChoice, Message};
+use crate::import::inputs::InputFile;
+use crate::import::kind::FileKind;
+use crate::store::interner::Interners;
+use std::sync::atomic::AtomicU64;
+
+/// What the worker reads, and how.
+pub struct ReadJob<'a> {
+    pub files: &'a [InputFile],
+    pub kind: Option<FileKind>,
+    pub mappings: MappingChoice<'a>,
+    pub known: &'a KnownContent,
+    pub bytes_read: &'a AtomicU64,
+}
+
+/// Read every file, or stop when the writer goes or the import is cancelled.
+pub fn read_files(job: &ReadJob<'_>, interners: &mut Interners, channel: &Channel<'_>) {
+    for (index, file) in job.files.iter().enumerate() {
+        if let Some(earlier) = job.known.recognise(file, job.kind, job.bytes_read) {
+            if !channel.tell(Message::Unchanged { index, earlier }) {
+                return;
+            }
+            continue;
+        }
+        if !channel.tell(Message::Start(index)) {
+            return;
+        }
+        let mark = interners.mark();
+        let windows_1252_before = interners.windows_1252_values();
+        let mut parsed = parse_file(
+            file,
+            job.kind,
+            &job.mappings,
+            interners,
+            job.bytes_read,
+            channel,
+        );
+        match &mut parsed {
+            Ok(summary) => {
+                summary.windows_1252_values = interners.windows_1252_values() - windows_1252_before;
+            }
+            // The file's rows are rolled back on the writer's side: so are the entries
+            // they introduced, and the next file must not use them.
+            Err(_) => interners.forget_since(mark),
+        }
+        if !channel.tell(Message::End(parsed)) {
+            return;
+        }
+    }
+}
