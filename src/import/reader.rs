@@ -16,9 +16,10 @@ use sha2::{Digest, Sha256};
 use std::io::Read;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// Keeps a copy of every raw chunk that passes through (for the content hash), counts
-/// bytes, and turns CRLF line ends into LF on the way to the CSV parser: the csv crate
-/// numbers lines one short after a CRLF, and a rejected row must name its true line.
+/// Keeps every raw chunk that passes through (for the content hash), counts bytes, and
+/// turns CRLF line ends into LF on the way to the CSV parser: the csv crate numbers lines
+/// one short after a CRLF, and a rejected row must name its true line. A chunk with no CR
+/// (most files) is handed out as it is, not copied.
 struct TeeReader<'a, R> {
     inner: R,
     /// Bytes handed to the CSV parser since it last finished a record (bounds a row).
@@ -28,6 +29,8 @@ struct TeeReader<'a, R> {
     /// Normalised bytes not yet handed out.
     out: Vec<u8>,
     out_pos: usize,
+    /// `out` is the raw chunk itself (it held no CR): it joins `chunks` when used up.
+    out_is_raw: bool,
     /// The last raw chunk ended in CR: drop it if the next chunk starts with LF.
     pending_cr: bool,
 }
@@ -57,6 +60,9 @@ impl<R: Read> TeeReader<'_, R> {
     /// Read one raw chunk and normalise it into `out`. False at the end of the input
     /// with nothing left to hand out.
     fn fill(&mut self) -> std::io::Result<bool> {
+        if std::mem::take(&mut self.out_is_raw) {
+            self.chunks.push(std::mem::take(&mut self.out));
+        }
         // Not zero-filled: read_to_end writes only what it reads.
         let mut raw = Vec::with_capacity(CHUNK);
         let n = (&mut self.inner).take(CHUNK as u64).read_to_end(&mut raw)?;
@@ -69,6 +75,11 @@ impl<R: Read> TeeReader<'_, R> {
                 self.out.push(b'\r');
             }
             return Ok(!self.out.is_empty());
+        }
+        if !carried_cr && memchr::memchr(b'\r', &raw).is_none() {
+            self.out = raw;
+            self.out_is_raw = true;
+            return Ok(true);
         }
         if carried_cr && raw.first() != Some(&b'\n') {
             self.out.push(b'\r');
@@ -172,6 +183,7 @@ impl<'a, R: Read> TableReader<'a, R> {
             bytes_read,
             out: Vec::new(),
             out_pos: 0,
+            out_is_raw: false,
             pending_cr: false,
         };
         // The first chunk says whether this is CSV text at all.
@@ -252,7 +264,8 @@ impl<'a, R: Read> TableReader<'a, R> {
         }
     }
 
-    /// The raw bytes read since the last call, in order (hash them with [`ContentHasher`]).
+    /// The raw bytes read since the last call, in order (hash them with [`ContentHasher`]);
+    /// the chunk being parsed comes with a later call or with [`TableReader::finish`].
     pub fn take_chunks(&mut self) -> Vec<Vec<u8>> {
         std::mem::take(&mut self.reader.get_mut().chunks)
     }
