@@ -5,6 +5,7 @@
 pub mod boundaries;
 pub mod content_hash;
 pub mod crime_types;
+pub mod fast_csv;
 pub mod geography;
 pub mod inputs;
 pub mod kind;

@@ -4,6 +4,7 @@
 //! privacy.
 //! Compiled as one test binary.
 
+mod batches;
 mod boundaries;
 mod cli;
 mod crash;

@@ -1,5 +1,5 @@
 //! The writer's side of one file of a batch, from the worker's `Start` to its `End`: a
-//! savepoint and the provenance record, the rows as they come (hashed as they pass), and at
+//! savepoint and the provenance record, the rows as they come, and at
 //! the end the file either kept — replacements made, counts handed to the batch, the record
 //! completed — or rolled back to the savepoint, leaving nothing of it behind.
 
@@ -7,7 +7,7 @@ use super::notes;
 use super::replace;
 use super::report::{FileOutcome, FileReport};
 use super::worker::{Batch, FileSummary};
-use crate::import::content_hash::ContentHashes;
+use crate::import::content_hash::Digests;
 use crate::import::inputs::InputFile;
 use crate::import::kind::FileKind;
 use crate::import::ImportError;
@@ -29,7 +29,6 @@ pub struct FileWriter<'c> {
     source_id: i64,
     first_rowid: i64,
     writer: BatchWriter<'c>,
-    hashes: ContentHashes,
     examples: Vec<RejectedRecord>,
     replaced_areas: u64,
     /// The file's count changes, handed to the batch only if the file is kept.
@@ -59,7 +58,6 @@ impl<'c> FileWriter<'c> {
             source_id,
             first_rowid,
             writer: BatchWriter::new(conn, source_id)?,
-            hashes: ContentHashes::new(),
             examples: Vec::new(),
             replaced_areas: 0,
             counts: PendingCounts::default(),
@@ -72,7 +70,6 @@ impl<'c> FileWriter<'c> {
     }
 
     pub fn write(&mut self, mut batch: Batch) -> Result<(), StoreError> {
-        self.hashes.update(&batch.raw);
         let writer = &mut self.writer;
         writer.write_dimensions(&batch.dimensions)?;
         writer.write_incidents(&batch.rows)?;
@@ -102,9 +99,10 @@ impl<'c> FileWriter<'c> {
     pub fn finish(
         mut self,
         parsed: Result<FileSummary, ImportError>,
+        digests: Digests,
         batch_counts: &mut PendingCounts,
     ) -> Result<FileReport, StoreError> {
-        let result = self.complete(parsed);
+        let result = self.complete(parsed, digests);
         let keep = matches!(&result, Ok(r) if matches!(r.outcome, FileOutcome::Imported { .. }));
         if keep {
             self.conn.execute_batch("RELEASE file")?;
@@ -123,6 +121,7 @@ impl<'c> FileWriter<'c> {
     fn complete(
         &mut self,
         parsed: Result<FileSummary, ImportError>,
+        digests: Digests,
     ) -> Result<FileReport, StoreError> {
         let (conn, file, source_id) = (self.conn, self.file, self.source_id);
         let summary = match parsed {
@@ -133,8 +132,7 @@ impl<'c> FileWriter<'c> {
             Err(other) => return Err(other.into()),
         };
         let kind = summary.kind.source_kind();
-        let digests = std::mem::take(&mut self.hashes).finish();
-        let sha256 = digests.sha256.unwrap_or_default();
+        let sha256 = digests.sha256.clone().unwrap_or_default();
         // Content the worker could not recognise before parsing (a partner file, or the
         // same file twice in one batch).
         if let Some((earlier_name, imported_at)) = earlier_import(conn, kind, &sha256)? {

@@ -7,6 +7,7 @@
 
 mod boundary_file;
 mod file_writer;
+mod hasher;
 mod known;
 mod notes;
 mod partner_rows;
@@ -30,7 +31,9 @@ use super::{Store, StoreError};
 use crate::import::inputs::{discover, InputFile};
 use crate::import::kind::FileKind;
 use crossbeam_channel::{bounded, Receiver};
+use crate::import::content_hash::Digests;
 use file_writer::{already_imported, FileWriter};
+use hasher::{hash_files, HashJob};
 use known::KnownContent;
 use read_files::{read_files, ReadJob};
 use std::path::PathBuf;
@@ -105,7 +108,6 @@ fn import_batch(
     let discovery = discover(paths)?;
     let bytes_read = AtomicU64::new(0);
     let tx = store.conn.transaction()?;
-    let mut interners = Interners::load(&tx)?;
     let known = KnownContent::load(&tx)?;
     let job = ReadJob {
         files: &discovery.files,
@@ -131,23 +133,47 @@ fn import_batch(
         started: Instant::now(),
     };
     let (sender, receiver) = bounded::<Message>(4);
+    let (dimensions, dimensions_receiver) = bounded::<Interners>(1);
+    let (to_hasher, hash_jobs) = bounded::<HashJob>(8);
+    let (digests_sender, digests) = bounded::<Digests>(4);
     std::thread::scope(|scope| -> Result<(), StoreError> {
         let worker = std::thread::Builder::new()
             .name("import-parser".into())
             .spawn_scoped(scope, || {
-                let channel = Channel { sender, cancel };
-                read_files(&job, &mut interners, &channel);
+                let channel = Channel {
+                    sender,
+                    hasher: to_hasher,
+                    cancel,
+                };
+                read_files(&job, dimensions_receiver, &channel);
             })
             .map_err(|e| StoreError::Worker(e.to_string()))?;
-        // The receiver is moved in, so it is dropped however this returns (even by a
-        // panic): a worker blocked on a full channel is then released, and joined.
-        let written = writing.write_files(&tx, &job, receiver, cancel, progress);
-        worker.join().map_err(|panic| {
-            StoreError::Worker(format!(
-                "the file reader crashed: {}",
-                panic_message(panic.as_ref())
-            ))
-        })?;
+        let hasher = std::thread::Builder::new()
+            .name("import-hasher".into())
+            .spawn_scoped(scope, || hash_files(hash_jobs, digests_sender))
+            .map_err(|e| StoreError::Worker(e.to_string()))?;
+        // Both channels are moved in here, so they are closed however this ends (even by
+        // a panic): a worker waiting on either is released, and joined below.
+        let written = match Interners::load(&tx) {
+            Ok(interners) => {
+                // A send error means the worker stopped; joining it says why.
+                let _ = dimensions.send(interners);
+                drop(dimensions);
+                writing.write_files(&tx, &job, (receiver, digests), cancel, progress)
+            }
+            Err(e) => {
+                drop((dimensions, receiver, digests));
+                Err(e.into())
+            }
+        };
+        for (thread, what) in [(worker, "reader"), (hasher, "hasher")] {
+            thread.join().map_err(|panic| {
+                StoreError::Worker(format!(
+                    "the file {what} crashed: {}",
+                    panic_message(panic.as_ref())
+                ))
+            })?;
+        }
         written
     })?;
     if cancel.load(Ordering::Relaxed) {
@@ -176,7 +202,7 @@ impl Writing {
         &mut self,
         tx: &rusqlite::Transaction<'_>,
         job: &ReadJob<'_>,
-        receiver: Receiver<Message>,
+        (receiver, digests): (Receiver<Message>, Receiver<Digests>),
         cancel: &AtomicBool,
         progress: &mut dyn FnMut(&Progress),
     ) -> Result<(), StoreError> {
@@ -212,7 +238,8 @@ impl Writing {
                 }
                 Message::End(parsed) => {
                     let writer = open.take().ok_or_else(out_of_step)?;
-                    let report = writer.finish(parsed, &mut self.counts)?;
+                    let digests = digests.recv().map_err(|_| out_of_step())?;
+                    let report = writer.finish(parsed, digests, &mut self.counts)?;
                     self.report.files.push(report);
                     if self.counts.len() > MAX_BATCH_COUNT_CELLS {
                         self.counts.flush(tx)?;

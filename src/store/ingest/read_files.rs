@@ -8,6 +8,7 @@ use super::worker::{parse_file, Channel, MappingChoice, Message};
 use crate::import::inputs::InputFile;
 use crate::import::kind::FileKind;
 use crate::store::interner::Interners;
+use crossbeam_channel::Receiver;
 use std::sync::atomic::AtomicU64;
 
 /// What the worker reads, and how.
@@ -19,8 +20,11 @@ pub struct ReadJob<'a> {
     pub bytes_read: &'a AtomicU64,
 }
 
-/// Read every file, or stop when the writer goes or the import is cancelled.
-pub fn read_files(job: &ReadJob<'_>, interners: &mut Interners, channel: &Channel<'_>) {
+/// Read every file, or stop when the writer goes or the import is cancelled. The
+/// dimensions come from the writer, which loads them while this thread looks for
+/// unchanged files (a re-import of an unchanged folder never waits for them).
+pub fn read_files(job: &ReadJob<'_>, dimensions: Receiver<Interners>, channel: &Channel<'_>) {
+    let mut loaded: Option<Interners> = None;
     for (index, file) in job.files.iter().enumerate() {
         if let Some(earlier) = job.known.recognise(file, job.kind, job.bytes_read) {
             if !channel.tell(Message::Unchanged { index, earlier }) {
@@ -28,6 +32,14 @@ pub fn read_files(job: &ReadJob<'_>, interners: &mut Interners, channel: &Channe
             }
             continue;
         }
+        let interners = match &mut loaded {
+            Some(interners) => interners,
+            None => match dimensions.recv() {
+                Ok(interners) => loaded.insert(interners),
+                // The writer failed before it could send them; it reports why.
+                Err(_) => return,
+            },
+        };
         if !channel.tell(Message::Start(index)) {
             return;
         }
@@ -49,7 +61,7 @@ pub fn read_files(job: &ReadJob<'_>, interners: &mut Interners, channel: &Channe
             // they introduced, and the next file must not use them.
             Err(_) => interners.forget_since(mark),
         }
-        if !channel.tell(Message::End(parsed)) {
+        if !channel.end_file() || !channel.tell(Message::End(parsed)) {
             return;
         }
     }

@@ -17,6 +17,7 @@ use crate::import::ImportError;
 use crate::store::interner::{Interners, PendingDimensions};
 use crate::store::month_counts::PendingCounts;
 use crate::store::writer::{IncidentRecord, RejectedRecord};
+use super::hasher::HashJob;
 use crossbeam_channel::Sender;
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -36,7 +37,8 @@ pub struct Batch {
     /// Partner records with their file line.
     pub partner: Vec<(u64, crate::import::partner::PartnerRecord)>,
     pub boundaries: Vec<Boundary>,
-    /// The file's raw bytes read for this batch, in order (the writer hashes them).
+    /// The file's raw bytes read for this batch, in order: they go to the hasher thread
+    /// when the batch is sent.
     pub raw: Vec<Vec<u8>>,
 }
 
@@ -150,16 +152,24 @@ pub enum Message {
     End(Result<FileSummary, ImportError>),
 }
 
-/// Where the worker sends batches, and whether to stop.
+/// Where the worker sends batches, and whether to stop. The raw bytes of a batch go to
+/// the hasher thread, the rest to the writer.
 pub struct Channel<'a> {
     pub sender: Sender<Message>,
+    pub hasher: Sender<HashJob>,
     pub cancel: &'a AtomicBool,
 }
 
 impl Channel<'_> {
     /// Send a full batch; false when the import should stop (cancel, or the writer gone).
-    pub(super) fn send(&self, batch: Batch) -> bool {
-        self.tell(Message::Rows(batch))
+    pub(super) fn send(&self, mut batch: Batch) -> bool {
+        let raw = std::mem::take(&mut batch.raw);
+        self.hasher.send(HashJob::Bytes(raw)).is_ok() && self.tell(Message::Rows(batch))
+    }
+
+    /// The file's bytes are all sent: the hasher hands its digests to the writer.
+    pub(super) fn end_file(&self) -> bool {
+        self.hasher.send(HashJob::FileEnd).is_ok()
     }
 
     /// False when the import should stop (cancel, or the writer gone).
