@@ -1,8 +1,11 @@
 //! Entry point: a headless CLI command, or the app window.
 //!
-//! On Windows the program is a GUI program (no console window flashes up when an analyst
-//! double-clicks it); run from a terminal with arguments, it attaches to that terminal's
-//! console so the CLI's output and exit codes work as on Linux.
+//! On Windows this is a window program (no console window flashes up when an analyst
+//! double-clicks it). Run from a terminal with arguments it attaches to that terminal's
+//! console so the output appears there, but `cmd` and PowerShell do not wait for a window
+//! program nor see its exit code: the console companion `csp-assessment-cli.exe`
+//! (`src/bin/csp-assessment-cli.rs`, the same code built as a console program) is the
+//! command line on Windows.
 #![cfg_attr(windows, windows_subsystem = "windows")]
 
 fn main() {
@@ -10,22 +13,7 @@ fn main() {
     if !args.is_empty() {
         attach_to_parent_console();
     }
-    let command = match csp_assessment::cli::parse(&args) {
-        Ok(command) => command,
-        Err(e) => {
-            eprintln!("error: {e}\n\n{}", csp_assessment::cli::USAGE);
-            std::process::exit(csp_assessment::cli::EXIT_USAGE);
-        }
-    };
-    match command {
-        csp_assessment::cli::Command::Gui { file } => {
-            if let Err(e) = csp_assessment::ui::run_app(file) {
-                eprintln!("error: {e}");
-                std::process::exit(csp_assessment::cli::EXIT_REJECTED);
-            }
-        }
-        other => std::process::exit(csp_assessment::cli::run(other)),
-    }
+    std::process::exit(csp_assessment::entry::run(&args));
 }
 
 /// Windows: use the console of the terminal the app was started from, if any.

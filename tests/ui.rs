@@ -11,6 +11,15 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
+#[path = "ui/comparison.rs"]
+mod comparison;
+#[path = "ui/files.rs"]
+mod files;
+#[path = "common/partnerships.rs"]
+mod partnerships;
+#[path = "ui/plan.rs"]
+mod plan;
+
 const HEADER: &str = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n";
 
 /// One police.uk row; ASB rows have no Crime ID, like the real files.
@@ -613,7 +622,7 @@ fn the_report_page_takes_commentary_and_a_scored_priority_into_the_export() {
     let dir = tempfile::tempdir().unwrap();
     let (mut harness, _path) = overview_of_two_wards(dir.path());
     // Tall enough that the whole page is on screen (clicks land where a user would).
-    harness.set_size(egui::Vec2::new(1280.0, 2400.0));
+    harness.set_size(egui::Vec2::new(1280.0, 4000.0));
     harness.get_by_label("Report").click();
     harness.run();
     harness
@@ -652,6 +661,7 @@ fn the_report_page_takes_commentary_and_a_scored_priority_into_the_export() {
             >= 1
     );
     harness.get_by_label_contains("Table 1: All recorded crime: headline figures");
+    harness.get_by_label("PDF for the board pack");
     let out = dir.path().join("export");
     harness.state_mut().set_export_folder(&out);
     harness.get_by_label("Export the assessment").click();
@@ -668,6 +678,8 @@ fn the_report_page_takes_commentary_and_a_scored_priority_into_the_export() {
         !harness.state().is_exporting(),
         "the export did not finish within 60 s"
     );
+    let outcome = format!("{:?}", harness.state_mut().report().unwrap().outcome);
+    assert!(outcome.contains("Finished"), "{outcome}");
     harness.get_by_label_contains("Exported");
     let docx = std::fs::read(out.join("strategic-assessment-2023-24.docx")).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
@@ -678,6 +690,9 @@ fn the_report_page_takes_commentary_and_a_scored_priority_into_the_export() {
     assert!(body.contains("County lines"));
     assert!(out.join("figures").read_dir().unwrap().count() > 0);
     assert!(out.join("tables").read_dir().unwrap().count() > 0);
+    // The board pack's PDF comes with it (issue 12).
+    let pdf = std::fs::read(out.join("strategic-assessment-2023-24.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
 }
 
 const DA_HEADER: &str = "Reference,Date,Crime or non-crime,Offence,LSOA code,Victim sex,Victim age band,Repeat victim,Risk level,Referred to MARAC\n";
@@ -1009,4 +1024,66 @@ fn the_incidents_layer_shows_points_then_hex_bins() {
     harness.run();
     harness.get_by_label_contains("All recorded crime — incidents per hex bin (");
     harness.get_by_label_contains("480 incidents in ");
+}
+
+#[test]
+fn the_report_page_drafts_the_summary_lists_what_is_left_out_and_keeps_written_sections() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, path) = overview_of_two_wards(dir.path());
+    harness.set_size(egui::Vec2::new(1280.0, 2400.0));
+    harness.get_by_label("Report").click();
+    harness.run();
+    // Before export, the page says what the document will leave out and why.
+    harness.get_by_label("The document will leave out:");
+    harness.get_by_label_contains("Priorities: no issue is scored on the priority matrix");
+    harness.get_by_label_contains("Public consultation: not written");
+    // The summary drafted from the data, and a copy to edit.
+    let draft = harness
+        .state_mut()
+        .report()
+        .unwrap()
+        .outline
+        .as_ref()
+        .unwrap()
+        .drafted_summary
+        .clone();
+    assert!(draft.starts_with("In 2023/24,"), "{draft}");
+    harness.get_by_label("Edit a copy of the draft").click();
+    harness.run();
+    assert_eq!(
+        harness.state_mut().report().unwrap().texts["executive_summary"],
+        draft
+    );
+    // A written section, typed in its own box and saved with the preview.
+    harness
+        .get_by_label("Words for: Public consultation")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Public consultation")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Public consultation")
+        .type_text("Residents asked for more patrols.");
+    harness.run();
+    harness.get_by_label("Preview the report").click();
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label("Residents asked for more patrols.")
+            .count()
+            >= 1
+    );
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("Public consultation: not written")
+            .count(),
+        0
+    );
+    drop(harness);
+    let store = Store::open_existing(&path).unwrap();
+    let texts = store.report_texts().unwrap();
+    assert_eq!(texts["consultation"], "Residents asked for more patrols.");
+    assert_eq!(texts["executive_summary"], draft);
 }

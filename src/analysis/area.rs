@@ -1,7 +1,12 @@
 //! Placing counts in the area of interest: which LSOAs are in it, each LSOA's ward, and
 //! the population a rate is taken over (ward populations where imported, otherwise the
-//! sum of LSOA populations). Built once per cube or area change, not per selector change.
+//! sum of LSOA populations). With no area set, the population is that of the districts
+//! the police data covers, not of every ward a wider lookup lists (a force-area lookup
+//! with border wards would understate every rate), and `population_basis` says which.
+//! Built once per cube or area change, not per selector change.
 
+use super::district::DistrictIndex;
+use crate::report::format::thousands;
 use crate::store::cube::CountCube;
 use std::collections::{HashMap, HashSet};
 
@@ -19,6 +24,8 @@ pub struct AreaIndex {
     pub lsoas: Vec<(u32, String, String, Option<f64>)>,
     /// Residents of the area, when populations cover it.
     pub population: Option<f64>,
+    /// Whose residents `population` counts, in a sentence; `None` without a population.
+    pub population_basis: Option<String>,
     /// True when an area of interest filters the counts.
     pub is_filtered: bool,
     pub name: String,
@@ -66,13 +73,34 @@ impl AreaIndex {
             ward_of_lsoa[l.id as usize] = ward.and_then(|c| ward_pos.get(c).copied());
             in_area[l.id as usize] = inside(ward);
         }
-        let population = area_population(&wards, &lsoas);
+        let (population, population_basis) = if is_filtered {
+            match area_population(&wards, &lsoas) {
+                Some(p) => (
+                    Some(p),
+                    Some(format!(
+                        "Rates use the {} residents of the area's {}.",
+                        thousands(p.round() as i64),
+                        crate::store::geography::ward_count_name(wards.len())
+                    )),
+                ),
+                None => whole_district_population(cube).unwrap_or((None, None)),
+            }
+        } else {
+            covered_population(cube).unwrap_or_else(|| {
+                let population = area_population(&wards, &lsoas);
+                let basis = population.map(|p| {
+                    format!("Rates use the {} residents of every ward and LSOA with a population in the file.", thousands(p.round() as i64))
+                });
+                (population, basis)
+            })
+        };
         AreaIndex {
             ward_of_lsoa,
             in_area,
             wards,
             lsoas,
             population,
+            population_basis,
             is_filtered,
             name: cube.area.name.clone(),
         }
@@ -111,4 +139,59 @@ fn area_population(
         values.drain(..).sum::<Option<f64>>()
     };
     all(wards.iter().map(|w| w.2).collect()).or_else(|| all(lsoas.iter().map(|l| l.3).collect()))
+}
+
+/// With no area set: the residents of the districts the police data covers, and the
+/// sentence that says so; `None` when the districts or their populations are not known.
+fn covered_population(cube: &CountCube) -> Option<(Option<f64>, Option<String>)> {
+    let index = DistrictIndex::build(cube);
+    let (total, covered) = index.covered_population()?;
+    let names: Vec<&str> = covered.iter().map(|d| d.name.as_str()).collect();
+    let mut basis = match names.as_slice() {
+        [one] => format!(
+            "Rates use the {} residents of {one}, the district the police data covers.",
+            thousands(total.round() as i64)
+        ),
+        many => format!(
+            "Rates use the {} residents of the {} districts the police data covers ({}).",
+            thousands(total.round() as i64),
+            many.len(),
+            many.join(", ")
+        ),
+    };
+    let border: Vec<&str> = index
+        .districts
+        .iter()
+        .filter(|d| !d.covered && d.incidents_held > 0)
+        .map(|d| d.name.as_str())
+        .collect();
+    if !border.is_empty() {
+        basis.push_str(&format!(
+            " Left out: {} ({}), where the file holds only a few incidents, placed over the border.",
+            if border.len() == 1 { "1 district".to_string() } else { format!("{} districts", border.len()) },
+            border.join(", ")
+        ));
+    }
+    Some((Some(total), Some(basis)))
+}
+
+/// An area that is every ward of one district in the lookup, without ward or LSOA
+/// populations: the district's own population (e.g. from a district population file).
+fn whole_district_population(cube: &CountCube) -> Option<(Option<f64>, Option<String>)> {
+    let index = DistrictIndex::build(cube);
+    let d = index.subject(&cube.area.ward_codes)?;
+    let area: HashSet<&str> = cube.area.ward_codes.iter().map(String::as_str).collect();
+    if !index.wards_of(d).all(|w| area.contains(w)) {
+        return None;
+    }
+    let district = &index.districts[d];
+    let population = district.population?;
+    Some((
+        Some(population),
+        Some(format!(
+            "Rates use the {} residents of {}, the whole district.",
+            thousands(population.round() as i64),
+            district.name
+        )),
+    ))
 }

@@ -1,16 +1,23 @@
 //! Is a change between two counts real? The exact conditional test for two Poisson
-//! counts, its square-root approximation, and one plain-English sentence for the
-//! analyst.
+//! counts, its square-root approximation, the same test allowing for over-dispersion
+//! (quasi-Poisson, when the monthly series varies more than chance alone), and one
+//! plain-English sentence for the analyst that names the method used.
 //!
 //! Under "no change" the two counts share one rate, so given n = a + b the current count
 //! a is Binomial(n, ½); the two-sided p-value is min(1, 2·min(P(X ≤ a), P(X ≥ a))).
-//! Percent change alone misleads on small numbers, which is why this exists.
+//! Percent change alone misleads on small numbers, which is why this exists. With a
+//! dispersion φ > 1 measured on the months (see `dispersion.rs`), the headline p-value is
+//! the quasi-Poisson Wald test of ln(a/b) with variance φ(1/a + 1/b) — never below the
+//! exact Poisson p, which stays the answer for small counts and for series that vary no
+//! more than chance.
 //!
 //! Pure arithmetic on two numbers: knows nothing of themes or years, and never panics
 //! (negative counts, which cannot come from data, are tested as zero).
 
+use super::dispersion::quasi_poisson_p;
+use super::distributions::erfc;
 use super::rates::percent_change;
-use crate::report::format::thousands;
+use crate::format::thousands;
 use serde::Serialize;
 
 /// Significance level: p below this is called a real change.
@@ -32,6 +39,26 @@ pub enum Direction {
     Same,
 }
 
+/// How a change's p-value was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TestMethod {
+    /// The exact conditional test of two Poisson counts.
+    ExactPoisson,
+    /// The quasi-Poisson test, its variance scaled by the series' dispersion (> 1).
+    QuasiPoisson,
+}
+
+impl TestMethod {
+    /// For tables and hover text: "exact Poisson test".
+    pub fn label(self) -> &'static str {
+        match self {
+            TestMethod::ExactPoisson => "exact Poisson test",
+            TestMethod::QuasiPoisson => "quasi-Poisson test",
+        }
+    }
+}
+
 /// The test of a change from `previous` to `current`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChangeTest {
@@ -43,8 +70,17 @@ pub struct ChangeTest {
     pub change: i64,
     /// Percentage change, to one decimal; `None` when `previous` is 0.
     pub change_pct: Option<f64>,
-    /// Two-sided p-value of the exact conditional (binomial) test.
+    /// The headline two-sided p-value: the quasi-Poisson one when the series is
+    /// over-dispersed, else the exact conditional (binomial) test's; never below
+    /// `p_value_poisson`.
     pub p_value: f64,
+    /// Two-sided p-value of the exact conditional (binomial) test.
+    pub p_value_poisson: f64,
+    /// The monthly series' dispersion (1 = as much variation as chance alone), when it
+    /// could be measured.
+    pub dispersion: Option<f64>,
+    /// Which test gave `p_value`.
+    pub method: TestMethod,
     /// Square-root approximation Z = √2·(√a − √b); |Z| > 1.96 is roughly significant.
     pub z: f64,
     /// `p_value < 0.05`.
@@ -53,16 +89,37 @@ pub struct ChangeTest {
     pub direction: Direction,
 }
 
-/// Test whether the change from `previous` to `current` is more than chance.
+/// Test whether the change from `previous` to `current` is more than chance, assuming
+/// Poisson variation (the exact test).
 pub fn test_change(current: i64, previous: i64) -> ChangeTest {
+    test_change_with_dispersion(current, previous, None)
+}
+
+/// Test the change allowing for the dispersion measured on the monthly series: above 1,
+/// the quasi-Poisson p (or the exact one, if larger); otherwise the exact Poisson test.
+pub fn test_change_with_dispersion(
+    current: i64,
+    previous: i64,
+    dispersion: Option<f64>,
+) -> ChangeTest {
     let (a, b) = (current.max(0) as f64, previous.max(0) as f64);
-    let p_value = two_sided_p(a, b);
+    let p_value_poisson = two_sided_p(a, b);
+    let quasi = dispersion
+        .filter(|d| *d > 1.0)
+        .and_then(|d| quasi_poisson_p(current, previous, d));
+    let (p_value, method) = match quasi {
+        Some(p) => (p.max(p_value_poisson), TestMethod::QuasiPoisson),
+        None => (p_value_poisson, TestMethod::ExactPoisson),
+    };
     ChangeTest {
         current,
         previous,
         change: current.saturating_sub(previous),
         change_pct: percent_change(previous, current),
         p_value,
+        p_value_poisson,
+        dispersion: dispersion.filter(|d| d.is_finite()),
+        method,
         z: std::f64::consts::SQRT_2 * (a.sqrt() - b.sqrt()),
         significant: p_value < SIGNIFICANCE,
         direction: match current.cmp(&previous) {
@@ -173,30 +230,9 @@ fn normal_lower_tail(k: f64, n: f64) -> f64 {
     0.5 * erfc(-z / std::f64::consts::SQRT_2)
 }
 
-/// Complementary error function (Numerical Recipes' Chebyshev fit, relative error below
-/// 1.2 × 10⁻⁷ everywhere), enough for the large-sample approximation.
-fn erfc(x: f64) -> f64 {
-    let z = x.abs();
-    let t = 1.0 / (1.0 + 0.5 * z);
-    let poly = -z * z - 1.265_512_23
-        + t * (1.000_023_68
-            + t * (0.374_091_96
-                + t * (0.096_784_18
-                    + t * (-0.186_288_06
-                        + t * (0.278_868_07
-                            + t * (-1.135_203_98
-                                + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))));
-    let tail = t * poly.exp();
-    if x >= 0.0 {
-        tail
-    } else {
-        2.0 - tail
-    }
-}
-
-/// One plain-English sentence on the change, for a council analyst, e.g. "Recorded
-/// crime rose by 1,117 (6.3%), from 17,637 to 18,754: a change this large is very
-/// unlikely to be chance (p < 0.001)."
+/// One plain-English sentence on the change, for a council analyst, naming the test, e.g.
+/// "Recorded crime rose by 1,117 (+6.3%), from 17,637 to 18,754: a change this large is
+/// very unlikely to be chance (p < 0.001, exact Poisson test)."
 pub fn explain(test: &ChangeTest, what: &str) -> String {
     let (from, to) = (thousands(test.previous), thousands(test.current));
     let verb = match test.direction {
@@ -210,10 +246,11 @@ pub fn explain(test: &ChangeTest, what: &str) -> String {
     let pct = match test.change_pct {
         // A true minus sign, as in print.
         Some(pct) if pct < 0.0 => format!(" (−{:.1}%)", -pct),
+        Some(pct) if pct > 0.0 => format!(" (+{pct:.1}%)"),
         Some(pct) => format!(" ({pct:.1}%)"),
         None => String::new(),
     };
-    let p = describe_p(test.p_value);
+    let p = format!("{}, {}", describe_p(test.p_value), method_phrase(test));
     let verdict = if !test.significant {
         format!(
             "a change this small is within normal year-to-year variation ({p}), \
@@ -225,6 +262,20 @@ pub fn explain(test: &ChangeTest, what: &str) -> String {
         format!("a change this large is unlikely to be chance ({p})")
     };
     format!("{what} {verb} by {by}{pct}, from {from} to {to}: {verdict}.")
+}
+
+/// Which test gave the p-value, and why, in words.
+fn method_phrase(test: &ChangeTest) -> String {
+    match (test.method, test.dispersion) {
+        (TestMethod::QuasiPoisson, Some(d)) => format!(
+            "quasi-Poisson test: the months vary {d:.2} times as much as chance alone would make them; {} on Poisson variation alone",
+            describe_p(test.p_value_poisson)
+        ),
+        (TestMethod::ExactPoisson, Some(d)) => format!(
+            "exact Poisson test: the months vary no more than chance would make them, dispersion {d:.2}"
+        ),
+        (method, _) => method.label().to_string(),
+    }
 }
 
 /// "p < 0.001", "p = 0.012", "p = 0.75": enough figures to read, never a rounding that
@@ -379,37 +430,76 @@ mod tests {
     fn sentences_for_the_analyst() {
         assert_eq!(
             explain(&test_change(18_754, 17_637), "Recorded crime"),
-            "Recorded crime rose by 1,117 (6.3%), from 17,637 to 18,754: a change this large \
-             is very unlikely to be chance (p < 0.001)."
+            "Recorded crime rose by 1,117 (+6.3%), from 17,637 to 18,754: a change this large \
+             is very unlikely to be chance (p < 0.001, exact Poisson test)."
         );
         assert_eq!(
             explain(&test_change(4, 6), "ASB"),
             "ASB fell by 2 (−33.3%), from 6 to 4: a change this small is within normal \
-             year-to-year variation (p = 0.75), so treat it as no real change."
+             year-to-year variation (p = 0.75, exact Poisson test), so treat it as no real change."
         );
         assert_eq!(
             explain(&test_change(10, 20), "Robbery"),
             "Robbery fell by 10 (−50.0%), from 20 to 10: a change this small is within normal \
-             year-to-year variation (p = 0.099), so treat it as no real change."
+             year-to-year variation (p = 0.099, exact Poisson test), so treat it as no real change."
         );
         // 2·P(X ≤ 25 | n = 70) = 0.02246…
         assert_eq!(
             explain(&test_change(45, 25), "Burglary"),
             format!(
-                "Burglary rose by 20 (80.0%), from 25 to 45: a change this large is unlikely \
-                 to be chance (p = {:.3}).",
+                "Burglary rose by 20 (+80.0%), from 25 to 45: a change this large is unlikely \
+                 to be chance (p = {:.3}, exact Poisson test).",
                 direct_p(45, 25)
             )
         );
         assert_eq!(
             explain(&test_change(8, 0), "Arson"),
             "Arson rose by 8, from 0 to 8: a change this large is unlikely to be chance \
-             (p = 0.008)."
+             (p = 0.008, exact Poisson test)."
         );
         assert_eq!(
             explain(&test_change(6, 6), "Drugs"),
             "Drugs was 6 in both years, so there is no change to test."
         );
+    }
+
+    /// The issue-13 figures on the Northvale sample: ASB 6,462 → 6,189 (−4.2 %), monthly
+    /// dispersion 1.44. Reference: statsmodels quasi-Poisson GLM, year + month-of-year
+    /// (scripts/reference-dispersion.py): p = 0.042868022; exact Poisson p = 0.01559078777
+    /// (scipy binomtest).
+    #[test]
+    fn over_dispersed_asb_uses_the_quasi_poisson_p() {
+        let t = test_change_with_dispersion(6_189, 6_462, Some(1.436_434_075));
+        assert_eq!(t.method, TestMethod::QuasiPoisson);
+        assert!((t.p_value - 0.042_868_022).abs() < 1e-6, "{}", t.p_value);
+        assert!((t.p_value_poisson - 0.015_590_787_77).abs() < 1e-9);
+        assert!(t.significant);
+        assert_eq!(
+            explain(&t, "Anti-social behaviour"),
+            "Anti-social behaviour fell by 273 (−4.2%), from 6,462 to 6,189: a change this \
+             large is unlikely to be chance (p = 0.043, quasi-Poisson test: the months vary \
+             1.44 times as much as chance alone would make them; p = 0.016 on Poisson \
+             variation alone)."
+        );
+    }
+
+    #[test]
+    fn under_dispersed_series_keep_the_exact_test() {
+        // All recorded crime on the sample: dispersion 0.90, so the Poisson p stands.
+        let t = test_change_with_dispersion(26_348, 24_789, Some(0.897_191_280_9));
+        assert_eq!(t.method, TestMethod::ExactPoisson);
+        assert_eq!(t.p_value, t.p_value_poisson);
+        assert!(explain(&t, "All recorded crime").ends_with(
+            "(p < 0.001, exact Poisson test: the months vary no more than chance would make \
+             them, dispersion 0.90)."
+        ));
+    }
+
+    #[test]
+    fn a_dispersion_of_three_turns_the_same_change_into_noise() {
+        let t = test_change_with_dispersion(6_189, 6_462, Some(3.0));
+        assert!(!t.significant, "{}", t.p_value);
+        assert!(test_change(6_189, 6_462).significant);
     }
 
     #[test]
@@ -428,6 +518,14 @@ mod tests {
             prop_assert!((0.0..=1.0).contains(&ab.p_value));
             prop_assert_eq!(ab.p_value, ba.p_value);
             prop_assert_eq!(ab.significant, ab.p_value < 0.05);
+        }
+
+        #[test]
+        fn dispersion_never_lowers_the_poisson_p(a in 0i64..100_000, b in 0i64..100_000, d in 0.0f64..10.0) {
+            let t = test_change_with_dispersion(a, b, Some(d));
+            prop_assert!(t.p_value >= t.p_value_poisson);
+            prop_assert!((0.0..=1.0).contains(&t.p_value));
+            prop_assert_eq!(t.p_value_poisson, test_change(a, b).p_value);
         }
 
         #[test]

@@ -8,7 +8,8 @@
 
 use super::area::AreaIndex;
 use super::breakdown::{type_shares, TypeShare};
-use super::change::{explain, test_change};
+use super::change::{explain, test_change_with_dispersion, TestMethod};
+use super::dispersion::dispersion_of_years;
 use super::financial_year::FinancialYear;
 use super::hotspots::{concentration_top_decile, top_areas, top_share_pct, AreaCount, HotspotRow};
 use super::monthly::year_total;
@@ -52,8 +53,20 @@ pub struct ThemeOverview {
     pub previous_total: Option<i64>,
     pub change: Option<i64>,
     pub change_pct: Option<f64>,
+    /// Whether the change on last year is real, allowing for over-dispersion.
     pub change_significant: Option<bool>,
+    /// The headline p-value: quasi-Poisson when the months vary more than chance alone,
+    /// else the exact Poisson test's; never below `change_p_value_poisson`.
     pub change_p_value: Option<f64>,
+    /// The exact Poisson (conditional binomial) p-value of the two yearly counts.
+    pub change_p_value_poisson: Option<f64>,
+    /// Which test gave `change_p_value`.
+    pub change_method: Option<TestMethod>,
+    /// How much the months of this year and last vary beyond the seasonal pattern,
+    /// against chance alone (1 = Poisson; from the quasi-Poisson model with year and
+    /// month-of-year effects); `None` when not all 24 months are held or a year has
+    /// fewer than 60 incidents.
+    pub dispersion: Option<f64>,
     /// One plain sentence on whether the change is real.
     pub change_explained: String,
     pub three_years_earlier_total: Option<i64>,
@@ -180,8 +193,9 @@ pub fn theme_overview(
     let previous_total = fy_total(FinancialYear(fy.0.saturating_sub(1))).map(|t| t.0);
     let three_years = fy_total(FinancialYear(fy.0.saturating_sub(3))).map(|t| t.0);
     let label = theme.label();
-    let test = previous_total.map(|p| test_change(total, p));
-    let test_3y = three_years.map(|p| test_change(total, p));
+    let dispersion = dispersion_of_years(&g.by_month, fy);
+    let test = previous_total.map(|p| test_change_with_dispersion(total, p, dispersion));
+    let test_3y = three_years.map(|p| test_change_with_dispersion(total, p, dispersion));
     let change_explained = match &test {
         Some(t) => explain(t, &label),
         None => format!("{label}: no data for the previous year to compare with."),
@@ -229,6 +243,9 @@ pub fn theme_overview(
         change_pct: test.as_ref().and_then(|t| t.change_pct),
         change_significant: test.as_ref().map(|t| t.significant),
         change_p_value: test.as_ref().map(|t| t.p_value),
+        change_p_value_poisson: test.as_ref().map(|t| t.p_value_poisson),
+        change_method: test.as_ref().map(|t| t.method),
+        dispersion,
         change_explained,
         three_years_earlier_total: three_years,
         change_3y: test_3y.as_ref().map(|t| t.change),

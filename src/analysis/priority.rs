@@ -181,7 +181,9 @@ pub fn volume_score(theme_total: i64, all_crime_total: i64) -> u8 {
 
 /// Trend from the change on last year and whether it is real: a real rise of 10 % or more
 /// 4, a smaller real rise 3, no real change 2, a real fall 1, a real fall of 10 % or more
-/// 0. Without an earlier year, 2 (nothing known).
+/// 0. Without an earlier year, 2 (nothing known). "Real" is the Overview's verdict, which
+/// allows for over-dispersion (quasi-Poisson when the months vary more than chance), so an
+/// erratic series does not score a trend on Poisson arithmetic alone.
 pub fn trend_score(change_pct: Option<f64>, significant: Option<bool>) -> u8 {
     match (change_pct, significant) {
         (Some(p), Some(true)) if p >= 10.0 => 4,
@@ -275,6 +277,23 @@ mod tests {
         assert_eq!(trend_score(Some(-4.0), Some(true)), 1);
         assert_eq!(trend_score(Some(-10.0), Some(true)), 0);
         assert_eq!(trend_score(None, None), 2);
+    }
+
+    #[test]
+    fn the_trend_score_follows_the_over_dispersion_aware_verdict() {
+        use crate::analysis::change::{test_change, test_change_with_dispersion};
+        // ASB on the sample, −4.2 %: real on Poisson arithmetic (a real fall, 1); with the
+        // months three times as variable as chance it is not (2).
+        let poisson = test_change(6_189, 6_462);
+        let erratic = test_change_with_dispersion(6_189, 6_462, Some(3.0));
+        assert_eq!(
+            trend_score(poisson.change_pct, Some(poisson.significant)),
+            1
+        );
+        assert_eq!(
+            trend_score(erratic.change_pct, Some(erratic.significant)),
+            2
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use super::financial_year::FinancialYear;
 use super::rates::{percent_change, round1};
-use crate::report::format::thousands;
+use crate::format::thousands;
 use serde::Serialize;
 
 /// One year of the trend.

@@ -1,7 +1,8 @@
-//! `csp-assessment export --db FILE --out DIR [--fy 2024/25] [--format docx,png,svg,csv]
+//! `csp-assessment export --db FILE --out DIR [--fy 2024/25] [--format docx,pdf,png,svg,csv]
 //! [--threshold 5] [--date "23 November 2026"] [--json]`: write the assessment summary
-//! (Word document, figures, tables) headlessly. The same file and options give
-//! byte-identical output; the title-page date defaults to today.
+//! (Word document, PDF, figures, tables) headlessly, and say what the document leaves out
+//! for want of data or words. The same file and options give byte-identical output; the
+//! title-page date defaults to today.
 
 use super::{EXIT_OK, EXIT_REJECTED};
 use crate::analysis::financial_year::FinancialYear;
@@ -45,6 +46,7 @@ fn run_export(db: &Path, out: &Path, args: &ExportArgs, json: bool) -> Result<()
             .date
             .clone()
             .unwrap_or_else(|| chrono::Local::now().format("%-d %B %Y").to_string()),
+        ..ReportOptions::default()
     };
     let content = build_report(&store, &options).map_err(|e| e.to_string())?;
     let quiet = |_: ExportProgress| {};
@@ -70,6 +72,7 @@ fn run_export(db: &Path, out: &Path, args: &ExportArgs, json: bool) -> Result<()
             "figures": summary.figures,
             "tables": summary.tables,
             "suppressed": summary.suppressed,
+            "left_out": content.left_out,
         }))
         .map_err(|e| e.to_string())?;
         println!("{text}");
@@ -83,6 +86,12 @@ fn run_export(db: &Path, out: &Path, args: &ExportArgs, json: bool) -> Result<()
             summary.tables,
             summary.suppressed
         );
+        if !content.left_out.is_empty() {
+            println!("Left out of the document:");
+            for omission in &content.left_out {
+                println!("  - {omission}");
+            }
+        }
     }
     Ok(())
 }

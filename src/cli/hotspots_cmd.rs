@@ -6,15 +6,13 @@
 
 use super::{EXIT_OK, EXIT_REJECTED};
 use crate::analysis::area::AreaIndex;
-use crate::analysis::financial_year::FinancialYear;
 use crate::analysis::hotspot_grid::classify::HotspotClass;
 use crate::analysis::hotspot_grid::for_theme::{
     theme_hotspots, ExtentSource, HotspotRequest, ThemeHotspots,
 };
 use crate::analysis::hotspot_grid::gistar::Significance;
 use crate::analysis::hotspot_grid::HotspotOptions;
-use crate::analysis::overview::{complete_years, default_year};
-use crate::analysis::theme::Theme;
+use crate::analysis::overview::complete_years;
 use crate::import::boundaries::BoundaryLevel;
 use crate::report::format::thousands;
 use crate::store::Store;
@@ -106,19 +104,8 @@ pub fn run(db: &Path, args: &HotspotArgs, json: bool) -> i32 {
 fn build(db: &Path, args: &HotspotArgs) -> Result<HotspotsJson, String> {
     let store = Store::open_existing(db).map_err(|e| e.to_string())?;
     let cube = store.count_cube().map_err(|e| e.to_string())?;
-    let year = match &args.fy {
-        Some(text) => FinancialYear::parse(text)
-            .ok_or_else(|| format!("\"{text}\" is not a financial year (write it like 2024/25)"))?,
-        None => default_year(&cube.months).ok_or(
-            "the assessment file has no complete financial year (April to March) of police data yet",
-        )?,
-    };
-    let themes = Theme::all(&cube.groups);
-    let key = args.theme.as_deref().unwrap_or("all_crime");
-    let theme = themes.iter().find(|t| t.key() == key).ok_or_else(|| {
-        let keys: Vec<String> = themes.iter().map(Theme::key).collect();
-        format!("unknown theme {key} (one of: {})", keys.join(", "))
-    })?;
+    let year = super::selection::year_of(&cube, args.fy.as_deref())?;
+    let theme = &super::selection::theme_of(&cube, args.theme.as_deref())?;
     let area = AreaIndex::build(&cube);
     let options = HotspotOptions {
         cell_size: args.cell_size.map(f64::from),

@@ -1,9 +1,9 @@
-//! `csp-assessment import --db FILE [--kind KIND] [--mapping NAME] [--json] PATH...`: import files, folders and zips as
-//! one batch and print a per-file summary. Exit 0 if everything was imported, 1 if any
+//! `csp-assessment import --db FILE [--kind KIND] [--mapping NAME] [--sheet NAME]
+//! [--delimiter D] [--encoding E] [--json] PATH...`: import files, folders and zips as one
+//! batch and print a per-file summary. Exit 0 if everything was imported, 1 if any
 //! file or row was rejected (or the import failed; then nothing was written).
 
 use super::{EXIT_OK, EXIT_REJECTED};
-use crate::import::kind::FileKind;
 use crate::import::month::{month_label, month_range_text};
 use crate::report::format::{duration, thousands};
 use crate::store::ingest::{
@@ -17,13 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
-pub fn run(
-    db: &Path,
-    paths: &[PathBuf],
-    kind: Option<FileKind>,
-    mapping: Option<String>,
-    json: bool,
-) -> i32 {
+pub fn run(db: &Path, paths: &[PathBuf], options: &ImportOptions, json: bool) -> i32 {
     let mut store = match Store::open_or_create(db) {
         Ok(store) => store,
         Err(e) => {
@@ -31,6 +25,9 @@ pub fn run(
             return EXIT_REJECTED;
         }
     };
+    // With no police data before this import, the district holding most incidents is
+    // proposed as the area of interest afterwards.
+    let had_police_data = store.totals().map_or(true, |t| t.crime + t.asb > 0);
     let cancel = AtomicBool::new(false);
     let show_progress = std::io::stderr().is_terminal() && !json;
     let mut last_shown = Instant::now();
@@ -46,10 +43,9 @@ pub fn run(
         }
     };
     let started = Instant::now();
-    let options = ImportOptions { kind, mapping };
     // A panic unwinds through the batch's transaction, which rolls back: say so.
     let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        import_paths_with(&mut store, paths, &options, &cancel, &mut on_progress)
+        import_paths_with(&mut store, paths, options, &cancel, &mut on_progress)
     }))
     .unwrap_or_else(|panic| Err(StoreError::Worker(panic_message(panic.as_ref()))));
     if show_progress {
@@ -66,19 +62,31 @@ pub fn run(
         }
     };
     let seconds = started.elapsed().as_secs_f64();
+    let proposal = if had_police_data {
+        None
+    } else {
+        super::area_proposal::propose(&store, db)
+    };
+    let code = if report.is_clean() && !report.files.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_REJECTED
+    };
+    super::exit_code_if_output_closed(code);
     if json {
-        match serde_json::to_string_pretty(&ImportJson::from(&report)) {
+        let mut out = ImportJson::from(&report);
+        out.proposed_area = proposal.map(|p| p.area);
+        match serde_json::to_string_pretty(&out) {
             Ok(text) => println!("{text}"),
             Err(e) => eprintln!("error: {e}"),
         }
     } else {
         print_summary(db, &report, seconds);
+        if let Some(p) = proposal {
+            println!("{}", p.text);
+        }
     }
-    if report.is_clean() {
-        EXIT_OK
-    } else {
-        EXIT_REJECTED
-    }
+    code
 }
 
 fn print_summary(db: &Path, report: &ImportReport, seconds: f64) {
@@ -123,13 +131,19 @@ fn print_summary(db: &Path, report: &ImportReport, seconds: f64) {
         }
         for row in &file.rejected_examples {
             println!(
-                "      rejected: {}, line {}: {}",
-                file.name, row.line, row.reason
+                "      rejected: {}, {} {}: {}",
+                file.name,
+                crate::import::table::position_word(&file.name),
+                row.line,
+                row.reason
             );
         }
     }
     for skipped in &report.skipped {
         println!("  {}: {}", skipped.name, skipped.reason);
+    }
+    if report.files.is_empty() {
+        println!("Nothing was imported: no file given is one the app reads (see above).");
     }
     println!(
         "Total: {} rows accepted, {} rejected, {} replaced, in {}",
@@ -147,6 +161,10 @@ struct ImportJson {
     rows_accepted: u64,
     rows_rejected: u64,
     rows_replaced: u64,
+    /// After the first import of police data spanning several districts: the district
+    /// holding most incidents, proposed as the area of interest.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    proposed_area: Option<crate::analysis::area_proposal::AreaProposal>,
 }
 
 #[derive(Serialize)]
@@ -241,6 +259,7 @@ impl From<&ImportReport> for ImportJson {
             rows_accepted: report.rows_accepted(),
             rows_rejected: report.rows_rejected(),
             rows_replaced: report.rows_replaced(),
+            proposed_area: None,
         }
     }
 }

@@ -21,6 +21,29 @@ struct LookupJson {
     unplaced: usize,
     wards_without_lsoas: Vec<String>,
     placements: Vec<Placement>,
+    /// How the saved lookup covers the LSOAs of the police data.
+    coverage: Vec<String>,
+}
+
+/// Why there is nothing to derive from, saying what the file does hold.
+fn missing_boundaries(store: &Store, lsoas: usize, wards: usize) -> String {
+    let sources = store
+        .conn
+        .query_row(
+            "SELECT count(*), coalesce(sum(rows_rejected), 0) FROM sources WHERE kind = 'boundaries'",
+            [],
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
+        )
+        .unwrap_or((0, 0));
+    let held = format!("the assessment file holds {wards} ward and {lsoas} LSOA boundaries");
+    let advice = match sources {
+        (0, _) => "import ward and LSOA boundary files first (GeoJSON, a shapefile — zipped or its folder — or a GeoPackage)".to_string(),
+        (n, rejected) if rejected > 0 => format!(
+            "{n} boundary files were imported, but {rejected} of their features could not be used: see their rejected rows (`sources`), and import the missing level"
+        ),
+        (n, _) => format!("{n} boundary files were imported: import the missing level"),
+    };
+    format!("deriving a lookup needs both ward and LSOA boundaries, but {held}: {advice}")
 }
 
 pub fn run(db: &Path, derive: bool, json: bool) -> i32 {
@@ -47,6 +70,9 @@ pub fn run(db: &Path, derive: bool, json: bool) -> i32 {
                 }
                 if out.saved {
                     println!("saved as the ward lookup of the assessment file");
+                    for note in &out.coverage {
+                        println!("note: {note}");
+                    }
                 } else {
                     println!("not saved: run again with --derive to use it");
                 }
@@ -67,10 +93,7 @@ fn build(db: &Path, derive: bool) -> Result<LookupJson, String> {
     let wards = read(BoundaryLevel::Ward)?;
     let districts = read(BoundaryLevel::District)?;
     if lsoas.is_empty() || wards.is_empty() {
-        return Err(
-            "deriving a lookup needs both ward and LSOA boundaries: import the GeoJSON files first"
-                .into(),
-        );
+        return Err(missing_boundaries(&store, lsoas.len(), wards.len()));
     }
     let fit = best_fit_lookup(&lsoas, &wards);
     let source_id = if derive {
@@ -83,7 +106,13 @@ fn build(db: &Path, derive: bool) -> Result<LookupJson, String> {
     } else {
         None
     };
+    let coverage = if derive {
+        crate::store::coverage::lookup_coverage(&store.conn).map_err(|e| e.to_string())?
+    } else {
+        Vec::new()
+    };
     Ok(LookupJson {
+        coverage,
         saved: derive,
         source_id,
         lsoas: fit.placements.len(),

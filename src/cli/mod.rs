@@ -3,23 +3,39 @@
 //! failed, 2 a usage error.
 
 mod area_cmd;
+mod area_proposal;
+mod compare_cmd;
 mod export_cmd;
 mod groups_cmd;
 mod hotspots_cmd;
 mod import_cmd;
+mod indicators_cmd;
 mod lookup_cmd;
 mod mappings_cmd;
+mod peers_cmd;
+mod plan_cmd;
+mod rollup_cmd;
+mod selection;
 mod sources_cmd;
 mod stats_cmd;
+mod texts_cmd;
 
 use crate::import::kind::FileKind;
+use crate::import::table::dialect::{DialectChoice, TextEncoding};
+use crate::import::table::TableOptions;
 use crate::report::export::Formats;
 use crate::store::geography::AreaChoice;
+use crate::store::ingest::ImportOptions;
+pub use compare_cmd::CompareArgs;
 pub use export_cmd::ExportArgs;
 pub use groups_cmd::GroupChange;
 pub use hotspots_cmd::HotspotArgs;
 pub use mappings_cmd::MappingSpec;
+pub use peers_cmd::PeerChange;
+pub use plan_cmd::PlanArgs;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicI32, Ordering};
+pub use texts_cmd::{TextBody, TextChange};
 
 pub const USAGE: &str = "\
 csp-assessment — prepare a Community Safety Partnership strategic assessment
@@ -27,20 +43,30 @@ csp-assessment — prepare a Community Safety Partnership strategic assessment
 Usage:
   csp-assessment                          open the app (on the sample assessment the first time)
   csp-assessment open FILE                open the app on an assessment file
-  csp-assessment import --db FILE [--kind KIND] [--mapping NAME] [--json] PATH...
+  csp-assessment import --db FILE [--kind KIND] [--mapping NAME] [--sheet NAME]
+                        [--delimiter comma|semicolon|tab|pipe]
+                        [--encoding utf-8|windows-1252|utf-16] [--json] PATH...
                                           import police.uk CSV files, folders or zips, ONS ward
-                                          lookups, population files, GeoJSON boundaries and
-                                          partner extracts (kind recognised from the header,
-                                          or .geojson/.json; force it with --kind
+                                          lookups, population files (Census/Nomis/ONS
+                                          downloads too), boundaries (GeoJSON, shapefiles
+                                          zipped or not, GeoPackage) and partner extracts, as
+                                          CSV (any common dialect) or workbooks (.xlsx, .xlsm,
+                                          .xls, .xlsb, .ods; --sheet picks the sheet); kind
+                                          recognised from the header, or forced with --kind
                                           police_street | ward_lookup | population |
                                           boundaries | domestic_abuse | marac | asb_cases |
-                                          treatment; read other CSVs with the saved column
-                                          mapping NAME)
+                                          treatment | indicators; read other files with the
+                                          saved column mapping NAME
   csp-assessment mappings --db FILE [--json]
                                           list the column mappings saved in the file
-  csp-assessment mappings --db FILE --save NAME --layout LAYOUT --from CSV
+  csp-assessment mappings --db FILE --save NAME --layout LAYOUT --from FILE
                  --map 'Column=field,…' [--date-format iso|dmy|dmony|excel|mdy]
-                                          save a column mapping for CSV's header
+                 [--sheet NAME] [--level ward|lsoa|district]
+                                          save a column mapping for FILE's header; LAYOUT is
+                                          domestic_abuse | marac | asb_cases | treatment |
+                                          police_street | ward_lookup | population |
+                                          boundaries (the code and name attributes of a
+                                          GeoJSON, shapefile or GeoPackage)
   csp-assessment sources --db FILE [--json]
                                           list what the assessment file holds
   csp-assessment stats --db FILE [--fy 2023/24] [--json]
@@ -51,10 +77,18 @@ Usage:
   csp-assessment groups --db FILE [--save NAME --types TYPE,TYPE… | --delete NAME] [--json]
                                           list, define or remove theme groups (sets of crime
                                           types, e.g. acquisitive crime)
-  csp-assessment export --db FILE --out DIR [--fy 2024/25] [--format docx,png,svg,csv]
+  csp-assessment export --db FILE --out DIR [--fy 2024/25] [--format docx,pdf,png,svg,csv]
                        [--threshold 5] [--date TEXT] [--json]
                                           write the assessment summary: Word document,
                                           figures (PNG 300 dpi, SVG), tables (CSV)
+  csp-assessment texts --db FILE [--from OTHER | --set KEY (--text TEXT | --file PATH)]
+                       [--json]
+                                          the written sections of the document (edited
+                                          executive summary, data caveats, consultation,
+                                          horizon scanning, partnership activity,
+                                          recommendations): list them, start them from
+                                          another assessment file (last year's) where this
+                                          one has none, or write one
   csp-assessment lookup --db FILE [--derive] [--json]
                                           a best-fit LSOA → ward lookup from the imported ward
                                           and LSOA boundaries; --derive saves it
@@ -62,6 +96,27 @@ Usage:
                                           the hotspot grid of a theme (all_crime, asb, or a
                                           theme key of stats --json): counts, density, Gi*
                                           and hotspot classes per cell
+  csp-assessment compare --db FILE [--fy 2024/25] [--theme KEY] [--peers NAME] [--json]
+                                          how every district of the file compares on a
+                                          theme: rate per 1,000 with its 95% interval, ranks
+                                          (all, same type, peer group), above / similar /
+                                          below the peer rate, funnel plot limits
+  csp-assessment peers --db FILE [--save NAME --codes CODE,CODE… | --delete NAME] [--json]
+                                          list, save or remove peer groups of districts
+  csp-assessment indicators --db FILE [--json]
+                                          every partner indicator with its values by period
+  csp-assessment plan --db FILE [--as-at 2024-09 | 2024/25-Q2] [--json]
+                                          the partnership plan reviewed: each measurable's
+                                          baseline, latest value, status and reason
+  csp-assessment plan --db FILE --import PLAN.csv|PLAN.xlsx [--json]
+                                          read an existing action plan (Ref, Priority,
+                                          Strand, Output, Outcome, Measurable, Lead, …)
+                                          into the file, replacing the plan it held
+  csp-assessment plan --db FILE --report DIR [--priority NAME] [--as-at …] [--date TEXT]
+                                          write the performance report (Word and CSV)
+  csp-assessment rollup [--json] [--out DIR] FILE.assessment FILE.assessment …
+                                          county view: how many partnerships chose each
+                                          priority issue (files are opened read-only)
   csp-assessment help                     this text
 ";
 
@@ -79,9 +134,9 @@ pub enum Command {
     Import {
         db: PathBuf,
         paths: Vec<PathBuf>,
-        kind: Option<FileKind>,
-        /// The saved column mapping to read unknown files with.
-        mapping: Option<String>,
+        /// The kind forced, the saved column mapping to read unknown files with, the sheet
+        /// of a workbook and any CSV dialect chosen.
+        options: ImportOptions,
         json: bool,
     },
     Mappings {
@@ -123,6 +178,36 @@ pub enum Command {
         args: HotspotArgs,
         json: bool,
     },
+    Compare {
+        db: PathBuf,
+        args: CompareArgs,
+        json: bool,
+    },
+    Peers {
+        db: PathBuf,
+        change: PeerChange,
+        json: bool,
+    },
+    Texts {
+        db: PathBuf,
+        change: TextChange,
+        json: bool,
+    },
+    Indicators {
+        db: PathBuf,
+        json: bool,
+    },
+    Plan {
+        db: PathBuf,
+        args: PlanArgs,
+        json: bool,
+    },
+    Rollup {
+        files: Vec<PathBuf>,
+        out: Option<PathBuf>,
+        date: Option<String>,
+        json: bool,
+    },
     Help,
 }
 
@@ -158,7 +243,9 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             flag @ ("--fy" | "--district" | "--wards" | "--name" | "--save" | "--types"
             | "--delete" | "--out" | "--format" | "--threshold" | "--date"
             | "--mapping" | "--layout" | "--from" | "--map" | "--date-format"
-            | "--theme" | "--cell-size") => {
+            | "--theme" | "--cell-size" | "--peers" | "--codes" | "--sheet"
+            | "--delimiter" | "--encoding" | "--level" | "--set" | "--text" | "--file"
+            | "--as-at" | "--import" | "--report" | "--priority") => {
                 let value = iter
                     .next()
                     .ok_or_else(|| UsageError(format!("{flag} needs a value")))?;
@@ -170,7 +257,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                     .ok_or_else(|| UsageError("--kind needs a value".into()))?;
                 kind = Some(FileKind::from_name(value).ok_or_else(|| {
                     UsageError(format!(
-                        "unknown kind {value} (police_street, ward_lookup, population, boundaries, domestic_abuse, marac, asb_cases, treatment)"
+                        "unknown kind {value} (police_street, ward_lookup, population, boundaries, domestic_abuse, marac, asb_cases, treatment, indicators)"
                     ))
                 })?);
             }
@@ -199,8 +286,11 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             Ok(Command::Import {
                 db,
                 paths: positional,
-                kind,
-                mapping: values.remove("--mapping"),
+                options: ImportOptions {
+                    kind,
+                    mapping: values.remove("--mapping"),
+                    table: table_options(&mut values)?,
+                },
                 json,
             })
         }
@@ -218,6 +308,8 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                     from: PathBuf::from(from),
                     map,
                     date_format: values.remove("--date-format"),
+                    table: table_options(&mut values)?,
+                    level: values.remove("--level"),
                 }),
                 _ => {
                     return Err(UsageError(
@@ -355,21 +447,224 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                 json,
             })
         }
+        "compare" => Ok(Command::Compare {
+            db: need_db(db)?,
+            args: CompareArgs {
+                fy: values.remove("--fy"),
+                theme: values.remove("--theme"),
+                peers: values.remove("--peers"),
+            },
+            json,
+        }),
+        "peers" => {
+            let change = match (
+                values.remove("--save"),
+                values.remove("--codes"),
+                values.remove("--delete"),
+            ) {
+                (None, None, None) => PeerChange::None,
+                (Some(name), Some(codes), None) => PeerChange::Save {
+                    name,
+                    codes: codes
+                        .split(',')
+                        .map(|c| c.trim().to_string())
+                        .filter(|c| !c.is_empty())
+                        .collect(),
+                },
+                (None, None, Some(name)) => PeerChange::Delete(name),
+                _ => {
+                    return Err(UsageError(
+                        "peers takes --save NAME with --codes CODE,CODE…, or --delete NAME".into(),
+                    ))
+                }
+            };
+            Ok(Command::Peers {
+                db: need_db(db)?,
+                change,
+                json,
+            })
+        }
+        "texts" => {
+            let change = match (
+                values.remove("--from"),
+                values.remove("--set"),
+                values.remove("--text"),
+                values.remove("--file"),
+            ) {
+                (None, None, None, None) => TextChange::None,
+                (Some(from), None, None, None) => TextChange::CopyFrom(PathBuf::from(from)),
+                (None, Some(key), Some(text), None) => TextChange::Set {
+                    key,
+                    body: TextBody::Text(text),
+                },
+                (None, Some(key), None, Some(file)) => TextChange::Set {
+                    key,
+                    body: TextBody::File(PathBuf::from(file)),
+                },
+                _ => {
+                    return Err(UsageError(
+                        "texts takes --from OTHER.assessment, or --set KEY with --text TEXT or --file PATH".into(),
+                    ))
+                }
+            };
+            if let TextChange::Set { key, .. } = &change {
+                if !crate::report::content::free_text::text_keys()
+                    .iter()
+                    .any(|(k, _)| k == key)
+                {
+                    return Err(UsageError(format!(
+                        "unknown text \"{key}\" (one of {})",
+                        texts_cmd::known_keys()
+                    )));
+                }
+            }
+            Ok(Command::Texts {
+                db: need_db(db)?,
+                change,
+                json,
+            })
+        }
+        "indicators" => Ok(Command::Indicators {
+            db: need_db(db)?,
+            json,
+        }),
+        "plan" => {
+            let threshold = match values.remove("--threshold") {
+                Some(text) => {
+                    Some(text.parse().ok().filter(|t: &i64| *t >= 2).ok_or_else(|| {
+                        UsageError(format!(
+                            "--threshold takes a whole number of 2 or more, not \"{text}\""
+                        ))
+                    })?)
+                }
+                None => None,
+            };
+            let args = PlanArgs {
+                as_at: values.remove("--as-at"),
+                import: values.remove("--import").map(PathBuf::from),
+                report: values.remove("--report").map(PathBuf::from),
+                priority: values.remove("--priority"),
+                date: values.remove("--date"),
+                threshold,
+            };
+            if args.import.is_some() && (args.report.is_some() || args.as_at.is_some()) {
+                return Err(UsageError(
+                    "plan --import reads a plan; review it or write the report with a second command".into(),
+                ));
+            }
+            if args.priority.is_some() && args.report.is_none() {
+                return Err(UsageError(
+                    "--priority chooses the priority of --report DIR".into(),
+                ));
+            }
+            Ok(Command::Plan {
+                db: need_db(db)?,
+                args,
+                json,
+            })
+        }
+        "rollup" => {
+            if positional.is_empty() {
+                return Err(UsageError(
+                    "rollup needs the assessment files of the partnerships to roll up".into(),
+                ));
+            }
+            Ok(Command::Rollup {
+                files: positional,
+                out: values.remove("--out").map(PathBuf::from),
+                date: values.remove("--date"),
+                json,
+            })
+        }
         "help" | "--help" | "-h" => Ok(Command::Help),
         other => Err(UsageError(format!("unknown command {other}"))),
     }
 }
 
-/// Run a headless command; returns the exit code.
+/// `--sheet`, `--delimiter` and `--encoding`: how to read a workbook or CSV.
+fn table_options(
+    values: &mut std::collections::HashMap<&str, String>,
+) -> Result<TableOptions, UsageError> {
+    let delimiter = match values.remove("--delimiter").as_deref() {
+        None => None,
+        Some("comma" | ",") => Some(b','),
+        Some("semicolon" | ";") => Some(b';'),
+        Some("tab" | "\\t") => Some(b'\t'),
+        Some("pipe" | "|") => Some(b'|'),
+        Some(other) => {
+            return Err(UsageError(format!(
+                "unknown delimiter {other} (comma, semicolon, tab, pipe)"
+            )))
+        }
+    };
+    let encoding = match values.remove("--encoding") {
+        None => None,
+        Some(text) => Some(match text.to_ascii_lowercase().replace('_', "-").as_str() {
+            "utf-8" | "utf8" => TextEncoding::Utf8,
+            "windows-1252" | "cp1252" | "latin-1" | "latin1" | "iso-8859-1" => {
+                TextEncoding::Windows1252
+            }
+            "utf-16" | "utf16" | "utf-16le" | "unicode" => TextEncoding::Utf16Le,
+            "utf-16be" => TextEncoding::Utf16Be,
+            _ => {
+                return Err(UsageError(format!(
+                    "unknown encoding {text} (utf-8, windows-1252, utf-16, utf-16be)"
+                )))
+            }
+        }),
+    };
+    Ok(TableOptions {
+        sheet: values.remove("--sheet"),
+        dialect: DialectChoice {
+            encoding,
+            delimiter,
+        },
+    })
+}
+
+/// The exit code a command whose output is cut off (`sources | head`) ends with: what it
+/// would have returned, set before it prints (0 unless said otherwise).
+static EXIT_IF_OUTPUT_CLOSED: AtomicI32 = AtomicI32::new(EXIT_OK);
+
+/// Note the exit code the command will return, before printing its results.
+pub(crate) fn exit_code_if_output_closed(code: i32) {
+    EXIT_IF_OUTPUT_CLOSED.store(code, Ordering::Relaxed);
+}
+
+/// Whether a panic is Rust's `println!` failing because the reader of the output went away.
+fn is_closed_output(payload: &(dyn std::any::Any + Send)) -> bool {
+    let message = crate::store::ingest::panic_message(payload);
+    message.starts_with("failed printing to stdout")
+        || message.starts_with("failed printing to stderr")
+}
+
+/// Run a headless command; returns the exit code. When the output is closed early
+/// (`sources | head`), the command ends quietly with its normal exit code instead of a
+/// panic message and exit 101.
 pub fn run(command: Command) -> i32 {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !is_closed_output(info.payload()) {
+            previous(info);
+        }
+    }));
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| dispatch(command))) {
+        Ok(code) => code,
+        Err(payload) if is_closed_output(payload.as_ref()) => {
+            EXIT_IF_OUTPUT_CLOSED.load(Ordering::Relaxed)
+        }
+        Err(payload) => std::panic::resume_unwind(payload),
+    }
+}
+
+fn dispatch(command: Command) -> i32 {
     match command {
         Command::Import {
             db,
             paths,
-            kind,
-            mapping,
+            options,
             json,
-        } => import_cmd::run(&db, &paths, kind, mapping, json),
+        } => import_cmd::run(&db, &paths, &options, json),
         Command::Mappings { db, save, json } => mappings_cmd::run(&db, save.as_ref(), json),
         Command::Sources { db, json } => sources_cmd::run(&db, json),
         Command::Stats { db, fy, json } => stats_cmd::run(&db, fy.as_deref(), json),
@@ -383,6 +678,17 @@ pub fn run(command: Command) -> i32 {
         } => export_cmd::run(&db, &out, &args, json),
         Command::Lookup { db, derive, json } => lookup_cmd::run(&db, derive, json),
         Command::Hotspots { db, args, json } => hotspots_cmd::run(&db, &args, json),
+        Command::Compare { db, args, json } => compare_cmd::run(&db, &args, json),
+        Command::Peers { db, change, json } => peers_cmd::run(&db, &change, json),
+        Command::Texts { db, change, json } => texts_cmd::run(&db, &change, json),
+        Command::Indicators { db, json } => indicators_cmd::run(&db, json),
+        Command::Plan { db, args, json } => plan_cmd::run(&db, &args, json),
+        Command::Rollup {
+            files,
+            out,
+            date,
+            json,
+        } => rollup_cmd::run(&files, out.as_deref(), date.as_deref().unwrap_or(""), json),
         Command::Help => {
             print!("{USAGE}");
             EXIT_OK
@@ -407,8 +713,7 @@ mod tests {
             Command::Import {
                 db: "a.db".into(),
                 paths: vec!["x.csv".into(), "y".into()],
-                kind: None,
-                mapping: None,
+                options: ImportOptions::default(),
                 json: false
             }
         );

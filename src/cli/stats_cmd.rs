@@ -10,8 +10,10 @@ use super::{EXIT_OK, EXIT_REJECTED};
 use crate::analysis::area::AreaIndex;
 use crate::analysis::financial_year::FinancialYear;
 use crate::analysis::overview::{default_year, theme_overview, ThemeOverview};
-use crate::analysis::partner::headlines::{latest_complete_partner_year, police_asb_total};
-use crate::analysis::partner::{partner_headlines, PartnerArea, PartnerHeadlines};
+use crate::analysis::partner::{
+    latest_complete_partner_year, partner_headlines, PartnerArea, PartnerFigures, PartnerHeadlines,
+    PartnerInputs,
+};
 use crate::analysis::theme::Theme;
 use crate::report::format::thousands;
 use crate::store::Store;
@@ -24,6 +26,8 @@ struct StatsJson {
     financial_year: String,
     area: String,
     population: Option<f64>,
+    /// Whose residents `population` counts, in a sentence.
+    population_basis: Option<String>,
     themes: ThemesJson,
 }
 
@@ -81,22 +85,27 @@ fn build(db: &Path, fy: Option<&str>) -> Result<StatsJson, String> {
         })
         .collect();
     let partner_area = PartnerArea::new(&area, store.lsoa_wards().map_err(|e| e.to_string())?);
-    let partner = partner_headlines(
-        &partner_rows,
-        &partner_area,
-        year,
-        police_asb_total(&cube, &area, year),
-    );
+    let inputs = PartnerInputs {
+        rows: &partner_rows,
+        area: &partner_area,
+        cube: &cube,
+        index: &area,
+    };
+    let partner = partner_headlines(&inputs, year);
     Ok(StatsJson {
         financial_year: year.label(),
         area: area.name.clone(),
         population: area.population,
+        population_basis: area.population_basis.clone(),
         themes: ThemesJson { police, partner },
     })
 }
 
 fn print_page(stats: &StatsJson) {
     println!("Financial year {} — {}", stats.financial_year, stats.area);
+    if let Some(basis) = &stats.population_basis {
+        println!("{basis}");
+    }
     for key in ["all_crime", "asb"] {
         let Some(t) = stats.themes.police.get(key) else {
             continue;
@@ -131,52 +140,67 @@ fn print_page(stats: &StatsJson) {
 
 fn print_partner(p: &PartnerHeadlines) {
     let pct = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{v:.1}%"));
-    if let Some(da) = &p.domestic_abuse {
-        println!("\nDomestic abuse");
-        println!(
-            "  {} incidents ({} crimes); repeat victims {}, high risk {}, {} referred to MARAC",
-            thousands(da.incidents),
-            thousands(da.crimes),
-            pct(da.repeat_victim_pct),
-            pct(da.high_risk_pct),
-            thousands(da.referred_to_marac)
-        );
-        println!("  {}", da.change.change_explained);
-    }
-    if let Some(m) = &p.marac {
-        println!("\nMARAC");
-        let rate = m
-            .cases_per_10000_women
-            .map_or("no female 16+ population".into(), |r| {
-                format!("{r:.1} per 10,000 women 16+ (benchmark 40)")
-            });
-        println!(
-            "  {} cases in {} quarters; repeat rate {} (benchmark 30%); {rate}",
-            thousands(m.cases),
-            m.quarters_held,
-            pct(m.repeat_pct)
-        );
-    }
-    if let Some(a) = &p.asb_cases {
-        println!("\nCouncil ASB cases");
-        println!(
-            "  {} opened; repeat {}; {} open more than 90 days at {}",
-            thousands(a.opened),
-            pct(a.repeat_pct),
-            thousands(a.open_over_90_days),
-            a.as_at
-        );
-    }
-    if let Some(t) = &p.treatment {
-        println!("\nDrug and alcohol treatment");
-        for g in t.groups.iter().chain(std::iter::once(&t.total)) {
-            println!(
-                "  {}: {} in treatment, {} new, completion rate {}",
-                g.substance_group,
-                thousands(g.in_treatment),
-                thousands(g.new_presentations),
-                pct(g.completion_rate_pct)
-            );
+    for (_, figures) in &p.0 {
+        match figures {
+            PartnerFigures::DomesticAbuse(da) => {
+                println!("\nDomestic abuse");
+                println!(
+                    "  {} incidents ({} crimes); repeat victims {}, high risk {}, {} referred to MARAC",
+                    thousands(da.incidents),
+                    thousands(da.crimes),
+                    pct(da.repeat_victim_pct),
+                    pct(da.high_risk_pct),
+                    thousands(da.referred_to_marac)
+                );
+                println!("  {}", da.change.change_explained);
+            }
+            PartnerFigures::Marac(m) => {
+                println!("\nMARAC");
+                let rate = m
+                    .cases_per_10000_women
+                    .map_or("no female 16+ population".into(), |r| {
+                        format!("{r:.1} per 10,000 women 16+ (benchmark 40)")
+                    });
+                println!(
+                    "  {} cases in {} quarters; repeat rate {} (benchmark 30%); {rate}",
+                    thousands(m.cases),
+                    m.quarters_held,
+                    pct(m.repeat_pct)
+                );
+            }
+            PartnerFigures::AsbCases(a) => {
+                println!("\nCouncil ASB cases");
+                println!(
+                    "  {} opened; repeat {}; {} open more than 90 days at {}",
+                    thousands(a.opened),
+                    pct(a.repeat_pct),
+                    thousands(a.open_over_90_days),
+                    a.as_at
+                );
+            }
+            PartnerFigures::Treatment(t) => {
+                println!("\nDrug and alcohol treatment");
+                for g in t.groups.iter().chain(std::iter::once(&t.total)) {
+                    println!(
+                        "  {}: {} in treatment, {} new, completion rate {}",
+                        g.substance_group,
+                        thousands(g.in_treatment),
+                        thousands(g.new_presentations),
+                        pct(g.completion_rate_pct)
+                    );
+                }
+            }
+            PartnerFigures::Indicators(i) => {
+                println!("\nPartner indicators");
+                for indicator in &i.indicators {
+                    println!(
+                        "  {}: {} values ({} withheld)",
+                        indicator.name,
+                        indicator.periods.len(),
+                        indicator.periods.iter().filter(|p| p.suppressed).count()
+                    );
+                }
+            }
         }
     }
 }

@@ -1,12 +1,15 @@
-//! ONS boundary files (GeoJSON FeatureCollections of Polygon/MultiPolygon features in WGS84
-//! longitude/latitude) → [`Boundary`] records: each area's code, name, level (ward, LSOA,
-//! district or other), its polygons with holes, and the ONS centroid when the file has one.
+//! Boundary records — each area's code, name, level (ward, LSOA, district or other), its
+//! polygons with holes in WGS84 longitude/latitude, and the ONS centroid when the file has
+//! one — and the GeoJSON reader: FeatureCollections of Polygon/MultiPolygon features in
+//! WGS84, or in British National Grid or Web Mercator when the `crs` member says so (or,
+//! with no `crs`, when the numbers can only be metres). Shapefiles and GeoPackages are read
+//! in `gis`; all three share the conversion and the attribute rules of `gis::features`.
 //!
-//! The code and name properties are found by their shape, whatever the year digits:
-//! `WDnnCD`/`WDnnNM` (ward, with `LADnnCD` kept as the parent district), `LSOAnnCD`/
-//! `LSOAnnNM`, `LADnnCD`/`LADnnNM`, or any other `XXnnCD`. No geometry is computed here
-//! (see `analysis::geo`); no SQL and no egui.
+//! No geometry is computed here (see `analysis::geo`); no egui.
 
+use super::gis::crs::Crs;
+use super::gis::features::{build_layers, RawFeature, RawLayer};
+use super::gis::identity::BoundaryFields;
 use serde_json::{Map, Value};
 use std::path::Path;
 
@@ -78,6 +81,8 @@ pub enum BoundaryError {
     NotJson { file: String, reason: String },
     #[error("{file} is not a GeoJSON FeatureCollection (no \"features\" list)")]
     NotFeatureCollection { file: String },
+    #[error("{file}: {reason}")]
+    Unreadable { file: String, reason: String },
     #[error("{file}, feature {feature} (counting from 1): {problem}")]
     BadFeature {
         file: String,
@@ -98,10 +103,13 @@ pub enum FeatureProblem {
     #[error("its coordinates are not lists of numbers")]
     BadCoordinates,
     #[error(
-        "point ({x}, {y}) is not a longitude/latitude; the file may be in British National \
-         Grid metres: export it as WGS84 (EPSG:4326)"
+        "point ({x}, {y}) is not a longitude/latitude, though the file's coordinates are \
+         taken as WGS84: if they are British National Grid metres, the file must say so \
+         (a \"crs\" of EPSG:27700, or a .prj beside a shapefile)"
     )]
     OutOfRange { x: f64, y: f64 },
+    #[error("{0}")]
+    BadGeometry(String),
     #[error("a ring has {points} points; a closed ring needs at least 4")]
     RingTooShort { points: usize },
     #[error("a polygon has no rings")]
@@ -147,11 +155,28 @@ pub struct RejectedFeature {
 pub struct ParsedFeatures {
     pub boundaries: Vec<Boundary>,
     pub rejected: Vec<RejectedFeature>,
+    /// How the file was read (its coordinate system), for the import summary.
+    pub notes: Vec<String>,
 }
 
 /// Parses the text of a boundary file, keeping the good features and saying why each bad
-/// one was rejected. Only a file that is not a GeoJSON FeatureCollection is an error.
+/// one was rejected. Only a file that is not a GeoJSON FeatureCollection, or one in a
+/// coordinate system the app cannot convert, is an error.
 pub fn parse_features(file: &str, text: &str) -> Result<ParsedFeatures, BoundaryError> {
+    parse_features_with(file, text, None)
+}
+
+/// Like [`parse_features`], with the code and name attributes a mapping names.
+pub fn parse_features_with(
+    file: &str,
+    text: &str,
+    fields: Option<&BoundaryFields>,
+) -> Result<ParsedFeatures, BoundaryError> {
+    Ok(build_layers(vec![geojson_layer(file, text)?], fields))
+}
+
+/// Every feature of a GeoJSON text, in its own coordinates.
+pub fn geojson_layer(file: &str, text: &str) -> Result<RawLayer, BoundaryError> {
     let json: Value = serde_json::from_str(text).map_err(|e| BoundaryError::NotJson {
         file: file.to_string(),
         reason: e.to_string(),
@@ -162,18 +187,55 @@ pub fn parse_features(file: &str, text: &str) -> Result<ParsedFeatures, Boundary
         .ok_or_else(|| BoundaryError::NotFeatureCollection {
             file: file.to_string(),
         })?;
-    let mut parsed = ParsedFeatures::default();
-    for (index, feature) in features.iter().enumerate() {
-        match parse_feature(feature) {
-            Ok(boundary) => parsed.boundaries.push(boundary),
-            Err(problem) => parsed.rejected.push(RejectedFeature {
-                feature: index + 1,
-                problem,
-                excerpt: feature_excerpt(feature),
-            }),
+    let declared = match declared_crs(&json) {
+        Some(name) => {
+            Some(
+                Crs::from_crs_name(name).map_err(|reason| BoundaryError::Unreadable {
+                    file: file.to_string(),
+                    reason,
+                })?,
+            )
+        }
+        None => None,
+    };
+    let empty = Map::new();
+    let raw: Vec<RawFeature> = features
+        .iter()
+        .enumerate()
+        .map(|(index, feature)| RawFeature {
+            number: index + 1,
+            properties: feature
+                .get("properties")
+                .and_then(Value::as_object)
+                .unwrap_or(&empty)
+                .clone(),
+            geometry: feature
+                .get("geometry")
+                .filter(|g| !g.is_null())
+                .ok_or(FeatureProblem::NoGeometry)
+                .and_then(parse_geometry),
+            excerpt: feature_excerpt(feature),
+        })
+        .collect();
+    let mut attributes: Vec<String> = Vec::new();
+    for feature in raw.iter().take(100) {
+        for key in feature.properties.keys() {
+            if !attributes.contains(key) {
+                attributes.push(key.clone());
+            }
         }
     }
-    Ok(parsed)
+    Ok(RawLayer {
+        features: raw,
+        declared,
+        how: "a \"crs\" member".into(),
+        attributes,
+    })
+}
+
+/// The name in a GeoJSON `crs` member (`{"type":"name","properties":{"name":…}}`).
+fn declared_crs(json: &Value) -> Option<&str> {
+    json.get("crs")?.get("properties")?.get("name")?.as_str()
 }
 
 /// The first 200 characters of a feature's JSON.
@@ -184,112 +246,6 @@ fn feature_excerpt(feature: &Value) -> String {
         Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or_default()),
         None => text,
     }
-}
-
-fn parse_feature(feature: &Value) -> Result<Boundary, FeatureProblem> {
-    let empty = Map::new();
-    let properties = feature
-        .get("properties")
-        .and_then(Value::as_object)
-        .unwrap_or(&empty);
-    let identity = identify(properties).ok_or(FeatureProblem::NoCode)?;
-    let geometry = feature
-        .get("geometry")
-        .filter(|g| !g.is_null())
-        .ok_or(FeatureProblem::NoGeometry)?;
-    let polygons = parse_geometry(geometry)?;
-    let centroid_hint = match (
-        number_property(properties, "LONG"),
-        number_property(properties, "LAT"),
-    ) {
-        (Some(lon), Some(lat)) if is_lon_lat(lon, lat) => Some((lon, lat)),
-        _ => None,
-    };
-    Ok(Boundary {
-        code: identity.code,
-        name: identity.name,
-        level: identity.level,
-        parent_code: identity.parent_code,
-        polygons,
-        centroid_hint,
-    })
-}
-
-struct Identity {
-    code: String,
-    name: String,
-    level: BoundaryLevel,
-    parent_code: Option<String>,
-}
-
-/// Finds the code/name pair by property names (year digits vary: WD19CD … WD25CD).
-fn identify(properties: &Map<String, Value>) -> Option<Identity> {
-    let find = |prefix: &str, suffix: &str| -> Option<String> {
-        properties.iter().find_map(|(key, value)| {
-            let upper = key.to_ascii_uppercase();
-            let digits = upper.strip_prefix(prefix)?.strip_suffix(suffix)?;
-            let is_year = digits.len() == 2 && digits.bytes().all(|b| b.is_ascii_digit());
-            let text = value.as_str()?.trim();
-            (is_year && !text.is_empty()).then(|| text.to_string())
-        })
-    };
-    let parent = find("LAD", "CD");
-    let (prefix, level, parent_code) = if find("WD", "CD").is_some() {
-        ("WD", BoundaryLevel::Ward, parent)
-    } else if find("LSOA", "CD").is_some() {
-        ("LSOA", BoundaryLevel::Lsoa, None)
-    } else if parent.is_some() {
-        ("LAD", BoundaryLevel::District, None)
-    } else {
-        return other_identity(properties);
-    };
-    let code = find(prefix, "CD")?;
-    let name = find(prefix, "NM").unwrap_or_else(|| code.clone());
-    Some(Identity {
-        code,
-        name,
-        level,
-        parent_code,
-    })
-}
-
-/// Any other ONS geography (MSOA21CD, CTY23CD…): letters, two digits, `CD`.
-fn other_identity(properties: &Map<String, Value>) -> Option<Identity> {
-    let (key, code) = properties.iter().find_map(|(key, value)| {
-        let upper = key.to_ascii_uppercase();
-        let stem = upper.strip_suffix("CD")?;
-        let split = stem.len().checked_sub(2)?;
-        let (letters, digits) = (stem.get(..split)?, stem.get(split..)?);
-        let shaped = !letters.is_empty()
-            && letters.bytes().all(|b| b.is_ascii_alphabetic())
-            && digits.bytes().all(|b| b.is_ascii_digit());
-        let text = value.as_str()?.trim();
-        (shaped && !text.is_empty()).then(|| (upper.clone(), text.to_string()))
-    })?;
-    let name_key = format!("{}NM", key.strip_suffix("CD").unwrap_or(&key));
-    let name = properties
-        .iter()
-        .find(|(k, _)| k.to_ascii_uppercase() == name_key)
-        .and_then(|(_, v)| v.as_str())
-        .map(|s| s.trim().to_string())
-        .unwrap_or_else(|| code.clone());
-    Some(Identity {
-        code,
-        name,
-        level: BoundaryLevel::Other,
-        parent_code: None,
-    })
-}
-
-fn number_property(properties: &Map<String, Value>, name: &str) -> Option<f64> {
-    properties
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(name))
-        .and_then(|(_, v)| v.as_f64())
-}
-
-fn is_lon_lat(lon: f64, lat: f64) -> bool {
-    (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat)
 }
 
 fn parse_geometry(geometry: &Value) -> Result<Vec<Polygon>, FeatureProblem> {
@@ -316,36 +272,21 @@ fn parse_polygon(rings: &[Value]) -> Result<Polygon, FeatureProblem> {
     Ok(Polygon { exterior, holes })
 }
 
+/// A ring's positions as they are written (converted to WGS84 and checked later).
 fn parse_ring(ring: &Value) -> Result<Ring, FeatureProblem> {
     let positions = ring.as_array().ok_or(FeatureProblem::BadCoordinates)?;
-    let mut points = positions
+    positions
         .iter()
         .map(|position| {
             let pair = position.as_array().ok_or(FeatureProblem::BadCoordinates)?;
             let x = pair.first().and_then(Value::as_f64);
             let y = pair.get(1).and_then(Value::as_f64);
-            let (Some(x), Some(y)) = (x, y) else {
-                return Err(FeatureProblem::BadCoordinates);
-            };
-            if is_lon_lat(x, y) {
-                Ok((x, y))
-            } else {
-                Err(FeatureProblem::OutOfRange { x, y })
+            match (x, y) {
+                (Some(x), Some(y)) => Ok((x, y)),
+                _ => Err(FeatureProblem::BadCoordinates),
             }
         })
-        .collect::<Result<Ring, _>>()?;
-    // GeoJSON requires closed rings; some exporters drop the repeated point.
-    if let (Some(&first), Some(&last)) = (points.first(), points.last()) {
-        if first != last {
-            points.push(first);
-        }
-    }
-    if points.len() < 4 {
-        return Err(FeatureProblem::RingTooShort {
-            points: points.len(),
-        });
-    }
-    Ok(points)
+        .collect()
 }
 
 #[cfg(test)]

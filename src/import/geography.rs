@@ -1,25 +1,30 @@
 //! ONS geography files: LSOA → ward → district "best-fit" lookups (whatever the year in the
 //! column names: `LSOA11CD`/`LSOA21CD`, `WD19CD`…`WD25CD`, `LAD…CD`, with the `…NM` names)
-//! and population counts by ward or LSOA — a simple `code,name,total` CSV or the real
-//! ONS/Census layouts, including the messy 2011 Census table (a blank column, three columns
-//! named `Persons`, numbers like "1,676").
+//! and population counts by ward, LSOA or district (local authority) — a simple
+//! `code,name,total` CSV or the real ONS/Census layouts, including the messy 2011 Census
+//! table (a blank column, three columns named `Persons`, numbers like "1,676"), ONS
+//! mid-year estimates (`Code,Name,Geography,All ages,…`) and Census 2021 TS001 from Nomis
+//! (`geography code`, `Residence type: Total; measures: Value`).
 
 use super::text::{decode_cell, excerpt, trim_bytes};
 use csv::ByteRecord;
 
-/// Whether a geography code is an LSOA or a ward.
+/// Whether a geography code is an LSOA, a ward or a district.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum AreaKind {
     Lsoa,
     Ward,
+    /// A local authority district: E06, E07, E08, E09 or W06.
+    District,
 }
 
 impl AreaKind {
-    /// From the ONS code prefix: E01/W01 LSOAs, E05/W05 wards.
+    /// From the ONS code prefix: E01/W01 LSOAs, E05/W05 wards, E06–E09/W06 districts.
     pub fn of_code(code: &str) -> Option<AreaKind> {
         match code.get(..3)? {
             "E01" | "W01" => Some(AreaKind::Lsoa),
             "E05" | "W05" => Some(AreaKind::Ward),
+            "E06" | "E07" | "E08" | "E09" | "W06" => Some(AreaKind::District),
             _ => None,
         }
     }
@@ -28,8 +33,16 @@ impl AreaKind {
         match self {
             AreaKind::Lsoa => "lsoa",
             AreaKind::Ward => "ward",
+            AreaKind::District => "district",
         }
     }
+}
+
+/// Whether a code is a district code: E06, E07, E08, E09 or W06 and six digits.
+pub fn is_district_code(code: &str) -> bool {
+    code.len() == 9
+        && AreaKind::of_code(code) == Some(AreaKind::District)
+        && code.bytes().skip(3).all(|b| b.is_ascii_digit())
 }
 
 /// `PREFIX` + two digits + `SUFFIX`, case-insensitive: `LSOA21CD`, `WD24NM`.
@@ -62,10 +75,16 @@ pub enum GeoRowProblem {
     Blank { column: String },
     #[error("column {column}: \"{value}\" is not an LSOA code (E01… or W01…)")]
     NotAnLsoa { column: String, value: String },
-    #[error("column {column}: \"{value}\" is not a ward or LSOA code (E05…/W05… or E01…/W01…)")]
+    #[error("column {column}: \"{value}\" is not a ward, LSOA or district code (E05…/W05…, E01…/W01…, or E06…–E09…/W06…); a region, county or country total is not used")]
     NotAnArea { column: String, value: String },
     #[error("column {column}: \"{value}\" is not a population count")]
     BadNumber { column: String, value: String },
+    #[error("column {column}: \"{value}\" is a {level}: populations are read by LSOA, ward or local authority (district); a county, region or country total is not used")]
+    NotSmallArea {
+        column: String,
+        value: String,
+        level: &'static str,
+    },
 }
 
 impl GeoRowProblem {
@@ -75,6 +94,7 @@ impl GeoRowProblem {
             GeoRowProblem::Blank { column }
             | GeoRowProblem::NotAnLsoa { column, .. }
             | GeoRowProblem::NotAnArea { column, .. }
+            | GeoRowProblem::NotSmallArea { column, .. }
             | GeoRowProblem::BadNumber { column, .. } => Some(column),
         }
     }
@@ -179,8 +199,20 @@ fn code_rank(header: &str) -> Option<u8> {
         Some(0)
     } else if (h.contains("ward") && is_code) || is_coded(header, "WD", "CD") {
         Some(1)
-    } else if ["code", "area code", "geography code", "areacode"].contains(&h.as_str()) {
+    } else if is_coded(header, "LAD", "CD")
+        || (h.contains("local authority") || h.contains("district")) && is_code
+    {
         Some(2)
+    } else if [
+        "code",
+        "area code",
+        "geography code",
+        "areacode",
+        "mnemonic",
+    ]
+    .contains(&h.as_str())
+    {
+        Some(3)
     } else {
         None
     }
@@ -189,12 +221,19 @@ fn code_rank(header: &str) -> Option<u8> {
 fn name_rank(header: &str) -> Option<u8> {
     let h = header.to_ascii_lowercase();
     let is_name = h.contains("name") || h.ends_with("nm");
-    if h.contains("lsoa") && is_name {
+    // Nomis names the column of area names after the geography: "2021 super output area -
+    // lower layer", "2022 electoral ward".
+    let nomis = h.contains("super output area") || h.contains("electoral ward");
+    if (h.contains("lsoa") && is_name) || nomis {
         Some(0)
     } else if (h.contains("ward") || h.starts_with("wd")) && is_name {
         Some(1)
-    } else if ["name", "area name", "geography", "area"].contains(&h.as_str()) {
+    } else if is_coded(header, "LAD", "NM")
+        || (h.contains("local authority") || h.contains("district")) && is_name
+    {
         Some(2)
+    } else if ["name", "area name", "geography", "area"].contains(&h.as_str()) {
+        Some(3)
     } else {
         None
     }
@@ -202,7 +241,7 @@ fn name_rank(header: &str) -> Option<u8> {
 
 /// Population column names in order of preference; the first column matching the best
 /// name wins (in the 2011 Census table the first `Persons` is all usual residents).
-const TOTAL_NAMES: [&str; 8] = [
+const TOTAL_NAMES: [&str; 9] = [
     "total",
     "all ages",
     "all usual residents",
@@ -211,7 +250,46 @@ const TOTAL_NAMES: [&str; 8] = [
     "usual residents",
     "total population",
     "count",
+    // Census 2021 TS001 as Nomis publishes it.
+    "residence type: total; measures: value",
 ];
+
+/// The column of all residents: a name of [`TOTAL_NAMES`] exactly, else Census and ONS
+/// download forms — Nomis's "Total: All usual residents", the Nomis bulk file's
+/// "Residence type: Total; measures: Value", a name starting "Total", or "All ages" within
+/// a longer name. Age and sex columns are never chosen.
+fn total_column(names: &[String]) -> Option<usize> {
+    let lower: Vec<String> = names
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    let first = |test: &dyn Fn(&str) -> bool| lower.iter().position(|h| test(h));
+    TOTAL_NAMES
+        .iter()
+        .find_map(|t| lower.iter().position(|h| h == t))
+        .or_else(|| first(&|h| h.contains("all usual residents")))
+        .or_else(|| first(&|h| h.ends_with("measures: value") && h.contains(": total")))
+        .or_else(|| first(&|h| h.starts_with("total")))
+        .or_else(|| first(&|h| h.contains("all ages") || h.contains("all persons")))
+}
+
+/// What a code that is not an LSOA, ward or district is: a county, a region or a country.
+pub fn larger_area_of_code(code: &str) -> Option<&'static str> {
+    match code.get(..3)? {
+        "E10" | "E11" => Some("county code"),
+        "E12" => Some("region code"),
+        "E92" | "W92" | "K02" | "K03" | "K04" => Some("country code"),
+        _ => None,
+    }
+}
+
+/// Why a population file of larger areas (every row a county, region or country, such as
+/// `example`) is not imported as populations.
+pub fn larger_area_population(example: &str, level: &str) -> String {
+    format!(
+        "this is a population by county, region or country (for example the {level} {example}): populations are read by LSOA or ward (for rates in the area) or by local authority (for comparing with other areas): use ONS mid-year estimates or Census 2021 TS001 from Nomis at one of those levels"
+    )
+}
 
 impl PopulationColumns {
     pub fn from_header(names: &[String]) -> Result<Self, String> {
@@ -224,10 +302,7 @@ impl PopulationColumns {
                 .map(|(_, i)| i)
         };
         let code = best(code_rank).ok_or("no area code column")?;
-        let total = TOTAL_NAMES
-            .iter()
-            .find_map(|t| names.iter().position(|h| h.eq_ignore_ascii_case(t)))
-            .ok_or("no total / persons column")?;
+        let total = total_column(names).ok_or("no total / persons column")?;
         Ok(PopulationColumns {
             names: names.to_vec(),
             code,
@@ -236,13 +311,30 @@ impl PopulationColumns {
         })
     }
 
+    /// "populations read from the column \"All Ages\" (area codes from \"LSOA Code\")".
+    pub fn describe(&self) -> String {
+        let name = |i: usize| self.names.get(i).map_or("", String::as_str);
+        format!(
+            "populations read from the column \"{}\" (area codes from \"{}\")",
+            name(self.total),
+            name(self.code)
+        )
+    }
+
     pub fn parse(&self, record: &ByteRecord) -> Result<PopulationRow, GeoRowProblem> {
         check_width(record, self.names.len())?;
         let column = |i: usize| self.names.get(i).cloned().unwrap_or_default();
         let code = cell_text(record, self.code);
-        let kind = AreaKind::of_code(&code).ok_or_else(|| GeoRowProblem::NotAnArea {
-            column: column(self.code),
-            value: excerpt(code.as_bytes()),
+        let kind = AreaKind::of_code(&code).ok_or_else(|| match larger_area_of_code(&code) {
+            Some(level) => GeoRowProblem::NotSmallArea {
+                column: column(self.code),
+                value: excerpt(code.as_bytes()),
+                level,
+            },
+            None => GeoRowProblem::NotAnArea {
+                column: column(self.code),
+                value: excerpt(code.as_bytes()),
+            },
         })?;
         let raw_total = cell_text(record, self.total);
         let total = parse_count(&raw_total).ok_or_else(|| GeoRowProblem::BadNumber {
@@ -328,6 +420,41 @@ mod tests {
     }
 
     #[test]
+    fn census_2021_and_ons_mid_year_layouts_pick_the_all_residents_column() {
+        let bulk = "date,geography,geography code,Residence type: Total; measures: Value,Residence type: Lives in a household; measures: Value,Residence type: Lives in a communal establishment; measures: Value";
+        let cols = PopulationColumns::from_header(&names(bulk)).unwrap();
+        let row = cols
+            .parse(&record("2021,Medway 001A,E01016070,1676,1652,24"))
+            .unwrap();
+        assert_eq!(
+            (row.code.as_str(), row.name.as_str(), row.total),
+            ("E01016070", "Medway 001A", 1676.0)
+        );
+        let nomis = "2021 super output area - lower layer,mnemonic,Total: All usual residents,Lives in a household";
+        let cols = PopulationColumns::from_header(&names(nomis)).unwrap();
+        let row = cols
+            .parse(&record("Medway 001A,E01016070,1676,1652"))
+            .unwrap();
+        assert_eq!((row.name.as_str(), row.total), ("Medway 001A", 1676.0));
+        let mye = "LAD 2021 Code,LAD 2021 Name,LSOA 2021 Code,LSOA 2021 Name,Total,F0,F1,M0";
+        let cols = PopulationColumns::from_header(&names(mye)).unwrap();
+        let row = cols
+            .parse(&record(
+                "E06000035,Medway,E01016070,Medway 001A,\"1,690\",10,11,12",
+            ))
+            .unwrap();
+        assert_eq!((row.code.as_str(), row.total), ("E01016070", 1690.0));
+        let ward = "Ward Code 1,Ward Name 1,LA Code (2021 boundaries),LA name (2021 boundaries),All Ages,0,1";
+        let cols = PopulationColumns::from_header(&names(ward)).unwrap();
+        let row = cols
+            .parse(&record(
+                "E05014449,All Saints,E06000035,Medway,11000,100,120",
+            ))
+            .unwrap();
+        assert_eq!((row.kind, row.total), (AreaKind::Ward, 11000.0));
+    }
+
+    #[test]
     fn simple_population_files_and_bad_numbers() {
         let cols = PopulationColumns::from_header(&names("code,name,total")).unwrap();
         let row = cols
@@ -339,9 +466,44 @@ mod tests {
             Err(GeoRowProblem::BadNumber { .. })
         ));
         assert!(matches!(
-            cols.parse(&record("E06000035,Medway,279000")),
-            Err(GeoRowProblem::NotAnArea { .. })
+            cols.parse(&record("E12000008,South East,9300000")),
+            Err(GeoRowProblem::NotAnArea { .. } | GeoRowProblem::NotSmallArea { .. })
         ));
         assert_eq!(parse_count("-5"), None);
+    }
+
+    #[test]
+    fn district_populations_in_the_ons_and_nomis_layouts() {
+        let row = cols_of("Code,Name,Geography,All ages,0,1")
+            .parse(&record(
+                "E06000035,Medway,Unitary Authority,\"281,528\",3211,3302",
+            ))
+            .unwrap();
+        assert_eq!(
+            (row.code.as_str(), row.name.as_str(), row.kind, row.total),
+            ("E06000035", "Medway", AreaKind::District, 281_528.0)
+        );
+        let nomis = "date,geography,geography code,Residence type: Total; measures: Value,Residence type: Lives in a household; measures: Value";
+        let row = cols_of(nomis)
+            .parse(&record("2021,Leeds,E08000035,811953,790000"))
+            .unwrap();
+        assert_eq!(
+            (row.kind, row.total, row.name.as_str()),
+            (AreaKind::District, 811_953.0, "Leeds")
+        );
+        let row = cols_of("LAD23CD,LAD23NM,population")
+            .parse(&record("W06000015,Cardiff,372089"))
+            .unwrap();
+        assert_eq!(row.kind, AreaKind::District);
+        // A region row of the mid-year estimates is rejected with its reason.
+        assert!(matches!(
+            cols_of("Code,Name,Geography,All ages")
+                .parse(&record("E12000008,South East,Region,9379833")),
+            Err(GeoRowProblem::NotAnArea { .. } | GeoRowProblem::NotSmallArea { .. })
+        ));
+    }
+
+    fn cols_of(header: &str) -> PopulationColumns {
+        PopulationColumns::from_header(&names(header)).unwrap()
     }
 }

@@ -14,7 +14,8 @@ pub enum FileKind {
     Population,
     /// A partner extract in one of the reference layouts.
     Partner(PartnerLayout),
-    /// GeoJSON ward, LSOA or district boundaries (recognised by the file name, not a header).
+    /// Ward, LSOA or district boundaries (GeoJSON, shapefile or GeoPackage, recognised by
+    /// the file name, not a header).
     Boundaries,
     Unknown,
 }
@@ -41,18 +42,15 @@ impl FileKind {
             "ward_lookup" | "lookup" => Some(FileKind::WardLookup),
             "population" => Some(FileKind::Population),
             "boundaries" | "geojson" => Some(FileKind::Boundaries),
-            other => PartnerLayout::ALL
-                .into_iter()
-                .find(|l| l.key() == other)
-                .map(FileKind::Partner),
+            other => PartnerLayout::from_key(other).map(FileKind::Partner),
         }
     }
 
-    /// The kind a file's name alone says it is: GeoJSON (`.geojson`, `.json`) holds
-    /// boundaries; anything else is recognised from its CSV header.
+    /// The kind a file's name alone says it is: GeoJSON (`.geojson`, `.json`), shapefiles
+    /// (`.shp`) and GeoPackages (`.gpkg`) hold boundaries; anything else is recognised
+    /// from its header.
     pub fn from_file_name(name: &str) -> Option<FileKind> {
-        let lower = name.to_ascii_lowercase();
-        (lower.ends_with(".geojson") || lower.ends_with(".json")).then_some(FileKind::Boundaries)
+        super::gis::GisFormat::of_name(name).map(|_| FileKind::Boundaries)
     }
 }
 
@@ -70,6 +68,7 @@ pub fn source_kind_label(kind: &str) -> &str {
         "marac" => "MARAC",
         "asb_cases" => "Council ASB cases",
         "treatment" => "Treatment",
+        "indicators" => "Partner indicators",
         other => other,
     }
 }

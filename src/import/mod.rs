@@ -2,11 +2,17 @@
 //! partner layouts), understands their quirks, and says exactly what was wrong with any
 //! row it cannot accept. No SQL and no egui here.
 
+pub mod action_plan;
 pub mod boundaries;
 pub mod content_hash;
 pub mod crime_types;
 pub mod fast_csv;
+pub mod field_mapping;
+pub mod field_preview;
 pub mod geography;
+pub mod gis;
+pub mod grid;
+pub mod indicators;
 pub mod inputs;
 pub mod kind;
 pub mod month;
@@ -16,6 +22,7 @@ pub mod police_uk;
 #[cfg(test)]
 mod proptests;
 pub mod reader;
+pub mod table;
 pub mod text;
 
 use std::path::Path;

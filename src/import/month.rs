@@ -50,6 +50,12 @@ pub fn parse_month(cell: &[u8]) -> Option<(u32, MonthForm)> {
         .or_else(|| parse_month_name(text))
 }
 
+/// `YYYYMM` of a date.
+pub fn month_of(date: chrono::NaiveDate) -> u32 {
+    use chrono::Datelike;
+    date.year().max(0) as u32 * 100 + date.month()
+}
+
 /// The `YYYY-MM` label of a `YYYYMM` month.
 pub fn month_label(month: u32) -> String {
     format!("{:04}-{:02}", month / 100, month % 100)

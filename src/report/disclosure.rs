@@ -9,6 +9,12 @@
 //! This is the standard "at least two per line" rule used for published crime and health
 //! tables. Zero is never primary-suppressed (nothing to protect), but may be chosen as the
 //! complementary cell when nothing else is left. Exports only; the screen shows counts.
+//!
+//! This table-by-table rule serves the police ward and LSOA tables. Sensitive partner
+//! themes are planned as one system per export instead (see [`plan`]), so that numbers in
+//! the text, charts and other tables cannot undo a suppression.
+
+pub mod plan;
 
 /// Default: counts 1–4 are shown as "<5".
 pub const DEFAULT_THRESHOLD: i64 = 5;
@@ -32,11 +38,15 @@ pub enum Shown {
     Suppressed,
     /// Not small, hidden so that a small one cannot be worked out: shown as "*".
     Withheld,
+    /// Part of the count was suppressed in the partner's file: at least this many,
+    /// shown as "≥12" (never as the known part alone, which would understate it).
+    AtLeast(i64),
 }
 
 impl Shown {
+    /// Hidden: "<5" or "*" (a lower bound is published).
     pub fn is_suppressed(self) -> bool {
-        !matches!(self, Shown::Count(_))
+        matches!(self, Shown::Suppressed | Shown::Withheld)
     }
 
     /// The text of the entry: the count, "<5" for a small count (threshold 5), or "*".
@@ -45,6 +55,7 @@ impl Shown {
             Shown::Count(n) => format(n),
             Shown::Suppressed => format!("<{threshold}"),
             Shown::Withheld => WITHHELD.to_string(),
+            Shown::AtLeast(n) => format!("≥{}", format(n)),
         }
     }
 }

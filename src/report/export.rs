@@ -1,12 +1,14 @@
-//! Writing an export: the Word document, every figure as PNG (300 dpi) and SVG, every
-//! table as CSV, into a folder the analyst chose. Files are first written into a hidden
+//! Writing an export: the Word document, the PDF, every figure as PNG (300 dpi) and SVG,
+//! every table as CSV, into a folder the analyst chose. Files are first written into a hidden
 //! working folder beside them and moved into place only when all of them are complete,
 //! so a crash or a cancel never leaves a half-written export looking finished. Progress
 //! is reported per file; cancelling stops before the next file.
 
-use super::content::{ContentBlock, ReportContent};
-use super::docx::{write_docx, Block, DocxError, Image, WordDocument};
+use super::content::ReportContent;
+use super::document::lay_out;
+use super::docx::{write_docx, DocxError};
 use super::figures::{render_png, render_svg, FigureError};
+use super::pdf::{write_pdf, PdfError};
 use super::table::to_csv;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -15,6 +17,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Formats {
     pub docx: bool,
+    pub pdf: bool,
     pub png: bool,
     pub svg: bool,
     pub csv: bool,
@@ -23,35 +26,39 @@ pub struct Formats {
 impl Formats {
     pub const ALL: Formats = Formats {
         docx: true,
+        pdf: true,
         png: true,
         svg: true,
         csv: true,
     };
 
-    /// `docx,png,svg,csv` (any subset, any order).
+    pub const NONE: Formats = Formats {
+        docx: false,
+        pdf: false,
+        png: false,
+        svg: false,
+        csv: false,
+    };
+
+    /// `docx,pdf,png,svg,csv` (any subset, any order).
     pub fn parse(text: &str) -> Result<Formats, String> {
-        let mut f = Formats {
-            docx: false,
-            png: false,
-            svg: false,
-            csv: false,
-        };
+        let mut f = Formats::NONE;
         for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
             match part.to_ascii_lowercase().as_str() {
                 "docx" | "word" => f.docx = true,
+                "pdf" => f.pdf = true,
                 "png" => f.png = true,
                 "svg" => f.svg = true,
                 "csv" => f.csv = true,
-                other => return Err(format!("unknown format \"{other}\" (docx, png, svg, csv)")),
+                other => {
+                    return Err(format!(
+                        "unknown format \"{other}\" (docx, pdf, png, svg, csv)"
+                    ))
+                }
             }
         }
-        if f == (Formats {
-            docx: false,
-            png: false,
-            svg: false,
-            csv: false,
-        }) {
-            return Err("choose at least one format (docx, png, svg, csv)".into());
+        if f == Formats::NONE {
+            return Err("choose at least one format (docx, pdf, png, svg, csv)".into());
         }
         Ok(f)
     }
@@ -73,6 +80,8 @@ pub enum ExportError {
     Figure(#[from] FigureError),
     #[error(transparent)]
     Docx(#[from] DocxError),
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
     #[error("the export was cancelled; nothing was written to the folder")]
     Cancelled,
 }
@@ -96,8 +105,17 @@ pub struct ExportSummary {
 
 /// The Word document's name: `strategic-assessment-2024-25.docx`.
 pub fn docx_name(content: &ReportContent) -> String {
+    document_name(content, "docx")
+}
+
+/// The PDF's name: `strategic-assessment-2024-25.pdf`.
+pub fn pdf_name(content: &ReportContent) -> String {
+    document_name(content, "pdf")
+}
+
+fn document_name(content: &ReportContent, extension: &str) -> String {
     format!(
-        "strategic-assessment-{}.docx",
+        "strategic-assessment-{}.{extension}",
         content.financial_year.replace('/', "-")
     )
 }
@@ -158,7 +176,8 @@ fn write_all(
     let figure_files = usize::from(formats.png) + usize::from(formats.svg);
     let total = content.figures.len() * figure_files
         + if formats.csv { content.tables.len() } else { 0 }
-        + usize::from(formats.docx);
+        + usize::from(formats.docx)
+        + usize::from(formats.pdf);
     let mut done = 0;
     let mut files = Vec::new();
     let mut step = |name: &str| -> Result<(), ExportError> {
@@ -183,8 +202,8 @@ fn write_all(
     let mut pngs: Vec<Vec<u8>> = Vec::with_capacity(content.figures.len());
     for (i, figure) in content.figures.iter().enumerate() {
         let name = stem(i, &figure.slug());
-        // The Word document embeds the PNGs, so they are drawn even when not exported.
-        if formats.png || formats.docx {
+        // The documents embed the PNGs, so they are drawn even when not exported.
+        if formats.png || formats.docx || formats.pdf {
             if formats.png {
                 step(&format!("{name}.png"))?;
             }
@@ -212,12 +231,19 @@ fn write_all(
             files.push(relative);
         }
     }
+    let document = lay_out(content, pngs);
     if formats.docx {
         let name = docx_name(content);
         step(&name)?;
-        let bytes = write_docx(&word_document(content, pngs))?;
         let relative = PathBuf::from(name);
-        write(&relative, &bytes)?;
+        write(&relative, &write_docx(&document)?)?;
+        files.push(relative);
+    }
+    if formats.pdf {
+        let name = pdf_name(content);
+        step(&name)?;
+        let relative = PathBuf::from(name);
+        write(&relative, &write_pdf(&document)?)?;
         files.push(relative);
     }
     if cancel.load(Ordering::Relaxed) {
@@ -229,72 +255,4 @@ fn write_all(
         current: String::new(),
     });
     Ok(files)
-}
-
-/// The report laid out for Word: contents, sections, numbered table and figure captions.
-pub fn word_document(content: &ReportContent, pngs: Vec<Vec<u8>>) -> WordDocument {
-    let mut blocks = vec![Block::Contents];
-    let (mut table_number, mut figure_number) = (0, 0);
-    for section in &content.sections {
-        blocks.push(Block::Heading {
-            level: 1,
-            text: section.heading.clone(),
-        });
-        for block in &section.blocks {
-            match block {
-                ContentBlock::SubHeading(text) => blocks.push(Block::Heading {
-                    level: 2,
-                    text: text.clone(),
-                }),
-                ContentBlock::Paragraph(text) => blocks.push(Block::Paragraph(text.clone())),
-                ContentBlock::Bullet(text) => blocks.push(Block::Bullet(text.clone())),
-                ContentBlock::Note(text) => blocks.push(Block::Note(text.clone())),
-                ContentBlock::Code(lines) => blocks.push(Block::Code(lines.clone())),
-                ContentBlock::Table(i) => {
-                    if let Some(t) = content.tables.get(*i) {
-                        table_number += 1;
-                        blocks.push(Block::TableCaption(format!(
-                            "Table {table_number}: {}",
-                            t.title
-                        )));
-                        blocks.push(Block::Table {
-                            header: t.columns.clone(),
-                            rows: t.display.clone(),
-                            numeric: t.numeric.clone(),
-                            total_row: t.total_row,
-                        });
-                    }
-                }
-                ContentBlock::Figure(i) => {
-                    if let Some(f) = content.figures.get(*i) {
-                        figure_number += 1;
-                        blocks.push(Block::Figure {
-                            image: *i,
-                            width_cm: 16.0,
-                            caption: format!("Figure {figure_number}: {}", f.title),
-                        });
-                    }
-                }
-            }
-        }
-    }
-    let images = content
-        .figures
-        .iter()
-        .zip(pngs)
-        .map(|(f, png)| Image {
-            png,
-            width_px: super::figures::page::WIDTH_PX,
-            height_px: super::figures::page::HEIGHT_PX,
-            description: f.title.clone(),
-        })
-        .collect();
-    WordDocument {
-        title: content.title.clone(),
-        title_lines: content.title_lines.clone(),
-        footer: content.footer.clone(),
-        author: "CSP Strategic Assessment".into(),
-        blocks,
-        images,
-    }
 }

@@ -5,6 +5,7 @@
 
 use super::disclosure::{suppress, CountMatrix, Shown};
 use super::format::thousands;
+use super::numbers;
 
 /// One cell before publication.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +24,12 @@ pub enum TableCell {
     Change(Option<i64>),
     /// Any other number with one decimal (scores, averages).
     Decimal(Option<f64>),
+    /// A count (or a share or rate of one) of a sensitive theme as its disclosure plan
+    /// decided it: published, a lower bound, or hidden. Table-by-table suppression leaves
+    /// it alone: the plan has already taken every output of the export into account.
+    Planned(Shown),
+    /// A change in percent (or percentage points), one decimal, shown with its sign.
+    ChangePercent(Option<f64>),
 }
 
 /// A table of the report.
@@ -136,6 +143,10 @@ pub fn publish(table: &ReportTable, threshold: i64) -> PublishedTable {
         let mut value_row = Vec::with_capacity(row.len());
         for (c, cell) in row.iter().enumerate() {
             let (shown, value) = match cell {
+                TableCell::Planned(planned) if planned.is_suppressed() => {
+                    suppressed += 1;
+                    render(cell, threshold)
+                }
                 TableCell::Count(_) if is_hidden(r, c) => {
                     suppressed += 1;
                     let text = shown_as(r, c)
@@ -143,13 +154,17 @@ pub fn publish(table: &ReportTable, threshold: i64) -> PublishedTable {
                         .text(threshold, thousands);
                     (text.clone(), text)
                 }
-                TableCell::Percent(Some(_)) | TableCell::Rate(Some(_))
+                // Shares, rates and changes of a row with a hidden count would give it away.
+                TableCell::Percent(Some(_))
+                | TableCell::Rate(Some(_))
+                | TableCell::Change(Some(_))
+                | TableCell::ChangePercent(Some(_))
                     if table.sensitive && row_has_hidden(r) =>
                 {
                     suppressed += 1;
                     (WITHHELD.to_string(), WITHHELD.to_string())
                 }
-                other => render(other),
+                other => render(other, threshold),
             };
             shown_row.push(shown);
             value_row.push(value);
@@ -177,28 +192,28 @@ pub fn publish(table: &ReportTable, threshold: i64) -> PublishedTable {
     }
 }
 
-/// (document text, CSV value) of an unsuppressed cell.
-fn render(cell: &TableCell) -> (String, String) {
+/// (document text, CSV value) of an unsuppressed cell: the document in the report's
+/// number style (separators, true minus, signed changes), the CSV in plain numbers.
+fn render(cell: &TableCell, threshold: i64) -> (String, String) {
     let one = |v: f64| format!("{v:.1}");
     match cell {
         TableCell::Text(t) => (t.clone(), t.clone()),
-        TableCell::Count(n) => (thousands(*n), n.to_string()),
-        TableCell::Percent(Some(p)) => (format!("{p:.1}%"), one(*p)),
-        TableCell::Rate(Some(r)) | TableCell::Decimal(Some(r)) => (one(*r), one(*r)),
-        TableCell::Whole(Some(n)) => (thousands(*n), n.to_string()),
-        TableCell::Change(Some(n)) => {
-            let text = if *n > 0 {
-                format!("+{}", thousands(*n))
-            } else {
-                thousands(*n)
-            };
-            (text, n.to_string())
-        }
+        TableCell::Count(n) | TableCell::Whole(Some(n)) => (numbers::count(*n), n.to_string()),
+        TableCell::Percent(Some(p)) => (numbers::percent(*p), one(*p)),
+        TableCell::Rate(Some(r)) | TableCell::Decimal(Some(r)) => (numbers::decimal(*r), one(*r)),
+        TableCell::Change(Some(n)) => (numbers::signed_count(*n), n.to_string()),
+        TableCell::ChangePercent(Some(p)) => (numbers::signed_percent(*p), one(*p)),
         TableCell::Percent(None)
         | TableCell::Rate(None)
         | TableCell::Whole(None)
         | TableCell::Change(None)
-        | TableCell::Decimal(None) => ("–".into(), String::new()),
+        | TableCell::Decimal(None)
+        | TableCell::ChangePercent(None) => ("–".into(), String::new()),
+        TableCell::Planned(Shown::Count(n)) => (numbers::count(*n), n.to_string()),
+        TableCell::Planned(planned) => {
+            let text = planned.text(threshold, numbers::count);
+            (text.clone(), text)
+        }
     }
 }
 
@@ -294,7 +309,7 @@ mod tests {
             ..ReportTable::default()
         };
         let p = publish(&t, 5);
-        assert_eq!(p.display[0], vec!["A", "–", "–", "-12"]);
+        assert_eq!(p.display[0], vec!["A", "–", "–", "\u{2212}12"]);
         assert_eq!(p.values[0], vec!["A", "", "", "-12"]);
     }
 }

@@ -3,6 +3,7 @@
 //! populations, the area of interest and the theme groups. Pages hold this in memory and
 //! recompute from it on every selector change, so a change never touches SQLite.
 
+use super::districts::DistrictPopulation;
 use super::geography::{AreaOfInterest, Ward};
 use super::month_counts::{self, Cell};
 use super::{Store, StoreError};
@@ -36,6 +37,8 @@ pub struct CountCube {
     pub wards: Vec<Ward>,
     /// Population by ward or LSOA code.
     pub populations: HashMap<String, f64>,
+    /// Population by district code, from district-level files.
+    pub district_populations: HashMap<String, DistrictPopulation>,
     pub area: AreaOfInterest,
     pub groups: Vec<ThemeGroup>,
 }
@@ -47,6 +50,7 @@ impl Store {
             lsoas: self.lsoa_entries()?,
             wards: self.wards()?,
             populations: self.populations()?,
+            district_populations: self.district_populations()?,
             area: self.area_of_interest()?,
             groups: self.theme_groups()?,
         })

@@ -45,20 +45,24 @@ pub fn write_lookup_rows(
     Ok(replaced)
 }
 
-/// Write population rows; returns how many areas already had a population (now updated).
+/// Write population rows (districts to their own table); returns how many areas already
+/// had a population (now updated).
 pub fn write_population_rows(
     conn: &Connection,
     source_id: i64,
     rows: &[PopulationRow],
 ) -> rusqlite::Result<u64> {
+    let (districts, small_areas): (Vec<&PopulationRow>, Vec<&PopulationRow>) = rows
+        .iter()
+        .partition(|r| r.kind == crate::import::geography::AreaKind::District);
+    let mut replaced = super::districts::write_district_populations(conn, source_id, &districts)?;
     let mut existing = conn.prepare_cached("SELECT 1 FROM population WHERE area_code = ?1")?;
     let mut insert = conn.prepare_cached(
         "INSERT INTO population (area_code, area_kind, name, total, source_id) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (area_code) DO UPDATE SET area_kind = excluded.area_kind, name = excluded.name,
              total = excluded.total, source_id = excluded.source_id",
     )?;
-    let mut replaced = 0;
-    for r in rows {
+    for r in small_areas {
         if existing.exists([&r.code])? {
             replaced += 1;
         }

@@ -2,9 +2,15 @@
 //! its source file. Opening, migrations, the import writer and the queries pages use.
 //! No egui here.
 
+pub mod action_plan;
 pub mod boundaries;
+pub mod coverage;
 pub mod cube;
+pub mod districts;
+pub mod field_mappings;
+pub mod force_coverage;
 pub mod geography;
+mod identity;
 pub mod ingest;
 pub mod interner;
 pub mod month_counts;
@@ -14,6 +20,7 @@ pub mod points;
 pub mod priorities;
 pub mod queries;
 pub mod report_plan;
+pub mod report_text;
 pub mod schema;
 pub mod writer;
 

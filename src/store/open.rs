@@ -1,6 +1,7 @@
 //! Creating and opening assessment files. A file that is not ours, or that a newer version
 //! wrote, is refused before anything could write to it.
 
+use super::identity::{insert_token_if_missing, FileIdentity};
 use super::schema::{current_version, APPLICATION_ID, MIGRATIONS};
 use super::StoreError;
 use crate::import::crime_types::CRIME_TYPES;
@@ -18,34 +19,6 @@ pub struct Store {
 
 /// How long a call waits for another connection's lock before reporting the file in use.
 pub const BUSY_WAIT_MS: u64 = 2000;
-
-/// What tells one file from another at the same path.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct FileIdentity {
-    #[cfg(unix)]
-    device_inode: (u64, u64),
-    #[cfg(not(unix))]
-    created: Option<std::time::SystemTime>,
-}
-
-impl FileIdentity {
-    fn of(path: &Path) -> Option<FileIdentity> {
-        let meta = std::fs::metadata(path).ok()?;
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            Some(FileIdentity {
-                device_inode: (meta.dev(), meta.ino()),
-            })
-        }
-        #[cfg(not(unix))]
-        {
-            Some(FileIdentity {
-                created: meta.created().ok(),
-            })
-        }
-    }
-}
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -72,9 +45,11 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
-            identity: FileIdentity::of(path),
+            identity: None,
         };
         store.migrate()?;
+        // Taken once the file is written (a new file is created by the migration).
+        store.identity = Some(FileIdentity::of(&store.conn, path));
         Ok(store)
     }
 
@@ -84,6 +59,41 @@ impl Store {
             return Err(StoreError::open(path, "the file does not exist"));
         }
         Self::open_or_create(path)
+    }
+
+    /// Open an existing assessment file for reading only (a priority lead reviewing the
+    /// analyst's file): SQLite itself refuses every write, so nothing can change it. A
+    /// file an older version wrote is refused, since bringing it up to date is a write.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        if !path.exists() {
+            return Err(StoreError::open(path, "the file does not exist"));
+        }
+        check_existing(path)?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| open_error(path, e))?;
+        conn.busy_timeout(std::time::Duration::from_millis(BUSY_WAIT_MS))?;
+        let version: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version < current_version() {
+            return Err(StoreError::open(
+                path,
+                "it was last saved by an older version of this app; open it once normally (not read-only) so it is brought up to date, then open it read-only",
+            ));
+        }
+        // A read-only file's identity is read, never written (a file without one has none).
+        let identity = Some(FileIdentity::of(&conn, path));
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            identity,
+        })
+    }
+
+    /// True when the file was opened read-only (or SQLite could only open it so).
+    pub fn is_read_only(&self) -> bool {
+        self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true)
     }
 
     /// A private in-memory assessment (tests, previews).
@@ -128,8 +138,8 @@ impl Store {
     /// deleted or replaced since it was opened (writing would go to a file nobody can
     /// see), or SQLite opened it read-only.
     pub fn check_writable(&self) -> Result<(), StoreError> {
-        if let Some(identity) = self.identity {
-            if FileIdentity::of(&self.path) != Some(identity) {
+        if let Some(identity) = &self.identity {
+            if !identity.still_at(&self.path) {
                 return Err(StoreError::Gone {
                     path: self.path.display().to_string(),
                 });
@@ -188,6 +198,7 @@ fn seed_version_1(tx: &rusqlite::Transaction<'_>) -> Result<(), StoreError> {
         "INSERT INTO meta (key, value) VALUES ('created_by', ?1)",
         [concat!("csp-assessment ", env!("CARGO_PKG_VERSION"))],
     )?;
+    insert_token_if_missing(tx)?;
     Ok(())
 }
 

@@ -57,14 +57,20 @@ pub struct PriorityIssue {
     pub scores: BTreeMap<String, u8>,
     pub confidence: Confidence,
     pub notes: String,
+    /// The partnership chose it as a priority for the coming year.
+    pub chosen: bool,
+    /// Who leads the work on it (an officer, a team or an agency).
+    pub lead: String,
+    /// Why it is a priority and what will be done, for the assessment document.
+    pub narrative: String,
 }
 
 impl Store {
     /// The issues in the order the analyst listed them.
     pub fn priority_issues(&self) -> Result<Vec<PriorityIssue>, StoreError> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, name, theme_key, scores, confidence, notes FROM priority_issue
-             ORDER BY position, id",
+            "SELECT id, name, theme_key, scores, confidence, notes, chosen, lead, narrative
+             FROM priority_issue ORDER BY position, id",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok((
@@ -74,11 +80,14 @@ impl Store {
                 r.get::<_, String>(3)?,
                 r.get::<_, String>(4)?,
                 r.get::<_, String>(5)?,
+                r.get::<_, bool>(6)?,
+                r.get::<_, String>(7)?,
+                r.get::<_, String>(8)?,
             ))
         })?;
         let mut issues = Vec::new();
         for row in rows {
-            let (id, name, theme_key, scores, confidence, notes) = row?;
+            let (id, name, theme_key, scores, confidence, notes, chosen, lead, narrative) = row?;
             let scores: BTreeMap<String, u8> = serde_json::from_str(&scores).map_err(|e| {
                 StoreError::Corrupt(format!(
                     "the scores of priority \"{name}\" are unreadable: {e}"
@@ -91,6 +100,9 @@ impl Store {
                 scores,
                 confidence: Confidence::from_letter(&confidence).unwrap_or_default(),
                 notes,
+                chosen,
+                lead,
+                narrative,
             });
         }
         Ok(issues)
@@ -104,25 +116,30 @@ impl Store {
         }
         let scores = serde_json::to_string(&issue.scores)
             .map_err(|e| StoreError::Invalid(format!("scores could not be saved: {e}")))?;
+        let fields = params![
+            name,
+            issue.theme_key,
+            scores,
+            issue.confidence.letter(),
+            issue.notes,
+            issue.chosen,
+            issue.lead,
+            issue.narrative
+        ];
         if issue.id == 0 {
             self.conn.execute(
-                "INSERT INTO priority_issue (name, theme_key, position, scores, confidence, notes)
-                 VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM priority_issue), ?3, ?4, ?5)",
-                params![name, issue.theme_key, scores, issue.confidence.letter(), issue.notes],
+                "INSERT INTO priority_issue
+                 (name, theme_key, scores, confidence, notes, chosen, lead, narrative, position)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,
+                         (SELECT coalesce(max(position), 0) + 1 FROM priority_issue))",
+                fields,
             )?;
             return Ok(self.conn.last_insert_rowid());
         }
         let changed = self.conn.execute(
-            "UPDATE priority_issue SET name = ?2, theme_key = ?3, scores = ?4, confidence = ?5,
-             notes = ?6 WHERE id = ?1",
-            params![
-                issue.id,
-                name,
-                issue.theme_key,
-                scores,
-                issue.confidence.letter(),
-                issue.notes
-            ],
+            "UPDATE priority_issue SET name = ?1, theme_key = ?2, scores = ?3, confidence = ?4,
+             notes = ?5, chosen = ?6, lead = ?7, narrative = ?8 WHERE id = ?9",
+            [fields, params![issue.id]].concat().as_slice(),
         )?;
         if changed == 0 {
             return Err(StoreError::Invalid(format!(
@@ -186,6 +203,9 @@ mod tests {
         };
         store.save_priority_issue(&second).unwrap();
         issue.scores.insert("trend".into(), 3);
+        issue.chosen = true;
+        issue.lead = "Community Safety Manager".into();
+        issue.narrative = "Repeat victims are rising.".into();
         store.save_priority_issue(&issue).unwrap();
         store.save_priority_weight("physical_harm", 2.0).unwrap();
         assert!(store.save_priority_weight("scope", -1.0).is_err());

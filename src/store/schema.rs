@@ -14,6 +14,11 @@ pub const MIGRATIONS: &[&str] = &[
     MIGRATION_4,
     MIGRATION_5,
     MIGRATION_6,
+    MIGRATION_7,
+    MIGRATION_8,
+    MIGRATION_9,
+    MIGRATION_10,
+    MIGRATION_11,
 ];
 
 /// The schema version this build writes.
@@ -263,12 +268,120 @@ CREATE TABLE boundary (
 CREATE INDEX boundary_by_level ON boundary(level);
 "#;
 
+/// Districts (local authorities) for the peer comparison: population by district from a
+/// district-level file (ONS mid-year estimates, Census TS001 by local authority), and the
+/// peer groups the analyst saves (lists of district codes, e.g. the most similar group).
+const MIGRATION_6: &str = r#"
+CREATE TABLE district_population (
+    code      TEXT PRIMARY KEY,
+    name      TEXT NOT NULL,
+    total     REAL NOT NULL,
+    source_id INTEGER NOT NULL REFERENCES sources(id)
+) WITHOUT ROWID;
+
+CREATE TABLE peer_group (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE peer_group_member (
+    group_id      INTEGER NOT NULL REFERENCES peer_group(id) ON DELETE CASCADE,
+    district_code TEXT NOT NULL,
+    PRIMARY KEY (group_id, district_code)
+) WITHOUT ROWID;
+"#;
+
+/// Column mappings for the app's own kinds of file (police street files with other headers,
+/// lookups, populations, boundary attributes), by name: the JSON of
+/// `import::field_mapping::FieldMapping`. Partner mappings stay in `column_mapping`.
+const MIGRATION_7: &str = r#"
+CREATE TABLE field_mapping (
+    name             TEXT PRIMARY KEY,
+    kind             TEXT NOT NULL,
+    header_signature TEXT NOT NULL,
+    json             TEXT NOT NULL
+) WITHOUT ROWID;
+"#;
+
+/// The analyst's own words for the assessment document, by key (the edited executive
+/// summary, data caveats, public consultation, horizon scanning by PESTELO heading,
+/// partnership activity, recommendations); and, for each priority issue, whether the
+/// partnership chose it, its lead and its narrative.
+const MIGRATION_8: &str = r#"
+CREATE TABLE report_text (key TEXT PRIMARY KEY, body TEXT NOT NULL) WITHOUT ROWID;
+ALTER TABLE priority_issue ADD COLUMN chosen INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE priority_issue ADD COLUMN lead TEXT NOT NULL DEFAULT '';
+ALTER TABLE priority_issue ADD COLUMN narrative TEXT NOT NULL DEFAULT '';
+"#;
+
+/// The partnership plan: priorities (from the priority matrix or typed), their actions by
+/// 4P strand (Pursue, Prevent, Protect, Prepare; '' when not given) with output, outcome
+/// and lead agency, and each action's measurables. A measurable follows one series
+/// (`theme:KEY`, `partner:FIGURE` or `indicator:NAME`; NULL until linked), from a baseline
+/// period (a period label; NULL = the financial year before the one reviewed), in a
+/// direction, towards an optional target.
+const MIGRATION_9: &str = r#"
+CREATE TABLE plan_priority (
+    id        INTEGER PRIMARY KEY,
+    name      TEXT NOT NULL,
+    theme_key TEXT,
+    lead      TEXT NOT NULL DEFAULT '',
+    position  INTEGER NOT NULL
+);
+
+CREATE TABLE plan_action (
+    id          INTEGER PRIMARY KEY,
+    priority_id INTEGER NOT NULL REFERENCES plan_priority(id) ON DELETE CASCADE,
+    reference   TEXT NOT NULL DEFAULT '',
+    strand      TEXT NOT NULL DEFAULT ''
+                CHECK (strand IN ('', 'pursue', 'prevent', 'protect', 'prepare')),
+    output      TEXT NOT NULL DEFAULT '',
+    outcome     TEXT NOT NULL DEFAULT '',
+    lead        TEXT NOT NULL DEFAULT '',
+    position    INTEGER NOT NULL
+);
+CREATE INDEX plan_action_by_priority ON plan_action(priority_id, position);
+
+CREATE TABLE plan_measurable (
+    id        INTEGER PRIMARY KEY,
+    action_id INTEGER NOT NULL REFERENCES plan_action(id) ON DELETE CASCADE,
+    name      TEXT NOT NULL,
+    series    TEXT,
+    baseline  TEXT,
+    direction TEXT NOT NULL CHECK (direction IN ('reduce', 'increase', 'maintain')),
+    target    REAL,
+    position  INTEGER NOT NULL
+);
+CREATE INDEX plan_measurable_by_action ON plan_measurable(action_id, position);
+"#;
+
+/// Partner indicators (any partner's figures): one value of one indicator for a period
+/// (whole months, or a `day` for a figure as at a date) and optionally an area, traceable
+/// to its source file and line. A withheld value is NULL with its marker in `suppressed`
+/// (`*`, `<5`, `''` for a blank cell).
+const MIGRATION_10: &str = r#"
+CREATE TABLE indicator_value (
+    id          INTEGER PRIMARY KEY,
+    source_id   INTEGER NOT NULL REFERENCES sources(id),
+    line        INTEGER NOT NULL,
+    indicator   TEXT NOT NULL,
+    start_month INTEGER NOT NULL,
+    end_month   INTEGER NOT NULL,
+    day         TEXT,
+    value       REAL,
+    suppressed  TEXT,
+    area_code   TEXT,
+    numerator   REAL,
+    denominator REAL,
+    unit        TEXT,
+    source      TEXT,
+    CHECK (value IS NOT NULL OR suppressed IS NOT NULL)
+);
+CREATE INDEX indicator_value_by_name ON indicator_value(indicator, start_month);
+"#;
+
 /// Recognising unchanged content before it is parsed: `fingerprint` is the XXH3-128 of the
 /// file's raw bytes (32 hex digits; read at memory speed, where SHA-256 would cost a large
 /// share of a first import), `zip_crc32` the CRC-32 a zip's directory gives for an entry,
 /// so an entry whose CRC differs is known to be new without decompressing it. Both NULL
 /// for files imported before this version (those are recognised by their SHA-256).
-const MIGRATION_6: &str = r#"
+const MIGRATION_11: &str = r#"
 ALTER TABLE sources ADD COLUMN fingerprint TEXT;
 ALTER TABLE sources ADD COLUMN zip_crc32 INTEGER;
 "#;

@@ -70,7 +70,78 @@ pub enum Action {
     ),
     /// Set (or clear) the female 16+ population MARAC rates use.
     SetFemalePopulation(Option<f64>),
+    /// The Comparison page's peer set (remembered in the file).
+    SetPeers(crate::analysis::comparison::PeerChoice),
+    /// Sort the Comparison table by a column (again to reverse).
+    SortComparison(super::comparison_view::SortColumn),
+    /// Open the peer-group editor.
+    EditPeerGroups,
+    SavePeerGroup {
+        name: String,
+        codes: Vec<String>,
+    },
+    DeletePeerGroup(String),
+    ClosePeerGroups,
+    /// Choose a CSV to read district codes from into the peer-group editor (dialog).
+    ReadPeerCodesFromFile,
+    /// Make the district proposed after the first import the area of interest.
+    AcceptProposedArea,
+    DismissProposedArea,
     CloseImportSummary,
+    /// Paths chosen in the app's own file chooser, for its purpose.
+    FileChosen(super::file_chooser::ChooserPurpose, Vec<PathBuf>),
+    CloseFileChooser,
     DismissNotice,
     Quit,
+    /// Choose an assessment file to open read-only, for review (dialog).
+    OpenForReview,
+    /// Review the plan as at another month or quarter.
+    SetPlanAsAt(crate::analysis::action_plan::AsAt),
+    /// Choose an action plan (CSV or workbook) to import (dialog).
+    ImportPlan,
+    AddPlanPriority {
+        name: String,
+        theme_key: Option<String>,
+        lead: String,
+    },
+    DeletePlanPriority(i64),
+    /// Save the Plan page's measurable form.
+    SaveMeasurable,
+    DeleteMeasurable(i64),
+    ChoosePerformanceFolder,
+    ExportPerformanceReport,
+    /// Choose the partnerships' assessment files to roll up (dialog).
+    ChooseRollupFiles,
+    ChooseRollupFolder,
+    ExportRollup,
+}
+
+impl Action {
+    /// Whether the action changes the assessment file (refused when it is open read-only).
+    pub fn is_edit(&self) -> bool {
+        matches!(
+            self,
+            Action::ImportFiles
+                | Action::ImportFolder
+                | Action::SetArea(_)
+                | Action::SaveThemeGroup { .. }
+                | Action::DeleteThemeGroup(_)
+                | Action::SaveReport
+                | Action::CopyNarrativeFromFile
+                | Action::AddPriority { .. }
+                | Action::DeletePriority(_)
+                | Action::AcceptDerivedLookup
+                | Action::ImportWithMapping
+                | Action::SaveMappingAndImport
+                | Action::SetFemalePopulation(_)
+                | Action::ImportPlan
+                | Action::AddPlanPriority { .. }
+                | Action::DeletePlanPriority(_)
+                | Action::SaveMeasurable
+                | Action::DeleteMeasurable(_)
+                | Action::SavePeerGroup { .. }
+                | Action::DeletePeerGroup(_)
+                | Action::AcceptProposedArea
+        )
+    }
 }

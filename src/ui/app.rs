@@ -9,7 +9,7 @@ use super::crime_picture::CrimePicture;
 use super::export_job::ExportJob;
 use super::import_job::{ImportJob, JobOutcome};
 use super::import_summary::ImportSummary;
-use super::launch::{bundled_sample_files, sample_assessment_path};
+use super::launch::sample_assessment_path;
 use super::mapping_import::MappingImport;
 use super::navigation::Page;
 use super::notice::Notice;
@@ -17,6 +17,7 @@ use super::partner_view::PartnerView;
 use super::rejected_rows::RejectedRowsView;
 use super::report_app::{load_report, reload_report};
 use super::report_state::ReportState;
+use super::sample::bundled_sample_files;
 use super::settings::Settings;
 use super::theme;
 use super::theme_group_editor::GroupEditor;
@@ -39,6 +40,8 @@ pub(super) struct Assessment {
     pub(super) view: AssessmentView,
     /// The Report page's plan, matrix and export choices; `None` if they could not be read.
     pub(super) report: Option<ReportState>,
+    /// The Plan page's review and choices; `None` if the plan could not be read.
+    pub(super) plan: Option<super::plan_state::PlanState>,
 }
 
 pub struct App {
@@ -54,6 +57,19 @@ pub struct App {
     pub(super) export: Option<ExportJob>,
     pub(super) mapping_import: Option<MappingImport>,
     pub(super) hotspot_job: Option<super::hotspot_job::HotspotJob>,
+    pub(super) peer_editor: Option<super::peer_editor::PeerEditor>,
+    /// The open file is open for review only: every edit is refused.
+    pub(super) read_only: bool,
+    pub(super) plan_report: Option<super::plan_export::PlanReportJob>,
+    pub(super) rollup: super::rollup_state::RollupState,
+    /// The app's own file chooser, when open.
+    pub(super) file_chooser: Option<super::file_chooser::FileChooser>,
+    /// Why the system's file dialog cannot be used here, once known.
+    pub(super) system_dialog_unavailable: Option<String>,
+    /// Whether the notice has said why the app's own chooser is used.
+    pub(super) told_why_app_chooser: bool,
+    /// The folder the app's chooser was last in.
+    pub(super) last_chooser_folder: Option<PathBuf>,
     pub(super) egui_ctx: egui::Context,
 }
 
@@ -74,6 +90,14 @@ impl App {
             export: None,
             mapping_import: None,
             hotspot_job: None,
+            peer_editor: None,
+            read_only: false,
+            plan_report: None,
+            rollup: Default::default(),
+            file_chooser: None,
+            system_dialog_unavailable: None,
+            told_why_app_chooser: false,
+            last_chooser_folder: None,
             egui_ctx: egui_ctx.clone(),
         }
     }
@@ -161,8 +185,15 @@ impl App {
     }
 
     /// Open the bundled Northvale sample, creating it (and starting its import) if needed.
+    /// Without the sample data beside the app, says so and creates nothing.
     pub fn open_sample(&mut self) {
         let path = sample_assessment_path();
+        let sample_files = bundled_sample_files();
+        let made_before = std::fs::metadata(&path).is_ok_and(|m| m.len() > 0);
+        if let (Err(why), false) = (&sample_files, made_before) {
+            self.notice = Some(Notice::problem(why.clone()));
+            return;
+        }
         if let Some(folder) = path.parent() {
             if let Err(e) = std::fs::create_dir_all(folder) {
                 self.notice = Some(Notice::problem(format!(
@@ -175,14 +206,26 @@ impl App {
         self.open_or_create(&path);
         let holds_nothing = self.view().is_some_and(|v| v.sources.is_empty());
         if holds_nothing && self.file_path() == Some(path.as_path()) {
-            self.start_import(bundled_sample_files());
+            match sample_files {
+                Ok(files) => self.start_import(files),
+                Err(why) => self.notice = Some(Notice::problem(why)),
+            }
         }
     }
 
     /// Import files, folders and zips into the open assessment file on a background
     /// thread. The view is reloaded, and the summary shown, when it finishes.
     pub fn start_import(&mut self, paths: Vec<PathBuf>) {
-        if paths.is_empty() {
+        self.start_import_with(paths, crate::store::ingest::ImportOptions::default());
+    }
+
+    /// Like [`App::start_import`], reading the files with `options` (a mapping, a sheet).
+    pub fn start_import_with(
+        &mut self,
+        paths: Vec<PathBuf>,
+        options: crate::store::ingest::ImportOptions,
+    ) {
+        if paths.is_empty() || self.refuse_read_only() {
             return;
         }
         if self.job.is_some() {
@@ -197,7 +240,7 @@ impl App {
             ));
             return;
         };
-        match ImportJob::start(&assessment, paths, self.egui_ctx.clone()) {
+        match ImportJob::start_with(&assessment, paths, options, self.egui_ctx.clone()) {
             Ok(job) => {
                 self.job = Some(job);
                 self.summary = None;
@@ -247,14 +290,19 @@ impl App {
     /// Filter every page to an area; stored in the assessment file, so it is still chosen
     /// next time the file is opened.
     pub fn set_area(&mut self, choice: AreaChoice) {
+        if self.refuse_read_only() {
+            return;
+        }
         let Some(assessment) = self.assessment.as_mut() else {
             return;
         };
         match assessment.store.set_area(&choice) {
             Ok(_) => {
                 self.ward_chooser = None;
+                self.dismiss_proposed_area();
                 self.refresh_picture();
                 self.refresh_partner();
+                self.refresh_plan();
             }
             Err(e) => {
                 self.notice = Some(Notice::problem(format!("The area could not be set: {e}")))
@@ -353,19 +401,22 @@ impl App {
         }
     }
 
-    fn show_store(&mut self, store: Store) {
+    pub(super) fn show_store(&mut self, store: Store) {
         match AssessmentView::load(&store) {
             Ok(view) => {
                 self.settings.remember(store.path());
                 let report = load_report(&store, &view);
+                let plan = super::plan_app::load_plan(&store);
+                self.read_only = store.is_read_only();
                 self.assessment = Some(Assessment {
                     store,
                     view,
                     report,
+                    plan: plan.as_ref().ok().cloned(),
                 });
                 self.summary = None;
                 self.rejected_rows = None;
-                self.notice = None;
+                self.notice = plan.err().map(Notice::problem);
             }
             Err(e) => {
                 self.notice = Some(Notice::problem(format!(
@@ -400,7 +451,13 @@ impl App {
         match outcome {
             JobOutcome::Finished(report) => {
                 self.summary = Some(ImportSummary::from_report(&report));
+                let had_police_data = self
+                    .view()
+                    .is_none_or(|v| v.totals.crime + v.totals.asb > 0);
                 self.reload_view(&imported_into);
+                if !had_police_data {
+                    self.propose_area();
+                }
                 self.offer_mapping_for_unknown(&report, &inputs);
             }
             JobOutcome::Cancelled => {
@@ -428,8 +485,11 @@ impl App {
             return;
         };
         let path = inputs.iter().find(|p| {
-            p.file_name()
-                .is_some_and(|n| n.to_string_lossy() == file.name)
+            p.file_name().is_some_and(|n| {
+                let n = n.to_string_lossy();
+                // A workbook's sheet is listed as "book.xlsx, sheet Data".
+                file.name == n || file.name.starts_with(&format!("{n}, sheet "))
+            })
         });
         if let Some(path) = path.cloned() {
             self.open_mapping_import(&path);
@@ -449,25 +509,43 @@ impl App {
         self.mapping_import.as_mut()
     }
 
-    /// Save the window's mapping in the assessment file and import its file with it on
-    /// the background job; the window closes.
+    /// Save the window's mapping in the assessment file and import its file with it (and
+    /// with the sheet or dialect chosen) on the background job; the window closes.
     pub fn save_mapping_and_import(&mut self) {
         let Some(window) = &self.mapping_import else {
             return;
         };
-        let Some(mapping) = window.ready_mapping() else {
-            return;
-        };
+        let (partner, fields) = (window.ready_mapping(), window.ready_fields());
         let path = window.path.clone();
+        let table = window.options.clone();
         let Some(assessment) = self.assessment.as_mut() else {
             return;
         };
-        if let Err(e) = assessment.store.save_mapping(&mapping) {
-            self.notice = Some(Notice::problem(format!("The mapping was not saved: {e}")));
-            return;
-        }
+        let saved = match (&partner, &fields) {
+            (Some(mapping), _) => assessment
+                .store
+                .save_mapping(mapping)
+                .map(|_| &mapping.name),
+            (None, Some(mapping)) => assessment
+                .store
+                .save_field_mapping(mapping)
+                .map(|_| &mapping.name),
+            (None, None) => return,
+        };
+        let name = match saved {
+            Ok(name) => name.clone(),
+            Err(e) => {
+                self.notice = Some(Notice::problem(format!("The mapping was not saved: {e}")));
+                return;
+            }
+        };
         self.mapping_import = None;
-        self.start_import(vec![path]);
+        let options = crate::store::ingest::ImportOptions {
+            kind: None,
+            mapping: Some(name),
+            table,
+        };
+        self.start_import_with(vec![path], options);
     }
 
     /// Show a partner theme for another financial year.
@@ -512,9 +590,12 @@ impl App {
         match AssessmentView::load(&assessment.store) {
             Ok(mut view) => {
                 view.map.set_options(assessment.view.map.options);
+                view.comparison
+                    .keep_choices_from(&assessment.view.comparison);
                 assessment.report =
                     reload_report(&assessment.store, &view, assessment.report.take());
                 assessment.view = view;
+                self.refresh_plan();
             }
             Err(e) => self.notice = Some(Notice::problem(e.to_string())),
         }

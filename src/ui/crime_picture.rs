@@ -147,6 +147,11 @@ impl CrimePicture {
         &self.cube.area.ward_codes
     }
 
+    /// The file's counts and geography as loaded (for the districts of the comparison).
+    pub fn cube(&self) -> &CountCube {
+        &self.cube
+    }
+
     /// The decoded monthly counts (for figures other pages derive from the same data).
     pub fn months(&self) -> &[(u32, Vec<crate::store::month_counts::Cell>)] {
         &self.cube.months

@@ -3,7 +3,9 @@
 //! progress over a channel and asks egui to repaint. The UI polls it each frame. Dropping a
 //! job cancels it and waits for the rollback, so the file is never left half-written.
 
-use crate::store::ingest::{import_paths, panic_message, ImportReport, Progress};
+use crate::store::ingest::{
+    import_paths_with, panic_message, ImportOptions, ImportReport, Progress,
+};
 use crate::store::{Store, StoreError};
 use crossbeam_channel::{Receiver, TryRecvError};
 use std::panic::AssertUnwindSafe;
@@ -42,9 +44,11 @@ pub struct ImportJob {
 impl ImportJob {
     /// Start importing `inputs` (files, folders, zips) into the assessment file at
     /// `assessment`; `repaint` is woken whenever there is news.
-    pub fn start(
+    /// `options` say how to read them (a column mapping, a sheet, a CSV dialect).
+    pub fn start_with(
         assessment: &Path,
         inputs: Vec<PathBuf>,
+        options: ImportOptions,
         repaint: egui::Context,
     ) -> Result<ImportJob, String> {
         let (sender, receiver) = crossbeam_channel::unbounded();
@@ -68,7 +72,7 @@ impl ImportJob {
                     // A panic unwinds through the import's transaction, which rolls back;
                     // it becomes a failed outcome and the app keeps running.
                     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                        run_import(&assessment, &inputs, &cancel, &mut on_progress)
+                        run_import(&assessment, &inputs, &options, &cancel, &mut on_progress)
                     }))
                     .unwrap_or_else(|panic| {
                         JobOutcome::Failed(
@@ -144,6 +148,7 @@ impl Drop for ImportJob {
 fn run_import(
     assessment: &Path,
     inputs: &[PathBuf],
+    options: &ImportOptions,
     cancel: &AtomicBool,
     on_progress: &mut dyn FnMut(&Progress),
 ) -> JobOutcome {
@@ -151,7 +156,7 @@ fn run_import(
         Ok(store) => store,
         Err(e) => return JobOutcome::Failed(e.to_string()),
     };
-    match import_paths(&mut store, inputs, cancel, on_progress) {
+    match import_paths_with(&mut store, inputs, options, cancel, on_progress) {
         Ok(report) => JobOutcome::Finished(report),
         Err(StoreError::Cancelled) => JobOutcome::Cancelled,
         Err(e) => JobOutcome::Failed(e.to_string()),
@@ -189,9 +194,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("t.assessment");
         drop(Store::open_or_create(&db).unwrap());
-        let mut job = ImportJob::start(
+        let mut job = ImportJob::start_with(
             &db,
             vec![fixture("street_bom_crlf.csv")],
+            ImportOptions::default(),
             egui::Context::default(),
         )
         .unwrap();
@@ -201,7 +207,13 @@ mod tests {
         // The store's test build panics on the writer side for a file named like this.
         let input = dir.path().join("inject-writer-panic.csv");
         std::fs::copy(fixture("republished-2021-04-testshire-street.csv"), &input).unwrap();
-        let mut job = ImportJob::start(&db, vec![input], egui::Context::default()).unwrap();
+        let mut job = ImportJob::start_with(
+            &db,
+            vec![input],
+            ImportOptions::default(),
+            egui::Context::default(),
+        )
+        .unwrap();
         match wait(&mut job) {
             JobOutcome::Failed(text) => {
                 assert!(
@@ -215,9 +227,10 @@ mod tests {
         drop(job);
         assert_eq!(sha256_of(&db), before);
         // The app carries on: the next import works.
-        let mut job = ImportJob::start(
+        let mut job = ImportJob::start_with(
             &db,
             vec![fixture("street_excel_months.csv")],
+            ImportOptions::default(),
             egui::Context::default(),
         )
         .unwrap();

@@ -1,22 +1,25 @@
-//! The column-mapping import window: a partner CSV the app does not recognise, its first
-//! values per column, one chooser per column (named by the column's header) listing the
-//! layout's fields or "Ignore", the layout and the date format (pre-filled by detection),
-//! what each coded value will be read as, and a live count of the rows that would be
-//! accepted or rejected and why — all before anything is written. "Save mapping and
-//! import" saves the mapping in the assessment file and imports on the background job.
+//! The column-mapping window's state: a file the app does not recognise — a partner
+//! extract, a police street file, lookup or population with headers of their own (CSV in
+//! any dialect, or a workbook's sheet), or a boundary file whose code and name attributes
+//! are not ONS-shaped — read whole; how it was read (the dialect detected, or the sheet),
+//! which the analyst can change; the layout, each column's field, the date format or the
+//! areas' level; and the preview of what importing would accept and reject.
 //!
-//! The preview is recomputed when a choice changes, never per frame.
+//! The preview is recomputed when a choice changes, never per frame. Drawing is
+//! `mapping_import_ui`.
 
-use super::actions::Action;
-use crate::import::partner::file::{read_table, CsvTable};
+use crate::import::field_mapping::{FieldMapping, MappedKind};
+use crate::import::field_preview::{preview_rows, RowsPreview};
+use crate::import::gis::{attribute_table, read_source, BoundarySource};
+use crate::import::inputs::discover;
 use crate::import::partner::layout::match_header;
-use crate::import::partner::parse::{preview, Preview};
+use crate::import::partner::parse::{preview, Preview, RejectionGroup};
 use crate::import::partner::{
-    ColumnMapping, ColumnTarget, DateDetection, DateFormat, FieldKey, PartnerLayout,
+    ColumnMapping, ColumnTarget, DateDetection, DateFormat, FieldKey, PartnerLayout, ValueKind,
 };
+use crate::import::table::whole::{read_whole, WholeTable};
+use crate::import::table::TableOptions;
 use crate::import::text::decode_cell;
-use crate::report::format::thousands;
-use egui::RichText;
 use std::path::{Path, PathBuf};
 
 /// Rows kept for the "first rows" values.
@@ -24,43 +27,93 @@ const FIRST_ROWS: usize = 3;
 /// Rows the date format is detected from.
 const DATE_SAMPLE: usize = 200;
 
+/// What a file is mapped to: a partner reference layout, or one of the app's own kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MappingLayout {
+    Partner(PartnerLayout),
+    Kind(MappedKind),
+}
+
+impl MappingLayout {
+    pub fn name(self) -> &'static str {
+        match self {
+            MappingLayout::Partner(l) => l.name(),
+            MappingLayout::Kind(k) => k.name(),
+        }
+    }
+
+    /// The layouts a table can be mapped to (boundaries are for boundary files).
+    pub fn for_tables() -> Vec<MappingLayout> {
+        let partner = PartnerLayout::ALL.into_iter().map(MappingLayout::Partner);
+        let kinds = [
+            MappedKind::PoliceStreet,
+            MappedKind::WardLookup,
+            MappedKind::Population,
+        ]
+        .into_iter()
+        .map(MappingLayout::Kind);
+        partner.chain(kinds).collect()
+    }
+}
+
+/// The file as read for mapping.
+#[derive(Debug, Clone)]
+enum Content {
+    Table(WholeTable),
+    Boundaries {
+        source: BoundarySource,
+        name: String,
+        header: Vec<String>,
+        rows: Vec<csv::ByteRecord>,
+    },
+}
+
 /// The window's state.
 #[derive(Debug, Clone)]
 pub struct MappingImport {
     pub path: PathBuf,
-    table: CsvTable,
+    content: Content,
+    /// The sheet and dialect chosen (empty: as detected).
+    pub options: TableOptions,
+    pub layout: MappingLayout,
+    /// The partner mapping (used when the layout is a partner one).
     pub mapping: ColumnMapping,
+    /// The field mapping (used when the layout is one of the app's own kinds).
+    pub fields: FieldMapping,
     pub detection: Option<DateDetection>,
-    /// The preview of the current mapping, or why the mapping cannot be used.
+    /// The partner preview, or why the mapping cannot be used.
     pub preview: Result<Preview, Vec<String>>,
+    /// The preview of the app's own kinds, or why the mapping cannot be used.
+    pub rows_preview: Result<RowsPreview, Vec<String>>,
     /// The name the mapping is saved under.
     pub name: String,
+    /// Why the file could not be read again with the last choice.
+    pub problem: Option<String>,
 }
 
 impl MappingImport {
     /// Read the file and start from the layout its header fits best, with every column
     /// whose name the app knows already mapped.
     pub fn open(path: &Path) -> Result<MappingImport, String> {
-        let table = read_table(path).map_err(|e| e.to_string())?;
-        let layout = PartnerLayout::ALL
-            .into_iter()
-            .max_by_key(|l| {
-                let m = match_header(*l, &table.header);
-                // Ties go to the earlier layout: max_by_key keeps the last maximum.
-                (m.found.len(), std::cmp::Reverse(*l as u8))
-            })
-            .unwrap_or(PartnerLayout::DomesticAbuse);
+        let content = read_content(path, &TableOptions::default())?;
         let stem = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
+        let (header, _) = header_and_rows(&content);
+        let layout = likeliest_layout(&content, header);
         let mut window = MappingImport {
             path: path.to_path_buf(),
-            mapping: ColumnMapping::new(stem.clone(), layout, &table.header),
-            table,
+            mapping: ColumnMapping::new(stem.clone(), PartnerLayout::DomesticAbuse, header),
+            fields: FieldMapping::new(stem.clone(), MappedKind::Population, header),
+            content,
+            options: TableOptions::default(),
+            layout,
             detection: None,
             preview: Ok(Preview::default()),
+            rows_preview: Ok(RowsPreview::default()),
             name: stem,
+            problem: None,
         };
         window.set_layout(layout);
         Ok(window)
@@ -74,39 +127,91 @@ impl MappingImport {
     }
 
     pub fn header(&self) -> &[String] {
-        &self.table.header
+        header_and_rows(&self.content).0
+    }
+
+    pub fn rows(&self) -> &[csv::ByteRecord] {
+        header_and_rows(&self.content).1
+    }
+
+    pub fn is_boundary_file(&self) -> bool {
+        matches!(self.content, Content::Boundaries { .. })
+    }
+
+    /// The table as read (dialect, sheet, notes), for a CSV or workbook.
+    pub fn table(&self) -> Option<&WholeTable> {
+        match &self.content {
+            Content::Table(table) => Some(table),
+            Content::Boundaries { .. } => None,
+        }
+    }
+
+    /// Read the file again with another sheet or dialect; the columns are mapped afresh.
+    pub fn set_options(&mut self, options: TableOptions) {
+        match read_content(&self.path, &options) {
+            Ok(content) => {
+                self.content = content;
+                self.options = options;
+                self.problem = None;
+                self.set_layout(self.layout);
+            }
+            Err(e) => self.problem = Some(e),
+        }
     }
 
     /// Switch layout: columns are mapped afresh from their names, dates detected again.
-    pub fn set_layout(&mut self, layout: PartnerLayout) {
-        let mut mapping = ColumnMapping::new(self.name.clone(), layout, &self.table.header);
-        for (field, column) in match_header(layout, &self.table.header).found {
-            mapping.set(column, ColumnTarget::Field(field));
+    pub fn set_layout(&mut self, layout: MappingLayout) {
+        self.layout = layout;
+        let header = self.header().to_vec();
+        match layout {
+            MappingLayout::Partner(l) => {
+                let mut mapping = ColumnMapping::new(self.name.clone(), l, &header);
+                for (field, column) in match_header(l, &header).found {
+                    mapping.set(column, ColumnTarget::Field(field));
+                }
+                self.mapping = mapping;
+                self.detect_dates();
+            }
+            MappingLayout::Kind(kind) => {
+                self.fields = FieldMapping::new(self.name.clone(), kind, &header);
+            }
         }
-        self.mapping = mapping;
-        self.detect_dates();
         self.refresh();
     }
 
-    /// Use `column` for `target`; a field already on another column moves here.
+    /// Use `column` for `target` in the partner mapping; a field already on another column
+    /// moves here.
     pub fn set_column(&mut self, column: usize, target: ColumnTarget) {
         if let ColumnTarget::Field(field) = target {
             if let Some(other) = self.mapping.column_of(field) {
                 self.mapping.set(other, ColumnTarget::Ignore);
             }
         }
-        let was_date = matches!(self.mapping.target_of(column), ColumnTarget::Field(f) if f.kind() == crate::import::partner::ValueKind::Date);
+        let is_date =
+            |t: ColumnTarget| matches!(t, ColumnTarget::Field(f) if f.kind() == ValueKind::Date);
+        let was_date = is_date(self.mapping.target_of(column));
         self.mapping.set(column, target);
-        let is_date = matches!(target, ColumnTarget::Field(f) if f.kind() == crate::import::partner::ValueKind::Date);
-        if is_date && !was_date {
+        if is_date(target) && !was_date {
             self.detect_dates();
         }
         self.refresh();
     }
 
+    /// Use `column` for the field `key` of the app's own kind (or for nothing).
+    pub fn set_field(&mut self, column: usize, key: Option<&str>) {
+        self.fields.set(column, key);
+        self.refresh();
+    }
+
+    /// For boundaries: the level of the areas (`""` to tell from the codes).
+    pub fn set_level(&mut self, level: &str) {
+        self.fields.level = (!level.is_empty()).then(|| level.to_string());
+        self.refresh();
+    }
+
     /// Map a column by its header name (as the analyst sees it) to a field by its name.
     pub fn set_column_by_name(&mut self, header: &str, field: Option<FieldKey>) -> bool {
-        let Some(column) = self.table.header.iter().position(|h| h == header) else {
+        let Some(column) = self.header().iter().position(|h| h == header) else {
             return false;
         };
         self.set_column(
@@ -122,32 +227,95 @@ impl MappingImport {
     }
 
     fn detect_dates(&mut self) {
-        let sample: Vec<csv::ByteRecord> =
-            self.table.rows.iter().take(DATE_SAMPLE).cloned().collect();
+        let sample: Vec<csv::ByteRecord> = self.rows().iter().take(DATE_SAMPLE).cloned().collect();
         self.detection = self.mapping.detect_date_format(&sample);
     }
 
     /// Recompute the preview for the current choices.
     pub fn refresh(&mut self) {
         self.mapping.name = self.name.clone();
-        self.preview = preview(&self.mapping, self.table.rows.iter().cloned(), FIRST_ROWS)
-            .map_err(|problems| problems.iter().map(ToString::to_string).collect());
+        self.fields.name = self.name.clone();
+        match self.layout {
+            MappingLayout::Partner(_) => {
+                self.preview = preview(&self.mapping, self.rows().iter().cloned(), FIRST_ROWS)
+                    .map_err(|problems| problems.iter().map(ToString::to_string).collect());
+            }
+            MappingLayout::Kind(MappedKind::Boundaries) => {
+                self.rows_preview = self.boundaries_preview();
+            }
+            MappingLayout::Kind(_) => {
+                self.rows_preview = preview_rows(&self.fields, self.rows());
+            }
+        }
     }
 
-    /// The mapping to save, when it can be used.
+    fn boundaries_preview(&self) -> Result<RowsPreview, Vec<String>> {
+        let Content::Boundaries { source, name, .. } = &self.content else {
+            return Err(vec![
+                "boundaries are read from a GeoJSON, shapefile or GeoPackage file".into(),
+            ]);
+        };
+        let problems = self.fields.problems();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let fields = self.fields.boundary_fields();
+        let parsed = read_source(name, source, fields.as_ref()).map_err(|e| vec![e.to_string()])?;
+        let mut counted = RowsPreview::default();
+        for _ in &parsed.boundaries {
+            counted.add(0, None);
+        }
+        for rejected in &parsed.rejected {
+            counted.add(rejected.feature as u64, Some(rejected.problem.to_string()));
+        }
+        Ok(counted)
+    }
+
+    /// How many rows would be accepted and rejected, and the reasons, whatever the layout.
+    pub fn outcome(&self) -> Result<(usize, usize, &[RejectionGroup]), &[String]> {
+        match self.layout {
+            MappingLayout::Partner(_) => self
+                .preview
+                .as_ref()
+                .map(|p| (p.accepted, p.rejected, p.rejected_by_reason.as_slice()))
+                .map_err(Vec::as_slice),
+            MappingLayout::Kind(_) => self
+                .rows_preview
+                .as_ref()
+                .map(|p| (p.accepted, p.rejected, p.rejected_by_reason.as_slice()))
+                .map_err(Vec::as_slice),
+        }
+    }
+
+    /// Whether the mapping can be saved: it reads at least one row and has a name.
+    pub fn is_ready(&self) -> bool {
+        let usable = matches!(self.outcome(), Ok((accepted, _, _)) if accepted > 0);
+        usable && !self.name.trim().is_empty()
+    }
+
+    /// The partner mapping to save, when it can be used.
     pub fn ready_mapping(&self) -> Option<ColumnMapping> {
-        let usable = matches!(&self.preview, Ok(p) if p.accepted > 0);
-        (usable && !self.name.trim().is_empty()).then(|| {
+        let partner = matches!(self.layout, MappingLayout::Partner(_));
+        (partner && self.is_ready()).then(|| {
             let mut m = self.mapping.clone();
             m.name = self.name.trim().to_string();
             m
         })
     }
 
+    /// The field mapping to save, when it can be used.
+    pub fn ready_fields(&self) -> Option<FieldMapping> {
+        let kind = matches!(self.layout, MappingLayout::Kind(_));
+        (kind && self.is_ready()).then(|| {
+            let mut m = self.fields.clone();
+            m.name = self.name.trim().to_string();
+            m
+        })
+    }
+
     /// The first values of a column, for the analyst to recognise it.
-    fn first_values(&self, column: usize) -> String {
-        self.table
-            .rows
+    pub fn first_values(&self, column: usize) -> String {
+        self.rows()
             .iter()
             .take(FIRST_ROWS)
             .filter_map(|r| r.get(column))
@@ -155,213 +323,61 @@ impl MappingImport {
             .collect::<Vec<_>>()
             .join(" · ")
     }
-}
 
-fn target_label(target: ColumnTarget) -> &'static str {
-    match target {
-        ColumnTarget::Field(f) => f.name(),
-        ColumnTarget::Ignore => "Ignore",
+    /// "line" for CSV, "row" for a workbook's sheet, "feature" for a boundary file.
+    pub fn position_word(&self) -> &'static str {
+        match &self.content {
+            Content::Table(t) if t.sheet.is_some() => "row",
+            Content::Table(_) => "line",
+            Content::Boundaries { .. } => "feature",
+        }
     }
 }
 
-pub fn mapping_import_ui(
-    ctx: &egui::Context,
-    window: &mut MappingImport,
-    actions: &mut Vec<Action>,
-) {
-    let mut is_open = true;
-    egui::Window::new("Import with column mapping")
-        .id(egui::Id::unique("mapping_import"))
-        .open(&mut is_open)
-        .collapsible(false)
-        .default_width(820.0)
-        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-        .show(ctx, |ui| window_body_ui(ui, window, actions));
-    if !is_open {
-        actions.push(Action::CloseMappingImport);
+fn header_and_rows(content: &Content) -> (&[String], &[csv::ByteRecord]) {
+    match content {
+        Content::Table(t) => (&t.header, &t.rows),
+        Content::Boundaries { header, rows, .. } => (header, rows),
     }
 }
 
-fn window_body_ui(ui: &mut egui::Ui, w: &mut MappingImport, actions: &mut Vec<Action>) {
-    ui.label(format!(
-        "{}: {} rows. Choose what each column holds; nothing is written until you import.",
-        w.file_name(),
-        thousands(w.table.rows.len() as i64)
-    ));
-    ui.horizontal(|ui| {
-        let mut layout = w.mapping.layout;
-        egui::ComboBox::new("mapping_layout", "Layout")
-            .selected_text(layout.name())
-            .show_ui(ui, |ui| {
-                for l in PartnerLayout::ALL {
-                    ui.selectable_value(&mut layout, l, l.name());
-                }
+/// Read the file as a table, or a boundary file as its attribute table.
+fn read_content(path: &Path, options: &TableOptions) -> Result<Content, String> {
+    let found = discover(&[path.to_path_buf()]).map_err(|e| e.to_string())?;
+    if let Some(file) = found.files.first() {
+        if let Some((source, _)) = file.boundary_source().map_err(|e| e.to_string())? {
+            let (header, rows) =
+                attribute_table(&file.display_name, &source).map_err(|e| e.to_string())?;
+            return Ok(Content::Boundaries {
+                source,
+                name: file.display_name.clone(),
+                header,
+                rows,
             });
-        if layout != w.mapping.layout {
-            w.set_layout(layout);
         }
-        ui.add_space(12.0);
-        let mut format = w.mapping.date_format;
-        egui::ComboBox::new("mapping_date_format", "Date format")
-            .selected_text(format.example())
-            .show_ui(ui, |ui| {
-                for f in DateFormat::ALL {
-                    ui.selectable_value(&mut format, f, f.example());
-                }
-            });
-        if format != w.mapping.date_format {
-            w.set_date_format(format);
-        }
-    });
-    if let Some(d) = w.detection {
-        let text = if d.ambiguous {
-            "Detected from the first rows, but ambiguous: no day is above 12, so day first (UK) was assumed. Check a date you know."
-        } else if d.month_first_fits_better {
-            "Month-first (US) dates would read more rows: check whether the file uses US dates."
-        } else {
-            "Detected from the first rows."
-        };
-        ui.label(RichText::new(text).weak());
     }
-    ui.add_space(6.0);
-    egui::ScrollArea::vertical()
-        .id_salt("mapping_columns_scroll")
-        .max_height(ui.ctx().content_rect().height() * 0.35)
-        .show(ui, |ui| columns_ui(ui, w));
-    ui.add_space(6.0);
-    preview_ui(ui, w);
-    ui.add_space(6.0);
-    ui.horizontal(|ui| {
-        let label = ui.label("Mapping name");
-        let edit = ui
-            .add(egui::TextEdit::singleline(&mut w.name).desired_width(260.0))
-            .labelled_by(label.id);
-        if edit.changed() {
-            w.mapping.name = w.name.clone();
-        }
-    });
-    ui.horizontal(|ui| {
-        let ready = w.ready_mapping().is_some();
-        if ui
-            .add_enabled(ready, egui::Button::new("Save mapping and import"))
-            .on_hover_text("Save the mapping in the assessment file (used again for files with this header) and import the file")
-            .clicked()
-        {
-            actions.push(Action::SaveMappingAndImport);
-        }
-        if ui.button("Cancel").clicked() {
-            actions.push(Action::CloseMappingImport);
-        }
-    });
+    read_whole(path, options)
+        .map(Content::Table)
+        .map_err(|e| e.to_string())
 }
 
-fn columns_ui(ui: &mut egui::Ui, w: &mut MappingImport) {
-    let layout = w.mapping.layout;
-    let mut change = None;
-    egui::Grid::new("mapping_columns")
-        .striped(true)
-        .num_columns(2)
-        .show(ui, |ui| {
-            ui.strong("Column: holds");
-            ui.strong("First values");
-            ui.end_row();
-            for (column, name) in w.table.header.iter().enumerate() {
-                let current = w.mapping.target_of(column);
-                let mut chosen = current;
-                egui::ComboBox::new(("mapping_column", column), name)
-                    .selected_text(target_label(current))
-                    .width(200.0)
-                    .height(420.0)
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut chosen, ColumnTarget::Ignore, "Ignore");
-                        for spec in layout.fields() {
-                            let text = if spec.required {
-                                format!("{} (required)", spec.name)
-                            } else {
-                                spec.name.to_string()
-                            };
-                            ui.selectable_value(&mut chosen, ColumnTarget::Field(spec.key), text);
-                        }
-                    });
-                if chosen != current {
-                    change = Some((column, chosen));
-                }
-                ui.label(RichText::new(w.first_values(column)).weak());
-                ui.end_row();
-            }
-        });
-    if let Some((column, target)) = change {
-        w.set_column(column, target);
+/// The layout a file most looks like: boundaries for a boundary file; else the layout
+/// (partner or the app's own) with the most columns already named as it names them.
+fn likeliest_layout(content: &Content, header: &[String]) -> MappingLayout {
+    if matches!(content, Content::Boundaries { .. }) {
+        return MappingLayout::Kind(MappedKind::Boundaries);
     }
-}
-
-fn preview_ui(ui: &mut egui::Ui, w: &MappingImport) {
-    let p = match &w.preview {
-        Ok(p) => p,
-        Err(problems) => {
-            ui.label(RichText::new("The mapping cannot be used yet:").strong());
-            for problem in problems {
-                ui.label(format!("• {problem}"));
-            }
-            return;
-        }
+    let score = |layout: &MappingLayout| match layout {
+        MappingLayout::Partner(l) => match_header(*l, header).found.len(),
+        MappingLayout::Kind(k) => FieldMapping::new("", *k, header).columns.len(),
     };
-    let plural = |n: usize| if n == 1 { "row" } else { "rows" };
-    ui.label(
-        RichText::new(format!(
-            "{} {} would be imported",
-            thousands(p.accepted as i64),
-            plural(p.accepted)
-        ))
-        .strong(),
-    );
-    ui.label(
-        RichText::new(format!(
-            "{} {} would be rejected",
-            thousands(p.rejected as i64),
-            plural(p.rejected)
-        ))
-        .strong(),
-    );
-    for group in &p.rejected_by_reason {
-        ui.label(format!(
-            "• {}: {} {} (first at line {}: {})",
-            group.reason,
-            thousands(group.count as i64),
-            plural(group.count),
-            group.first_line,
-            group.example
-        ));
+    let layouts = MappingLayout::for_tables();
+    let mut best = MappingLayout::Partner(PartnerLayout::DomesticAbuse);
+    for layout in &layouts {
+        // Ties go to the earlier layout.
+        if score(layout) > score(&best) {
+            best = *layout;
+        }
     }
-    let entries = p.normalisation.entries();
-    if !entries.is_empty() {
-        ui.add_space(6.0);
-        ui.label(RichText::new("Values as they will be read").strong());
-        egui::ScrollArea::vertical()
-            .id_salt("normalisation")
-            .max_height(120.0)
-            .show(ui, |ui| {
-                egui::Grid::new("normalisation_table")
-                    .striped(true)
-                    .num_columns(4)
-                    .show(ui, |ui| {
-                        ui.strong("Field");
-                        ui.strong("Written as");
-                        ui.strong("Read as");
-                        ui.strong("Rows");
-                        ui.end_row();
-                        for e in entries {
-                            ui.label(e.field.name());
-                            ui.label(if e.raw.is_empty() {
-                                "(blank)".to_string()
-                            } else {
-                                format!("\"{}\"", e.raw)
-                            });
-                            ui.label(&e.normalised);
-                            ui.label(thousands(e.count as i64));
-                            ui.end_row();
-                        }
-                    });
-            });
-    }
+    best
 }

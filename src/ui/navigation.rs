@@ -1,7 +1,10 @@
 //! The pages of the app and the navigation between them down the left-hand side. A new
-//! page is a `Page` variant here, a file in `pages/`, and one arm in `pages::page_ui`.
+//! page is a `Page` variant here, a file in `pages/`, and one arm in `pages::page_ui`; a
+//! partner dataset's page is `Page::Partner` with its key, described in `pages/partner/`.
 
 use super::actions::Action;
+use super::pages::partner_page_of;
+use crate::import::partner::PartnerLayout;
 use egui::{RichText, Vec2};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -11,42 +14,27 @@ pub enum Page {
     Overview,
     Trends,
     Report,
-    DomesticAbuse,
-    Marac,
-    AsbCases,
-    Treatment,
+    /// The page of one partner dataset.
+    Partner(PartnerLayout),
     Map,
+    Comparison,
+    Plan,
+    Rollup,
 }
 
 impl Page {
     /// In navigation order.
-    pub const ALL: [Page; 5] = [
+    pub const ALL: [Page; 6] = [
         Page::Data,
         Page::Overview,
         Page::Trends,
+        Page::Comparison,
         Page::Map,
         Page::Report,
     ];
 
-    /// The "Partner data" group, in navigation order.
-    pub const PARTNER: [Page; 4] = [
-        Page::DomesticAbuse,
-        Page::Marac,
-        Page::AsbCases,
-        Page::Treatment,
-    ];
-
-    /// The partner layout a partner page shows.
-    pub fn partner_layout(self) -> Option<crate::import::partner::PartnerLayout> {
-        use crate::import::partner::PartnerLayout;
-        match self {
-            Page::DomesticAbuse => Some(PartnerLayout::DomesticAbuse),
-            Page::Marac => Some(PartnerLayout::Marac),
-            Page::AsbCases => Some(PartnerLayout::AsbCases),
-            Page::Treatment => Some(PartnerLayout::Treatment),
-            _ => None,
-        }
-    }
+    /// The "Partnership plan" group, in navigation order.
+    pub const PLAN: [Page; 2] = [Page::Plan, Page::Rollup];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -54,11 +42,11 @@ impl Page {
             Page::Overview => "Overview",
             Page::Trends => "Trends",
             Page::Report => "Report",
-            Page::DomesticAbuse => "Domestic abuse",
-            Page::Marac => "MARAC",
-            Page::AsbCases => "ASB cases",
-            Page::Treatment => "Treatment",
+            Page::Partner(layout) => partner_page_of(layout).nav_title,
             Page::Map => "Map",
+            Page::Comparison => "Comparison",
+            Page::Plan => "Plan",
+            Page::Rollup => "County roll-up",
         }
     }
 
@@ -68,14 +56,18 @@ impl Page {
             Page::Overview => "The crime picture of a theme: level, change, seasonality, hotspots",
             Page::Trends => "Monthly series with control limits: which months are unusual",
             Page::Report => "Sections, commentary, priorities, and the Word export",
-            Page::DomesticAbuse => {
-                "Police domestic abuse incidents and crimes: level, change, risk, repeats, wards"
-            }
-            Page::Marac => "MARAC cases by quarter against the SafeLives benchmarks",
-            Page::AsbCases => "Council ASB cases beside police-recorded ASB",
-            Page::Treatment => "Drug and alcohol treatment by substance group",
+            Page::Partner(layout) => partner_page_of(layout).description,
             Page::Map => {
                 "Wards and LSOAs coloured by their figures, and hotspot statistics on a grid"
+            }
+            Page::Comparison => {
+                "How do we compare? Every district's rate, ranked, with a funnel plot"
+            }
+            Page::Plan => {
+                "The partnership plan's measurables: on track, no real change or off track"
+            }
+            Page::Rollup => {
+                "How many partnerships chose each priority, from their assessment files"
             }
         }
     }
@@ -92,7 +84,13 @@ pub fn navigation_ui(ui: &mut egui::Ui, current: Page, actions: &mut Vec<Action>
     ui.add_space(12.0);
     ui.label(RichText::new("PARTNER DATA").small().strong().weak());
     ui.add_space(4.0);
-    for page in Page::PARTNER {
+    for layout in PartnerLayout::ALL {
+        page_button_ui(ui, Page::Partner(layout), current, width, actions);
+    }
+    ui.add_space(12.0);
+    ui.label(RichText::new("PARTNERSHIP PLAN").small().strong().weak());
+    ui.add_space(4.0);
+    for page in Page::PLAN {
         page_button_ui(ui, page, current, width, actions);
     }
 }

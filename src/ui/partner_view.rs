@@ -1,45 +1,28 @@
-//! The state behind the four partner pages: the file's partner rows read once, the area
-//! they are placed in, the years each theme offers, the chosen year, and each theme's
+//! The state behind the partner pages: the file's partner rows read once, the area they
+//! are placed in, and for each dataset the years it offers, the chosen year and its
 //! figures for it. Figures are recomputed when the year, the area or the data change,
 //! never per frame.
 
 use crate::analysis::area::AreaIndex;
 use crate::analysis::financial_year::FinancialYear;
-use crate::analysis::partner::asb_cases::asb_years;
-use crate::analysis::partner::domestic_abuse::da_years;
-use crate::analysis::partner::headlines::police_asb_total;
-use crate::analysis::partner::marac::marac_years;
-use crate::analysis::partner::treatment::treatment_years;
-use crate::analysis::partner::{
-    asb_case_figures, domestic_abuse_figures, marac_figures, treatment_figures, AsbCaseFigures,
-    DomesticAbuseFigures, MaracFigures, PartnerArea, TreatmentFigures,
-};
+use crate::analysis::partner::{analysis_of, PartnerArea, PartnerFigures, PartnerInputs};
 use crate::import::partner::PartnerLayout;
 use crate::store::cube::CountCube;
 use crate::store::partner::PartnerRows;
 use crate::store::{Store, StoreError};
+use std::collections::BTreeMap;
 
-/// One partner theme's years, the chosen one, and its figures.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ThemeState<F> {
-    /// Newest first; empty when the file holds none of the theme's rows.
+/// One partner dataset's years, the chosen one, and its figures.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ThemeState {
+    /// Newest first; empty when the file holds none of the dataset's rows.
     pub years: Vec<FinancialYear>,
     pub year: Option<FinancialYear>,
-    pub figures: Option<F>,
+    pub figures: Option<PartnerFigures>,
 }
 
-impl<F> Default for ThemeState<F> {
-    fn default() -> Self {
-        ThemeState {
-            years: Vec::new(),
-            year: None,
-            figures: None,
-        }
-    }
-}
-
-impl<F> ThemeState<F> {
-    /// Start at `preferred` when the theme has it, else at its newest year.
+impl ThemeState {
+    /// Start at `preferred` when the dataset has it, else at its newest year.
     fn start(years: Vec<FinancialYear>, preferred: Option<FinancialYear>) -> Self {
         let year = preferred
             .filter(|y| years.contains(y))
@@ -58,14 +41,11 @@ pub struct PartnerView {
     area: PartnerArea,
     index: AreaIndex,
     cube: CountCube,
-    pub domestic_abuse: ThemeState<DomesticAbuseFigures>,
-    pub marac: ThemeState<MaracFigures>,
-    pub asb_cases: ThemeState<AsbCaseFigures>,
-    pub treatment: ThemeState<TreatmentFigures>,
+    themes: BTreeMap<PartnerLayout, ThemeState>,
 }
 
 impl PartnerView {
-    /// Read the partner rows and place them; each theme starts at `preferred` (the
+    /// Read the partner rows and place them; each dataset starts at `preferred` (the
     /// Overview's year) when it holds that year.
     pub fn load(
         store: &Store,
@@ -75,15 +55,19 @@ impl PartnerView {
         let cube = store.count_cube()?;
         let index = AreaIndex::build(&cube);
         let area = PartnerArea::new(&index, store.lsoa_wards()?);
+        let themes = PartnerLayout::ALL
+            .into_iter()
+            .map(|layout| {
+                let years = (analysis_of(layout).years)(&rows);
+                (layout, ThemeState::start(years, preferred))
+            })
+            .collect();
         let mut view = PartnerView {
-            domestic_abuse: ThemeState::start(da_years(&rows.domestic_abuse), preferred),
-            marac: ThemeState::start(marac_years(&rows.marac), preferred),
-            asb_cases: ThemeState::start(asb_years(&rows.asb_cases), preferred),
-            treatment: ThemeState::start(treatment_years(&rows.treatment), preferred),
             rows,
             area,
             index,
             cube,
+            themes,
         };
         for layout in PartnerLayout::ALL {
             view.compute(layout);
@@ -104,37 +88,29 @@ impl PartnerView {
     }
 
     pub fn year(&self, layout: PartnerLayout) -> Option<FinancialYear> {
-        match layout {
-            PartnerLayout::DomesticAbuse => self.domestic_abuse.year,
-            PartnerLayout::Marac => self.marac.year,
-            PartnerLayout::AsbCases => self.asb_cases.year,
-            PartnerLayout::Treatment => self.treatment.year,
-        }
+        self.themes.get(&layout).and_then(|t| t.year)
     }
 
     pub fn years(&self, layout: PartnerLayout) -> &[FinancialYear] {
-        match layout {
-            PartnerLayout::DomesticAbuse => &self.domestic_abuse.years,
-            PartnerLayout::Marac => &self.marac.years,
-            PartnerLayout::AsbCases => &self.asb_cases.years,
-            PartnerLayout::Treatment => &self.treatment.years,
-        }
+        self.themes.get(&layout).map_or(&[], |t| &t.years)
+    }
+
+    /// The dataset's figures for its chosen year.
+    pub fn figures(&self, layout: PartnerLayout) -> Option<&PartnerFigures> {
+        self.themes.get(&layout).and_then(|t| t.figures.as_ref())
     }
 
     pub fn area_name(&self) -> &str {
         &self.area.name
     }
 
-    /// Choose a theme's year, recomputing its figures once.
+    /// Choose a dataset's year, recomputing its figures once.
     pub fn select(&mut self, layout: PartnerLayout, year: FinancialYear) {
         if !self.years(layout).contains(&year) || self.year(layout) == Some(year) {
             return;
         }
-        match layout {
-            PartnerLayout::DomesticAbuse => self.domestic_abuse.year = Some(year),
-            PartnerLayout::Marac => self.marac.year = Some(year),
-            PartnerLayout::AsbCases => self.asb_cases.year = Some(year),
-            PartnerLayout::Treatment => self.treatment.year = Some(year),
+        if let Some(theme) = self.themes.get_mut(&layout) {
+            theme.year = Some(year);
         }
         self.compute(layout);
     }
@@ -143,33 +119,15 @@ impl PartnerView {
         let Some(year) = self.year(layout) else {
             return;
         };
-        match layout {
-            PartnerLayout::DomesticAbuse => {
-                self.domestic_abuse.figures = Some(domestic_abuse_figures(
-                    &self.rows.domestic_abuse,
-                    &self.area,
-                    year,
-                ));
-            }
-            PartnerLayout::Marac => {
-                self.marac.figures = Some(marac_figures(
-                    &self.rows.marac,
-                    year,
-                    self.rows.female_16_plus,
-                ));
-            }
-            PartnerLayout::AsbCases => {
-                let police = police_asb_total(&self.cube, &self.index, year);
-                self.asb_cases.figures = Some(asb_case_figures(
-                    &self.rows.asb_cases,
-                    &self.area,
-                    year,
-                    police,
-                ));
-            }
-            PartnerLayout::Treatment => {
-                self.treatment.figures = Some(treatment_figures(&self.rows.treatment, year));
-            }
+        let inputs = PartnerInputs {
+            rows: &self.rows,
+            area: &self.area,
+            cube: &self.cube,
+            index: &self.index,
+        };
+        let figures = (analysis_of(layout).figures)(&inputs, year);
+        if let Some(theme) = self.themes.get_mut(&layout) {
+            theme.figures = Some(figures);
         }
     }
 }

@@ -63,7 +63,12 @@ pub fn rejected_rows_ui(ctx: &egui::Context, view: &RejectedRowsView, actions: &
             ui.add_space(6.0);
             ui.horizontal(|ui| {
                 let heading = |text: &str| RichText::new(text).strong();
-                fixed_cell_ui(ui, LINE_WIDTH, heading("Line"), Align::Max);
+                let position = if crate::import::table::is_sheet_source(&view.file) {
+                    "Row"
+                } else {
+                    "Line"
+                };
+                fixed_cell_ui(ui, LINE_WIDTH, heading(position), Align::Max);
                 fixed_cell_ui(ui, COLUMN_WIDTH, heading("Column"), Align::Min);
                 fixed_cell_ui(ui, REASON_WIDTH, heading("Reason"), Align::Min);
                 fixed_cell_ui(ui, RAW_WIDTH, heading("Raw text"), Align::Min);

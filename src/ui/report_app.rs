@@ -1,14 +1,18 @@
-//! The Report page's operations on the app: saving the plan, commentary, scores and weights;
-//! adding and removing priority issues (scored from the data for themes); copying last
-//! year's commentary; the preview; and the export job (start, cancel, poll).
+//! The Report page's operations on the app: saving the plan, commentary, written sections,
+//! scores and weights; adding and removing priority issues (scored from the data for
+//! themes); starting this year's words from last year's file; the outline (drafted
+//! summary, what will be left out) and the preview; and the export job (start, cancel,
+//! poll).
 
 use super::app::App;
 use super::export_job::{ExportJob, ExportOutcome};
 use super::notice::Notice;
-use super::report_state::ReportState;
+use super::report_state::{ReportOutline, ReportState};
 use super::view::AssessmentView;
+use crate::analysis::financial_year::FinancialYear;
 use crate::analysis::priority::{scores_from_data, PriorityIssue};
 use crate::analysis::theme::Theme;
+use crate::report::content::free_text::carry_from;
 use crate::report::content::{build_report, ReportOptions};
 use crate::store::Store;
 use std::path::{Path, PathBuf};
@@ -25,8 +29,12 @@ impl App {
         self.export.is_some()
     }
 
-    /// Write the Report page's plan, commentary, scores and weights to the file.
+    /// Write the Report page's plan, commentary, written sections, scores and weights to
+    /// the file, then refresh what the document will say and leave out.
     pub fn save_report(&mut self) {
+        if self.read_only {
+            return;
+        }
         let Some(assessment) = self.assessment.as_mut() else {
             return;
         };
@@ -36,6 +44,7 @@ impl App {
         let store = &mut assessment.store;
         let result = store
             .save_planned_sections(&state.stored_plan())
+            .and_then(|()| store.save_report_texts(&state.texts))
             .and_then(|()| {
                 state
                     .issues
@@ -53,6 +62,8 @@ impl App {
                 "The report plan was not saved: {e}"
             )));
         }
+        let year = assessment.view.picture.as_ref().map(|p| p.year);
+        refresh_outline(state, store, year);
     }
 
     /// Add an issue to the priority matrix, scored from the data when it is a theme.
@@ -101,24 +112,32 @@ impl App {
         }
     }
 
-    /// Fill empty commentary from another assessment file (e.g. last year's).
+    /// Start this year's words from another assessment file (e.g. last year's): each
+    /// section's commentary and the written sections, where this file has none yet.
     pub fn copy_narrative_from(&mut self, other: &Path) {
         self.save_report();
         let Some(assessment) = self.assessment.as_mut() else {
             return;
         };
         let result = Store::open_existing(other)
-            .and_then(|theirs| assessment.store.copy_narrative_from(&theirs));
+            .and_then(|theirs| carry_from(&mut assessment.store, &theirs));
         match result {
-            Ok(filled) => {
+            Ok(carried) => {
                 assessment.report = reload_report(
                     &assessment.store,
                     &assessment.view,
                     assessment.report.take(),
                 );
+                let texts = if carried.texts.is_empty() {
+                    "no written section (this file has them already, or that file has none)"
+                        .to_string()
+                } else {
+                    carried.texts.join(", ")
+                };
                 self.notice = Some(Notice::info(format!(
-                    "Commentary for {filled} sections was copied from {}.",
-                    other.display()
+                    "From {}: commentary for {} sections, and {texts}.",
+                    other.display(),
+                    carried.commentary
                 )));
             }
             Err(e) => self.notice = Some(Notice::problem(format!("Nothing was copied: {e}"))),
@@ -147,6 +166,7 @@ impl App {
             financial_year: assessment.view.picture.as_ref().map(|p| p.year),
             threshold: state.threshold,
             date: chrono::Local::now().format("%-d %B %Y").to_string(),
+            ..ReportOptions::default()
         };
         state.outcome = None;
         match ExportJob::start(
@@ -173,10 +193,13 @@ impl App {
         let options = ReportOptions {
             financial_year: assessment.view.picture.as_ref().map(|p| p.year),
             threshold: state.threshold,
-            date: String::new(),
+            ..ReportOptions::default()
         };
         match build_report(&assessment.store, &options) {
-            Ok(content) => state.preview = Some(content),
+            Ok(content) => {
+                state.outline = Some(outline_of(&content));
+                state.preview = Some(content);
+            }
             Err(e) => self.notice = Some(Notice::problem(format!("No preview: {e}"))),
         }
     }
@@ -202,13 +225,35 @@ impl App {
     }
 }
 
+fn outline_of(content: &crate::report::content::ReportContent) -> ReportOutline {
+    ReportOutline {
+        drafted_summary: content.drafted_summary.clone(),
+        left_out: content.left_out.clone(),
+    }
+}
+
+/// Build the report as the export would (no figure drawn) for its drafted summary and
+/// what it leaves out; no outline when the file has nothing to report yet.
+fn refresh_outline(state: &mut ReportState, store: &Store, year: Option<FinancialYear>) {
+    let options = ReportOptions {
+        financial_year: year,
+        threshold: state.threshold,
+        ..ReportOptions::default()
+    };
+    state.outline = build_report(store, &options)
+        .ok()
+        .map(|content| outline_of(&content));
+}
+
 /// The Report page's state for a file, or `None` (with the page saying so) if unreadable.
 pub(super) fn load_report(store: &Store, view: &AssessmentView) -> Option<ReportState> {
     let themes = view.picture.as_ref().map_or_else(
         || vec![Theme::AllCrime, Theme::AntiSocialBehaviour],
         |p| p.themes.clone(),
     );
-    ReportState::load(store, &themes).ok()
+    let mut state = ReportState::load(store, &themes).ok()?;
+    refresh_outline(&mut state, store, view.picture.as_ref().map(|p| p.year));
+    Some(state)
 }
 
 /// Reload after the data changed, keeping the export choices the analyst made.

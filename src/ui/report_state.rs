@@ -1,13 +1,15 @@
 //! The Report page's state as plain data: the section plan with the analyst's narrative,
-//! the priority matrix (issues, weights, the ranking), the export choices and the last
-//! export's outcome. Loaded from the assessment file when it opens; edits change this
+//! the written sections (edited executive summary, consultation, horizon scanning, …),
+//! the priority matrix (issues, weights, the ranking), what the document will leave out
+//! and the drafted summary, the export choices and the last export's outcome. Loaded from the assessment file when it opens; edits change this
 //! state and are written back by the app on a save action, never per frame.
 
 use super::export_job::ExportOutcome;
 use crate::analysis::priority::{rank_issues, PriorityIssue, RankedIssue};
 use crate::analysis::theme::Theme;
+use crate::report::content::plan_review::plan_review_choice;
 use crate::report::content::{
-    available_sections, effective_plan, partner_sources, PlanEntry, ReportContent,
+    available_sections, effective_plan, partner_sources, Omission, PlanEntry, ReportContent,
 };
 use crate::report::disclosure::DEFAULT_THRESHOLD;
 use crate::report::export::Formats;
@@ -16,9 +18,23 @@ use crate::store::{Store, StoreError};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// What the report would be if exported now, in brief: refreshed when the page loads,
+/// when the analyst saves and when the preview is built.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ReportOutline {
+    /// The executive summary as drafted from the data.
+    pub drafted_summary: String,
+    /// What the document leaves out, and why.
+    pub left_out: Vec<Omission>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportState {
     pub plan: Vec<PlanEntry>,
+    /// The written sections by key (see `report::content::free_text`).
+    pub texts: BTreeMap<String, String>,
+    /// `None` until built, or when the file has no complete year to report.
+    pub outline: Option<ReportOutline>,
     pub issues: Vec<PriorityIssue>,
     pub weights: BTreeMap<String, f64>,
     pub ranked: Vec<RankedIssue>,
@@ -38,12 +54,16 @@ impl ReportState {
     pub fn load(store: &Store, themes: &[Theme]) -> Result<ReportState, StoreError> {
         let issues = store.priority_issues()?;
         let weights = store.priority_weights()?;
-        let folder = default_folder(store.path());
+        let folder = default_folder(store.path(), "export");
         let mut state = ReportState {
-            plan: effective_plan(
-                &store.planned_sections()?,
-                &available_sections(themes, &partner_sources(&store.partner_rows()?)),
-            ),
+            plan: effective_plan(&store.planned_sections()?, &{
+                let mut available =
+                    available_sections(themes, &partner_sources(&store.partner_rows()?));
+                available.extend(plan_review_choice(store)?);
+                available
+            }),
+            texts: store.report_texts()?,
+            outline: None,
             ranked: Vec::new(),
             issues,
             weights,
@@ -87,8 +107,8 @@ impl ReportState {
     }
 }
 
-/// `<folder of the file>/<file name> export`.
-fn default_folder(assessment: &Path) -> String {
+/// `<folder of the file>/<file name> <what>` (`export`, `performance`).
+pub(super) fn default_folder(assessment: &Path, what: &str) -> String {
     let stem = assessment.file_stem().map_or_else(
         || "assessment".to_string(),
         |s| s.to_string_lossy().to_string(),
@@ -96,7 +116,7 @@ fn default_folder(assessment: &Path) -> String {
     assessment
         .parent()
         .unwrap_or(Path::new("."))
-        .join(format!("{stem} export"))
+        .join(format!("{stem} {what}"))
         .display()
         .to_string()
 }
@@ -112,17 +132,28 @@ mod tests {
         let mut state =
             ReportState::load(&store, &[Theme::AllCrime, Theme::AntiSocialBehaviour]).unwrap();
         let keys = |s: &ReportState| s.plan.iter().map(|p| p.key.clone()).collect::<Vec<_>>();
-        assert_eq!(
-            keys(&state),
-            vec!["overall_crime", "asb", "hotspots", "priorities"]
-        );
-        state.move_section(1, true);
+        let reading_order = [
+            "executive_summary",
+            "introduction",
+            "methodology",
+            "overall_crime",
+            "asb",
+            "crime_types",
+            "hotspots",
+            "consultation",
+            "horizon_scanning",
+            "partnership_activity",
+            "priorities",
+            "recommendations",
+            "glossary",
+        ];
+        assert_eq!(keys(&state), reading_order);
+        state.move_section(4, true);
         state.move_section(0, true);
-        state.move_section(3, false);
-        assert_eq!(
-            keys(&state),
-            vec!["asb", "overall_crime", "hotspots", "priorities"]
-        );
+        state.move_section(12, false);
+        let mut moved = reading_order;
+        moved.swap(3, 4);
+        assert_eq!(keys(&state), moved);
         assert!(state.folder.ends_with("x export"));
     }
 }

@@ -5,14 +5,16 @@
 use super::actions::Action;
 use super::app::App;
 use super::area_chooser::ward_chooser_ui;
-use super::dialogs;
 use super::drop_overlay::drop_overlay_ui;
+use super::file_chooser::ChooserPurpose;
+use super::file_chooser_ui::file_chooser_ui;
 use super::import_progress::import_progress_ui;
 use super::import_summary::import_summary_ui;
-use super::mapping_import::mapping_import_ui;
+use super::mapping_import_ui::mapping_import_ui;
 use super::navigation::navigation_ui;
 use super::notice::notice_ui;
-use super::pages::{no_file_ui, page_ui, PageContext};
+use super::pages::{no_file_ui, page_ui, proposal_banner_ui, PageContext};
+use super::peer_editor::peer_editor_ui;
 use super::rejected_rows::rejected_rows_ui;
 use super::theme_group_editor::theme_group_editor_ui;
 use super::top_bar::{top_bar_ui, TopBarState};
@@ -22,14 +24,16 @@ impl eframe::App for App {
     fn logic(&mut self, _ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.poll_import();
         self.poll_export();
+        self.poll_plan_report();
         self.refresh_map();
+        self.refresh_comparison();
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.take_dropped_files(&ctx);
         let mut actions = Vec::new();
-        let can_import = self.assessment.is_some() && self.job.is_none();
+        let can_import = self.assessment.is_some() && self.job.is_none() && !self.read_only;
         egui::Panel::top("top_bar")
             .frame(
                 egui::Frame::side_top_panel(ui.style())
@@ -41,6 +45,7 @@ impl eframe::App for App {
                     recent_files: &self.settings.recent_files,
                     can_switch_file: self.job.is_none(),
                     can_import,
+                    read_only: self.read_only,
                 };
                 top_bar_ui(ui, &state, &mut actions);
             });
@@ -67,6 +72,13 @@ impl eframe::App for App {
                 if let Some(notice) = &self.notice {
                     notice_ui(ui, notice, &mut actions);
                 }
+                if let Some(proposal) = self
+                    .assessment
+                    .as_ref()
+                    .and_then(|a| a.view.comparison.proposal.as_ref())
+                {
+                    proposal_banner_ui(ui, proposal, &mut actions);
+                }
                 match &mut self.assessment {
                     Some(assessment) => {
                         let mut context = PageContext {
@@ -75,6 +87,10 @@ impl eframe::App for App {
                             report: assessment.report.as_mut(),
                             exporting: self.export.as_ref().map(|job| job.progress()),
                             is_computing_hotspots: self.hotspot_job.is_some(),
+                            read_only: self.read_only,
+                            plan: assessment.plan.as_mut(),
+                            writing_performance_report: self.plan_report.is_some(),
+                            rollup: &mut self.rollup,
                         };
                         page_ui(ui, self.page, &mut context, &mut actions);
                     }
@@ -97,8 +113,19 @@ impl eframe::App for App {
                 }
             }
         }
+        if let (Some(editor), Some(assessment)) = (self.peer_editor.as_mut(), &self.assessment) {
+            peer_editor_ui(
+                &ctx,
+                editor,
+                &assessment.view.comparison.peer_groups,
+                &mut actions,
+            );
+        }
         if let Some(window) = self.mapping_import.as_mut() {
             mapping_import_ui(&ctx, window, &mut actions);
+        }
+        if let Some(chooser) = self.file_chooser.as_mut() {
+            file_chooser_ui(&ctx, chooser, &mut actions);
         }
         drop_overlay_ui(&ctx, can_import);
         for action in actions {
@@ -129,29 +156,16 @@ impl App {
     }
 
     fn apply(&mut self, action: Action, ctx: &egui::Context) {
+        if action.is_edit() && self.refuse_read_only() {
+            return;
+        }
         match action {
-            Action::NewFile => {
-                if let Some(path) = dialogs::pick_new_assessment() {
-                    self.new_file(&path);
-                }
-            }
-            Action::OpenFile => {
-                if let Some(path) = dialogs::pick_assessment_to_open() {
-                    self.open_file(&path);
-                }
-            }
+            Action::NewFile => self.choose(ChooserPurpose::NewAssessment),
+            Action::OpenFile => self.choose(ChooserPurpose::OpenAssessment),
             Action::OpenRecent(path) => self.open_file(&path),
             Action::OpenSample => self.open_sample(),
-            Action::ImportFiles => {
-                if let Some(paths) = dialogs::pick_files_to_import() {
-                    self.start_import(paths);
-                }
-            }
-            Action::ImportFolder => {
-                if let Some(folder) = dialogs::pick_folder_to_import() {
-                    self.start_import(vec![folder]);
-                }
-            }
+            Action::ImportFiles => self.choose(ChooserPurpose::ImportFiles),
+            Action::ImportFolder => self.choose(ChooserPurpose::ImportFolder),
             Action::CancelImport => self.cancel_import(),
             Action::ShowPage(page) => self.show_page(page),
             Action::ShowRejectedRows(source_id) => self.show_rejected_rows(source_id),
@@ -167,36 +181,52 @@ impl App {
             Action::CloseThemeGroups => self.group_editor = None,
             Action::SetTrendOptions(options) => self.set_trend_options(options),
             Action::SaveReport => self.save_report(),
-            Action::CopyNarrativeFromFile => {
-                if let Some(path) = dialogs::pick_assessment_to_open() {
-                    self.copy_narrative_from(&path);
-                }
-            }
+            Action::CopyNarrativeFromFile => self.choose(ChooserPurpose::CopyNarrative),
             Action::AddPriority { name, theme } => self.add_priority(&name, theme),
             Action::DeletePriority(id) => self.delete_priority(id),
-            Action::ChooseExportFolder => {
-                if let Some(folder) = dialogs::pick_export_folder() {
-                    self.set_export_folder(&folder);
-                }
-            }
+            Action::ChooseExportFolder => self.choose(ChooserPurpose::ExportFolder),
             Action::StartExport => self.start_export(),
             Action::PreviewReport => self.preview_report(),
             Action::CancelExport => self.cancel_export(),
             Action::SetMapOptions(options) => self.set_map_options(options),
             Action::AcceptDerivedLookup => self.accept_derived_lookup(),
             Action::CloseRejectedRows => self.rejected_rows = None,
-            Action::ImportWithMapping => {
-                if let Some(path) = dialogs::pick_csv_to_map() {
-                    self.open_mapping_import(&path);
-                }
-            }
+            Action::ImportWithMapping => self.choose(ChooserPurpose::MapFile),
             Action::SaveMappingAndImport => self.save_mapping_and_import(),
             Action::CloseMappingImport => self.mapping_import = None,
             Action::SelectPartnerYear(layout, year) => self.select_partner_year(layout, year),
             Action::SetFemalePopulation(value) => self.set_female_population(value),
+            Action::SetPeers(peers) => self.set_peers(peers),
+            Action::SortComparison(column) => self.sort_comparison(column),
+            Action::EditPeerGroups => self.edit_peer_groups(),
+            Action::SavePeerGroup { name, codes } => self.save_peer_group(&name, &codes),
+            Action::DeletePeerGroup(name) => self.delete_peer_group(&name),
+            Action::ClosePeerGroups => self.peer_editor = None,
+            Action::ReadPeerCodesFromFile => self.choose(ChooserPurpose::PeerCodes),
+            Action::AcceptProposedArea => self.accept_proposed_area(),
+            Action::DismissProposedArea => self.dismiss_proposed_area(),
             Action::CloseImportSummary => self.summary = None,
+            chooser @ (Action::FileChosen(..) | Action::CloseFileChooser) => {
+                self.apply_chooser_action(chooser)
+            }
             Action::DismissNotice => self.notice = None,
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Action::OpenForReview => self.choose(ChooserPurpose::OpenForReview),
+            Action::SetPlanAsAt(as_at) => self.set_plan_as_at(as_at),
+            Action::ImportPlan => self.choose(ChooserPurpose::ImportPlan),
+            Action::AddPlanPriority {
+                name,
+                theme_key,
+                lead,
+            } => self.add_plan_priority(&name, theme_key, &lead),
+            Action::DeletePlanPriority(id) => self.delete_plan_priority(id),
+            Action::SaveMeasurable => self.save_measurable_draft(),
+            Action::DeleteMeasurable(id) => self.delete_measurable(id),
+            Action::ChoosePerformanceFolder => self.choose(ChooserPurpose::PerformanceFolder),
+            Action::ExportPerformanceReport => self.export_performance_report(),
+            Action::ChooseRollupFiles => self.choose(ChooserPurpose::RollupFiles),
+            Action::ChooseRollupFolder => self.choose(ChooserPurpose::RollupFolder),
+            Action::ExportRollup => self.export_rollup(),
         }
     }
 }

@@ -12,6 +12,8 @@ pub struct TopBarState<'a> {
     /// False while an import runs: the file it writes must stay the open one.
     pub can_switch_file: bool,
     pub can_import: bool,
+    /// The file is open for review only.
+    pub read_only: bool,
 }
 
 pub fn top_bar_ui(ui: &mut egui::Ui, state: &TopBarState<'_>, actions: &mut Vec<Action>) {
@@ -22,6 +24,15 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &TopBarState<'_>, actions: &mut Vec<
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             match state.file {
                 Some(path) => {
+                    if state.read_only {
+                        ui.label(
+                            RichText::new(" READ-ONLY ")
+                                .strong()
+                                .color(egui::Color32::WHITE)
+                                .background_color(egui::Color32::from_rgb(176, 58, 46)),
+                        )
+                        .on_hover_text("Open for review: nothing in this file can be changed");
+                    }
                     let folder = path
                         .parent()
                         .map(|p| p.display().to_string())
@@ -43,6 +54,8 @@ fn file_menu_ui(ui: &mut egui::Ui, state: &TopBarState<'_>, actions: &mut Vec<Ac
     let switching = state.can_switch_file;
     menu_item_ui(ui, switching, "New assessment…", Action::NewFile, actions);
     menu_item_ui(ui, switching, "Open…", Action::OpenFile, actions);
+    let review = "Open for review (read-only)…";
+    menu_item_ui(ui, switching, review, Action::OpenForReview, actions);
     ui.add_enabled_ui(switching, |ui| {
         ui.menu_button("Open recent", |ui| {
             if state.recent_files.is_empty() {

@@ -3,6 +3,7 @@
 //! formatted. Pages never query the store, so nothing slow happens per frame.
 
 use super::chart::MonthlySeries;
+use super::comparison_view::ComparisonView;
 use super::crime_picture::CrimePicture;
 use super::map_view::MapView;
 use super::partner_view::PartnerView;
@@ -78,6 +79,8 @@ pub struct AssessmentView {
     pub partner: PartnerView,
     /// The Map page's boundaries, layer choices and cached paint.
     pub map: MapView,
+    /// The Comparison page's districts, peer set and figures, and the Overview's card.
+    pub comparison: ComparisonView,
 }
 
 impl AssessmentView {
@@ -87,6 +90,7 @@ impl AssessmentView {
         let monthly = store.monthly_counts()?;
         let picture = CrimePicture::load(store)?;
         let partner = PartnerView::load(store, picture.as_ref().map(|p| p.year))?;
+        let comparison = ComparisonView::load(store, picture.as_ref())?;
         Ok(AssessmentView {
             sources: sources.iter().map(SourceRow::from_summary).collect(),
             totals,
@@ -95,6 +99,7 @@ impl AssessmentView {
             picture,
             partner,
             map: MapView::load(store)?,
+            comparison,
         })
     }
 

@@ -66,6 +66,15 @@ pub fn fixed_cell_ui(ui: &mut egui::Ui, width: f32, text: RichText, align: Align
     );
 }
 
+/// A folder to write to: its path, editable, and a "Choose…" button (true when clicked,
+/// for the caller to open the folder dialog).
+pub fn folder_row_ui(ui: &mut egui::Ui, label: &str, folder: &mut String) -> bool {
+    let label = ui.label(label);
+    ui.add(egui::TextEdit::singleline(folder).desired_width(420.0))
+        .labelled_by(label.id);
+    ui.button("Choose…").clicked()
+}
+
 /// A window's footer: one "Close" button at the right. True when it was clicked.
 pub fn close_row_ui(ui: &mut egui::Ui) -> bool {
     egui::Sides::new()

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 use std::process::Command;
 
-fn run_export(db: &Path, out: &Path) -> serde_json::Value {
+pub fn run_export(db: &Path, out: &Path) -> serde_json::Value {
     let output = Command::new(env!("CARGO_BIN_EXE_csp-assessment"))
         .args(["export", "--json", "--date", "23 November 2026", "--db"])
         .arg(db)
@@ -38,7 +38,7 @@ fn stats(db: &Path) -> serde_json::Value {
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
-fn zip_text(bytes: &[u8], name: &str) -> String {
+pub fn zip_text(bytes: &[u8], name: &str) -> String {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut text = String::new();
     zip.by_name(name)
@@ -49,7 +49,7 @@ fn zip_text(bytes: &[u8], name: &str) -> String {
 }
 
 /// Every file under a folder with its bytes, by relative path.
-fn tree(folder: &Path) -> BTreeMap<String, Vec<u8>> {
+pub fn tree(folder: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
     let mut stack = vec![folder.to_path_buf()];
     while let Some(dir) = stack.pop() {
@@ -66,7 +66,7 @@ fn tree(folder: &Path) -> BTreeMap<String, Vec<u8>> {
     out
 }
 
-fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
+pub fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
     let text = String::from_utf8(bytes.to_vec()).unwrap();
     let text = text.strip_prefix('\u{feff}').unwrap();
     csv::Reader::from_reader(text.as_bytes())
@@ -155,11 +155,25 @@ fn the_sample_exports_a_readable_deterministic_assessment() {
             .stdout,
     )
     .unwrap();
+    // Every file's fingerprint is in the sources CSV; the document has the short form.
     let sha = sources["sources"][0]["sha256"].as_str().unwrap();
+    let sources_csv = files
+        .iter()
+        .find(|(k, _)| k.ends_with("-data_sources.csv"))
+        .unwrap()
+        .1;
     assert!(
-        body.contains(sha),
-        "the appendix lacks the first source's SHA-256"
+        csv_rows(sources_csv)
+            .iter()
+            .any(|r| r.last().map(String::as_str) == Some(sha)),
+        "the sources table lacks the first source's SHA-256"
     );
+    assert!(
+        !body.contains(sha),
+        "the document still lists full fingerprints"
+    );
+    // The control chart's note in the report's number style.
+    assert!(body.contains("Control chart: mean 2,091.7 a month"));
 
     // Figures: every PNG decodes at 300 dpi, every SVG parses, one of each per figure.
     let pngs: Vec<&String> = files.keys().filter(|k| k.ends_with(".png")).collect();
@@ -243,6 +257,11 @@ fn small_ward_file(dir: &Path, c_total: usize) -> Vec<PathBuf> {
     }
     let street = dir.join("street.csv");
     std::fs::write(&street, text).unwrap();
+    vec![street, three_ward_lookup(dir)]
+}
+
+/// LSOAs E01000001 to 3 in wards Alpha, Bravo and Charlie of the one district Testshire.
+pub fn three_ward_lookup(dir: &Path) -> PathBuf {
     let lookup = dir.join("lookup.csv");
     std::fs::write(
         &lookup,
@@ -252,7 +271,7 @@ fn small_ward_file(dir: &Path, c_total: usize) -> Vec<PathBuf> {
          E01000003,T 001C,E05000003,Charlie,E06000001,Testshire\n",
     )
     .unwrap();
-    vec![street, lookup]
+    lookup
 }
 
 #[test]

@@ -41,18 +41,24 @@ fn a_lookup_with_other_year_columns_reassigns_lsoas_and_rejects_bad_rows() {
     assert_eq!(lookup.len(), 6);
 }
 
+/// Since issue 13 a district code (E07000901) is a district's population, kept apart from
+/// ward and LSOA populations; a region (E12…) is still rejected with its reason.
 #[test]
-fn ward_populations_with_thousands_separators_and_non_ward_codes() {
+fn ward_populations_with_thousands_separators_district_and_region_codes() {
     let (_dir, _path, mut store) = temp_store();
     let report = import(&mut store, &[fixture("geo/ward_population.csv")]);
     assert_eq!(store.sources().unwrap()[0].kind, "population");
-    assert_eq!(counts(&report.files[0].outcome), (3, 1, 0));
-    assert!(report.files[0].rejected_examples[0]
-        .reason
-        .contains("E07000901"));
+    assert_eq!(counts(&report.files[0].outcome), (4, 1, 0));
+    assert!(report.files[0].rejected_examples[0].reason.contains(
+        "\"E12000008\" is a region code: populations are read by LSOA, ward or local authority"
+    ));
     let pops = store.populations().unwrap();
     assert_eq!(pops["E05000101"], 12_400.0);
     assert_eq!(pops.len(), 3);
+    let districts = store.district_populations().unwrap();
+    assert_eq!(districts.len(), 1);
+    assert_eq!(districts["E07000901"].total, 22_200.0);
+    assert_eq!(districts["E07000901"].name, "Testshire North");
 }
 
 #[test]

@@ -68,13 +68,22 @@ const CORPUS: &[(&str, Expect)] = &[
         "outcomes_named_street.csv",
         Refused(&["police.uk outcomes file"]),
     ),
+    // Other dialects are read, and said so (issue 14).
     (
         "semicolon_separated.csv",
-        Refused(&["line 1: the header (Crime ID;Month", NOT_KNOWN]),
+        Imported {
+            accepted: 1,
+            rows: &[],
+            notes: &["read as semicolon-separated, UTF-8 text"],
+        },
     ),
     (
         "tab_separated.csv",
-        Refused(&["line 1: the header (Crime ID", NOT_KNOWN]),
+        Imported {
+            accepted: 1,
+            rows: &[],
+            notes: &["read as tab-separated, UTF-8 text"],
+        },
     ),
     (
         "html_error_page.csv",
@@ -84,22 +93,45 @@ const CORPUS: &[(&str, Expect)] = &[
         "unterminated_quote_in_header.csv",
         Refused(&["line 1: the header", NOT_KNOWN]),
     ),
+    // Workbooks are read as workbooks; these two are damaged ones (issue 14).
     (
         "xlsx_renamed.csv",
         Refused(&[
-            "an Excel workbook (.xlsx) or a zip file, not CSV text",
-            "CSV UTF-8",
+            "an Excel workbook (.xlsx), an OpenDocument spreadsheet (.ods) or a zip file",
+            "could not be read as a workbook",
         ]),
     ),
     (
         "xls_renamed.csv",
-        Refused(&["an Excel 97-2003 workbook (.xls)"]),
+        Refused(&[
+            "an Excel 97-2003 workbook (.xls)",
+            "could not be read as a workbook",
+        ]),
     ),
-    ("utf16le_bom.csv", Refused(&["UTF-16 text", "CSV UTF-8"])),
-    ("utf16be_bom.csv", Refused(&["UTF-16 text"])),
+    // UTF-16 ("Unicode text") is decoded (issue 14).
+    (
+        "utf16le_bom.csv",
+        Imported {
+            accepted: 1,
+            rows: &[],
+            notes: &["read as comma-separated, UTF-16 (Excel \"Unicode text\") text"],
+        },
+    ),
+    (
+        "utf16be_bom.csv",
+        Imported {
+            accepted: 1,
+            rows: &[],
+            notes: &["UTF-16 big-endian text"],
+        },
+    ),
     (
         "utf16le_no_bom.csv",
-        Refused(&[NUL_BYTES, "UTF-16 text without a byte-order mark"]),
+        Imported {
+            accepted: 1,
+            rows: &[],
+            notes: &["UTF-16 (Excel \"Unicode text\") text"],
+        },
     ),
     ("binary_random.csv", Refused(&["not CSV text"])),
     (

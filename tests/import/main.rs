@@ -4,21 +4,34 @@
 //! privacy.
 //! Compiled as one test binary.
 
+mod audit;
 mod batches;
 mod boundaries;
+mod census;
 mod cli;
+mod compare;
 mod crash;
+mod document_output;
 mod environment;
 mod export;
 mod formats;
 mod gen_policeuk;
 mod geography;
+mod gis;
+mod gis_writers;
 mod hostile;
+mod indicators;
+mod ooxml_schema;
 mod partner;
+#[path = "../common/partnerships.rs"]
+mod partnerships;
+mod plan;
 mod privacy;
 mod replacement;
+mod report_content;
 mod safety;
 mod stats;
+mod tables;
 
 use csp_assessment::store::ingest::{import_paths, FileOutcome, ImportReport};
 use csp_assessment::store::Store;
@@ -64,4 +77,29 @@ pub fn sql_int(path: &Path, sql: &str) -> i64 {
 pub fn sha256_of(path: &Path) -> String {
     use sha2::Digest;
     format!("{:x}", sha2::Sha256::digest(std::fs::read(path).unwrap()))
+}
+
+/// `csp-assessment import --db DB ARGS…` run as the analyst runs it: (exit code, output).
+pub fn import_with_cli(
+    db: &Path,
+    args: impl IntoIterator<Item = impl AsRef<std::ffi::OsStr>>,
+) -> (Option<i32>, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_csp-assessment"))
+        .args(["import", "--db"])
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+/// Query one text column from the file with plain SQL.
+pub fn sql_strings(path: &Path, sql: &str) -> Vec<String> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut stmt = conn.prepare(sql).unwrap();
+    let rows = stmt.query_map([], |r| r.get(0)).unwrap();
+    rows.map(Result::unwrap).collect()
 }

@@ -476,7 +476,7 @@ fn yes_no_and_risk_spellings_are_normalised_with_a_visible_summary() {
 
 const OTHER_FORCE_MAP: &str = "Geog=da_area_code,Recorded On=da_date,Occurrence_ID=da_reference,MARAC=da_referred_to_marac,DASH Grade=da_risk_level,Victim Gender=da_victim_sex,Victim Age=da_victim_age_band,Classification=da_crime_flag,Home Office Class=da_offence,Repeat (12m)=da_repeat_victim,Officer Collar No=ignore";
 
-fn save_other_force_mapping(db: &Path) {
+pub(super) fn save_other_force_mapping(db: &Path) {
     let out = app()
         .args(["mappings", "--db"])
         .arg(db)

@@ -135,6 +135,27 @@ fn sample_overview_figures_match_an_independent_count() {
         t["rate_per_1000"].as_f64().unwrap(),
         round1(total as f64 / total_pop * 1000.0)
     );
+    // Issue 13: the change test allows for over-dispersion. Reference values from
+    // scripts/reference-dispersion.py (statsmodels quasi-Poisson GLM, year + month-of-year,
+    // fitted to the raw CSVs; scipy's exact binomial test).
+    let close = |v: &serde_json::Value, want: f64, rel: f64| {
+        let got = v.as_f64().unwrap();
+        assert!((got - want).abs() <= rel * want, "{got} vs {want}");
+    };
+    close(&t["dispersion"], 0.897_191_280_9, 1e-8);
+    assert_eq!(t["change_method"], "exact_poisson");
+    assert_eq!(t["change_p_value"], t["change_p_value_poisson"]);
+    close(&t["change_p_value_poisson"], 5.570_841_975e-12, 1e-6);
+    let asb = &json["themes"]["asb"];
+    close(&asb["dispersion"], 1.436_434_075, 1e-8);
+    assert_eq!(asb["change_method"], "quasi_poisson");
+    close(&asb["change_p_value"], 0.042_868_022, 1e-6);
+    close(&asb["change_p_value_poisson"], 0.015_590_787_77, 1e-8);
+    assert_eq!(asb["change_significant"], true);
+    assert!(asb["change_explained"]
+        .as_str()
+        .unwrap()
+        .contains("(p = 0.043, quasi-Poisson test"));
     let trend: Vec<(String, i64)> = t["trend"]
         .as_array()
         .unwrap()

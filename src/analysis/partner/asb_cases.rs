@@ -4,15 +4,19 @@
 //! same year, never added to it (a case and an incident are different things).
 
 use super::common::{
-    is_complete, month_name, shares_largest_first, top_wards, years_newest_first, Share, WardRate,
-    YearChange,
+    month_name, previous_when_complete, shares_largest_first, top_wards, years_newest_first, Share,
+    WardRate, YearChange,
 };
-use super::place::{PartnerArea, Placement};
+use super::dataset::{DatasetAnalysis, PartnerFigures};
+use super::headlines::headline_wards;
+use super::place::{PartnerArea, WardTally};
+use crate::analysis::area::AreaIndex;
 use crate::analysis::financial_year::FinancialYear;
 use crate::analysis::rates::percent_of;
+use crate::import::month::month_of;
 use crate::import::partner::values::asb_action_label;
-use crate::import::partner::AsbCase;
-use crate::store::partner::month_of;
+use crate::import::partner::{AsbCase, PartnerLayout};
+use crate::store::cube::CountCube;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -29,7 +33,23 @@ pub struct AsbMonth {
     pub by_category: Vec<i64>,
 }
 
-/// The ASB cases page for one year and area.
+/// What the file's council ASB cases give, beside police-recorded ASB.
+pub const ANALYSIS: DatasetAnalysis = DatasetAnalysis {
+    layout: PartnerLayout::AsbCases,
+    years: |rows| asb_years(&rows.asb_cases),
+    months: |rows| rows.asb_cases.iter().map(|r| month_of(r.opened)).collect(),
+    figures: |inputs, year| {
+        PartnerFigures::AsbCases(asb_case_figures(
+            &inputs.rows.asb_cases,
+            inputs.area,
+            year,
+            police_asb_total(inputs.cube, inputs.index, year),
+        ))
+    },
+};
+
+/// The ASB cases page for one year and area. Serialised, it is the theme's headline in
+/// `stats --json` (a contract): what only the page shows is skipped.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AsbCaseFigures {
     pub financial_year: String,
@@ -41,14 +61,19 @@ pub struct AsbCaseFigures {
     /// The date "open more than 90 days" is measured at: the year's end, or the last
     /// date in the data when that is earlier.
     pub as_at: String,
+    #[serde(skip)]
     pub open_at_end: i64,
     pub open_over_90_days: i64,
     pub by_category: Vec<Share>,
     pub by_action: Vec<Share>,
     /// Categories in the order of `months[].by_category`, largest first.
+    #[serde(skip)]
     pub categories: Vec<String>,
+    #[serde(skip)]
     pub months: Vec<AsbMonth>,
+    #[serde(serialize_with = "headline_wards")]
     pub top_wards: Vec<WardRate>,
+    #[serde(skip)]
     pub ward_unknown: i64,
     /// Police-recorded ASB incidents in the same year and area, for comparison only.
     pub police_asb_incidents: Option<i64>,
@@ -57,6 +82,19 @@ pub struct AsbCaseFigures {
 /// Financial years the cases were opened in, newest first.
 pub fn asb_years(rows: &[AsbCase]) -> Vec<FinancialYear> {
     years_newest_first(rows.iter().map(|r| month_of(r.opened)))
+}
+
+/// Police-recorded ASB in `year` within the area, to show beside council cases; `None`
+/// when the file holds no police month of that year.
+pub fn police_asb_total(cube: &CountCube, area: &AreaIndex, year: FinancialYear) -> Option<i64> {
+    let months = year.months();
+    if !cube.months.iter().any(|(m, _)| months.contains(m)) {
+        return None;
+    }
+    let theme = crate::analysis::theme::Theme::all(&cube.groups)
+        .into_iter()
+        .find(|t| t.key() == "asb")?;
+    Some(crate::analysis::overview::theme_overview(&cube.months, &theme, area, year).total)
 }
 
 /// The last day of a financial year.
@@ -86,18 +124,12 @@ pub fn asb_case_figures(
     let mut category: BTreeMap<String, i64> = BTreeMap::new();
     let mut action: BTreeMap<String, i64> = BTreeMap::new();
     let mut month_category: BTreeMap<(u32, String), i64> = BTreeMap::new();
-    let mut ward_counts = vec![0i64; area.wards.len()];
-    let (mut ward_unknown, mut repeat, mut open_at_end, mut long_running) = (0, 0, 0, 0);
+    let mut wards = WardTally::new(area);
+    let (mut repeat, mut open_at_end, mut long_running) = (0, 0, 0);
     for r in rows {
-        let placement = area.place(&r.area);
-        let counts = match placement {
-            Placement::InWard(_) => true,
-            Placement::OutsideArea => false,
-            Placement::Unknown => !area.is_filtered,
-        };
-        if !counts {
+        let Some(placement) = area.counted(&r.area) else {
             continue;
-        }
+        };
         if r.opened <= as_at && r.closed.is_none_or(|c| c > as_at) {
             open_at_end += 1;
             if (as_at - r.opened).num_days() > LONG_RUNNING_DAYS {
@@ -118,19 +150,10 @@ pub fn asb_case_figures(
         *month_category
             .entry((month, r.category.clone()))
             .or_default() += 1;
-        match placement {
-            Placement::InWard(i) => {
-                if let Some(c) = ward_counts.get_mut(i) {
-                    *c += 1;
-                }
-            }
-            _ => ward_unknown += 1,
-        }
+        wards.add(placement);
     }
     let opened = per_year.get(&year).copied().unwrap_or(0);
-    let previous_year = FinancialYear(year.0.saturating_sub(1));
-    let previous = (is_complete(previous_year, &held) && is_complete(year, &held))
-        .then(|| per_year.get(&previous_year).copied().unwrap_or(0));
+    let previous = previous_when_complete(&per_year, year, &held);
     let by_category = shares_largest_first(category.into_iter().collect());
     let categories: Vec<String> = by_category.iter().map(|s| s.label.clone()).collect();
     let months = year
@@ -162,8 +185,8 @@ pub fn asb_case_figures(
         by_action: shares_largest_first(action.into_iter().collect()),
         categories,
         months,
-        top_wards: top_wards(&ward_counts, &area.wards, opened, TOP_WARDS),
-        ward_unknown,
+        top_wards: top_wards(&wards.counts, &area.wards, opened, TOP_WARDS),
+        ward_unknown: wards.unknown,
         police_asb_incidents: police_asb,
     }
 }

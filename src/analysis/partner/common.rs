@@ -5,6 +5,7 @@
 use crate::analysis::change::{explain, test_change};
 use crate::analysis::financial_year::FinancialYear;
 use crate::analysis::rates::{percent_of, rate_per_1000};
+use crate::import::partner::CountValue;
 use serde::Serialize;
 
 /// A count this year against last year.
@@ -121,6 +122,23 @@ pub fn years_newest_first(months: impl IntoIterator<Item = u32>) -> Vec<Financia
 /// Whether all 12 months of `year` are among `months`.
 pub fn is_complete(year: FinancialYear, months: &std::collections::BTreeSet<u32>) -> bool {
     year.months().iter().all(|m| months.contains(m))
+}
+
+/// Last year's totals from `per_year`, when this year and last year are both fully held
+/// (all their months among `held`); `None` otherwise, so no change is tested.
+pub fn previous_when_complete<T: Copy + Default>(
+    per_year: &std::collections::BTreeMap<FinancialYear, T>,
+    year: FinancialYear,
+    held: &std::collections::BTreeSet<u32>,
+) -> Option<T> {
+    let previous_year = FinancialYear(year.0.saturating_sub(1));
+    (is_complete(previous_year, held) && is_complete(year, held))
+        .then(|| per_year.get(&previous_year).copied().unwrap_or_default())
+}
+
+/// A published count's number, `None` when suppressed or not given.
+pub fn count_value(v: Option<&CountValue>) -> Option<i64> {
+    v.and_then(CountValue::value).map(i64::from)
 }
 
 /// `202304` → `Apr 2023`.

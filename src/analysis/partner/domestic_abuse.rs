@@ -6,15 +6,17 @@
 //! counts as "not recorded as repeat / high risk", as forces publish them.
 
 use super::common::{
-    is_complete, month_name, shares, shares_largest_first, top_wards, years_newest_first, Share,
-    WardRate, YearChange,
+    is_complete, month_name, previous_when_complete, shares, shares_largest_first, top_wards,
+    years_newest_first, Share, WardRate, YearChange,
 };
-use super::place::{PartnerArea, Placement};
+use super::dataset::{DatasetAnalysis, PartnerFigures};
+use super::headlines::headline_wards;
+use super::place::{PartnerArea, WardTally};
 use crate::analysis::financial_year::FinancialYear;
 use crate::analysis::rates::{percent_of, rate_per_1000};
+use crate::import::month::month_of;
 use crate::import::partner::values::{age_band_label, RiskLevel, Sex};
-use crate::import::partner::DaIncident;
-use crate::store::partner::month_of;
+use crate::import::partner::{DaIncident, PartnerLayout};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -41,7 +43,27 @@ pub struct DaMonth {
     pub non_crimes: i64,
 }
 
-/// The domestic abuse page for one year and area.
+/// What the file's domestic abuse incidents give.
+pub const ANALYSIS: DatasetAnalysis = DatasetAnalysis {
+    layout: PartnerLayout::DomesticAbuse,
+    years: |rows| da_years(&rows.domestic_abuse),
+    months: |rows| {
+        rows.domestic_abuse
+            .iter()
+            .map(|r| month_of(r.date))
+            .collect()
+    },
+    figures: |inputs, year| {
+        PartnerFigures::DomesticAbuse(domestic_abuse_figures(
+            &inputs.rows.domestic_abuse,
+            inputs.area,
+            year,
+        ))
+    },
+};
+
+/// The domestic abuse page for one year and area. Serialised, it is the theme's headline
+/// in `stats --json` (a contract): what only the page shows is skipped.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DomesticAbuseFigures {
     pub financial_year: String,
@@ -53,20 +75,31 @@ pub struct DomesticAbuseFigures {
     /// Change in incidents on last year.
     pub change: YearChange,
     /// Change in crimes on last year.
+    #[serde(skip)]
     pub crimes_change: YearChange,
     pub repeat_victim_pct: Option<f64>,
+    /// Incidents with a repeat victim (the count behind `repeat_victim_pct`).
+    #[serde(skip)]
+    pub repeat_victims: i64,
     pub high_risk_pct: Option<f64>,
     pub referred_to_marac: i64,
     pub female_victim_pct: Option<f64>,
     /// Incidents per 1,000 residents of the area.
     pub rate_per_1000: Option<f64>,
+    #[serde(skip)]
     pub by_year: Vec<DaYear>,
+    #[serde(skip)]
     pub months: Vec<DaMonth>,
+    #[serde(skip)]
     pub by_sex: Vec<Share>,
+    #[serde(skip)]
     pub by_age: Vec<Share>,
+    #[serde(skip)]
     pub by_risk: Vec<Share>,
+    #[serde(serialize_with = "headline_wards")]
     pub top_wards: Vec<WardRate>,
     /// Incidents counted whose area is not a ward of the lookup (postcodes, unknown LSOAs).
+    #[serde(skip)]
     pub ward_unknown: i64,
 }
 
@@ -85,22 +118,15 @@ pub fn domestic_abuse_figures(
     let mut per_year: BTreeMap<FinancialYear, (i64, i64)> = BTreeMap::new();
     let mut months: BTreeMap<u32, (i64, i64)> =
         year.months().iter().map(|m| (*m, (0, 0))).collect();
-    let mut ward_counts = vec![0i64; area.wards.len()];
-    let mut ward_unknown = 0;
+    let mut wards = WardTally::new(area);
     let (mut repeat, mut high, mut marac, mut female) = (0, 0, 0, 0);
     let mut sex: BTreeMap<Sex, i64> = BTreeMap::new();
     let mut age: BTreeMap<String, i64> = BTreeMap::new();
     let mut risk: BTreeMap<Option<RiskLevel>, i64> = BTreeMap::new();
     for r in rows {
-        let placement = area.place(&r.area_code);
-        let counts = match placement {
-            Placement::InWard(_) => true,
-            Placement::OutsideArea => false,
-            Placement::Unknown => !area.is_filtered,
-        };
-        if !counts {
+        let Some(placement) = area.counted(&r.area_code) else {
             continue;
-        }
+        };
         let month = month_of(r.date);
         let fy = FinancialYear::of_month(month);
         let entry = per_year.entry(fy).or_default();
@@ -113,14 +139,7 @@ pub fn domestic_abuse_figures(
             m.0 += 1;
             m.1 += i64::from(r.is_crime);
         }
-        match placement {
-            Placement::InWard(i) => {
-                if let Some(c) = ward_counts.get_mut(i) {
-                    *c += 1;
-                }
-            }
-            _ => ward_unknown += 1,
-        }
+        wards.add(placement);
         repeat += i64::from(r.repeat_victim == Some(true));
         high += i64::from(r.risk == Some(RiskLevel::High));
         marac += i64::from(r.referred_to_marac == Some(true));
@@ -131,9 +150,7 @@ pub fn domestic_abuse_figures(
         *risk.entry(r.risk).or_default() += 1;
     }
     let (incidents, crimes) = per_year.get(&year).copied().unwrap_or_default();
-    let previous_year = FinancialYear(year.0.saturating_sub(1));
-    let previous = (is_complete(previous_year, &held) && is_complete(year, &held))
-        .then(|| per_year.get(&previous_year).copied().unwrap_or_default());
+    let previous = previous_when_complete(&per_year, year, &held);
     DomesticAbuseFigures {
         financial_year: year.label(),
         area: area.name.clone(),
@@ -148,6 +165,7 @@ pub fn domestic_abuse_figures(
         ),
         crimes_change: YearChange::of(crimes, previous.map(|p| p.1), "Domestic abuse crimes", year),
         repeat_victim_pct: percent_of(repeat, incidents),
+        repeat_victims: repeat,
         high_risk_pct: percent_of(high, incidents),
         referred_to_marac: marac,
         female_victim_pct: percent_of(female, incidents),
@@ -182,8 +200,8 @@ pub fn domestic_abuse_figures(
                 .map(|(r, n)| (r.map_or("Not assessed", RiskLevel::label).to_string(), n))
                 .collect(),
         ),
-        top_wards: top_wards(&ward_counts, &area.wards, incidents, TOP_WARDS),
-        ward_unknown,
+        top_wards: top_wards(&wards.counts, &area.wards, incidents, TOP_WARDS),
+        ward_unknown: wards.unknown,
     }
 }
 

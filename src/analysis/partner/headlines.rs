@@ -1,223 +1,84 @@
 //! The headline figures of each partner theme for a year and area — what `stats --json`
 //! prints under `themes.domestic_abuse`, `themes.marac`, `themes.asb_cases` and
-//! `themes.treatment`, and what the report's partner sections quote. A theme is `None`
-//! when the file holds none of its rows.
+//! `themes.treatment` (each dataset's key), and what the report's partner sections quote.
+//! A theme is absent when the file holds none of its rows. A headline is its dataset's
+//! figures serialised: each figures type skips what only its page shows.
 
-use super::asb_cases::{asb_case_figures, AsbCaseFigures};
-use super::common::{Share, WardRate, YearChange};
-use super::domestic_abuse::{domestic_abuse_figures, DomesticAbuseFigures};
-use super::marac::{marac_figures, MaracFigures};
-use super::place::PartnerArea;
-use super::treatment::{treatment_figures, TreatmentFigures, TreatmentGroupYear};
+use super::asb_cases::AsbCaseFigures;
+use super::common::WardRate;
+use super::dataset::{analysis_of, PartnerFigures, PartnerInputs};
+use super::domestic_abuse::DomesticAbuseFigures;
+use super::marac::MaracFigures;
+use super::treatment::TreatmentFigures;
 use crate::analysis::financial_year::FinancialYear;
-use crate::store::partner::PartnerRows;
-use serde::Serialize;
+use crate::import::partner::PartnerLayout;
+use serde::{Serialize, Serializer};
 
 /// Wards quoted in a headline.
 const HEADLINE_WARDS: usize = 5;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DomesticAbuseHeadline {
-    pub financial_year: String,
-    pub area: String,
-    pub incidents: i64,
-    pub crimes: i64,
-    pub non_crimes: i64,
-    pub change: YearChange,
-    pub repeat_victim_pct: Option<f64>,
-    pub high_risk_pct: Option<f64>,
-    pub referred_to_marac: i64,
-    pub female_victim_pct: Option<f64>,
-    pub rate_per_1000: Option<f64>,
-    pub top_wards: Vec<WardRate>,
+/// Serialise only the wards a headline quotes (the first, busiest, five).
+pub fn headline_wards<S: Serializer>(wards: &[WardRate], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(wards.iter().take(HEADLINE_WARDS))
 }
 
-impl From<&DomesticAbuseFigures> for DomesticAbuseHeadline {
-    fn from(f: &DomesticAbuseFigures) -> Self {
-        DomesticAbuseHeadline {
-            financial_year: f.financial_year.clone(),
-            area: f.area.clone(),
-            incidents: f.incidents,
-            crimes: f.crimes,
-            non_crimes: f.non_crimes,
-            change: f.change.clone(),
-            repeat_victim_pct: f.repeat_victim_pct,
-            high_risk_pct: f.high_risk_pct,
-            referred_to_marac: f.referred_to_marac,
-            female_victim_pct: f.female_victim_pct,
-            rate_per_1000: f.rate_per_1000,
-            top_wards: f.top_wards.iter().take(HEADLINE_WARDS).cloned().collect(),
+/// Every partner theme's figures for one year and area, in dataset order; serialised as
+/// a map from each dataset's key to its headline.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PartnerHeadlines(pub Vec<(PartnerLayout, PartnerFigures)>);
+
+impl Serialize for PartnerHeadlines {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(
+            self.0
+                .iter()
+                .map(|(layout, figures)| (layout.key(), figures)),
+        )
+    }
+}
+
+/// The headlines of `year`: the figures of every dataset the file holds rows of.
+pub fn partner_headlines(inputs: &PartnerInputs<'_>, year: FinancialYear) -> PartnerHeadlines {
+    PartnerHeadlines(
+        PartnerLayout::ALL
+            .into_iter()
+            .filter(|layout| inputs.rows.holds(*layout))
+            .map(|layout| (layout, (analysis_of(layout).figures)(inputs, year)))
+            .collect(),
+    )
+}
+
+impl PartnerHeadlines {
+    /// The figures of the dataset `layout` is the key of, when the file holds its rows.
+    pub fn of(&self, layout: PartnerLayout) -> Option<&PartnerFigures> {
+        self.0.iter().find(|(l, _)| *l == layout).map(|(_, f)| f)
+    }
+
+    pub fn domestic_abuse(&self) -> Option<&DomesticAbuseFigures> {
+        match self.of(PartnerLayout::DomesticAbuse)? {
+            PartnerFigures::DomesticAbuse(f) => Some(f),
+            _ => None,
         }
     }
-}
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct MaracHeadline {
-    pub financial_year: String,
-    pub quarters_held: usize,
-    pub cases: i64,
-    pub change: YearChange,
-    pub repeat_cases: i64,
-    pub repeat_pct: Option<f64>,
-    pub repeat_benchmark_pct: f64,
-    pub female_16_plus: Option<f64>,
-    pub cases_per_10000_women: Option<f64>,
-    pub cases_per_10000_benchmark: f64,
-    pub referrals_from_police: i64,
-    pub referrals_from_other_agencies: i64,
-    pub police_referral_pct: Option<f64>,
-}
-
-impl From<&MaracFigures> for MaracHeadline {
-    fn from(f: &MaracFigures) -> Self {
-        MaracHeadline {
-            financial_year: f.financial_year.clone(),
-            quarters_held: f.quarters_held,
-            cases: f.cases,
-            change: f.change.clone(),
-            repeat_cases: f.repeat_cases,
-            repeat_pct: f.repeat_pct,
-            repeat_benchmark_pct: f.repeat_benchmark_pct,
-            female_16_plus: f.female_16_plus,
-            cases_per_10000_women: f.cases_per_10000_women,
-            cases_per_10000_benchmark: f.cases_per_10000_benchmark,
-            referrals_from_police: f.referrals_from_police,
-            referrals_from_other_agencies: f.referrals_from_other_agencies,
-            police_referral_pct: f.police_referral_pct,
+    pub fn marac(&self) -> Option<&MaracFigures> {
+        match self.of(PartnerLayout::Marac)? {
+            PartnerFigures::Marac(f) => Some(f),
+            _ => None,
         }
     }
-}
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct AsbCasesHeadline {
-    pub financial_year: String,
-    pub area: String,
-    pub opened: i64,
-    pub change: YearChange,
-    pub repeat_cases: i64,
-    pub repeat_pct: Option<f64>,
-    pub as_at: String,
-    pub open_over_90_days: i64,
-    pub by_category: Vec<Share>,
-    pub by_action: Vec<Share>,
-    pub top_wards: Vec<WardRate>,
-    pub police_asb_incidents: Option<i64>,
-}
-
-impl From<&AsbCaseFigures> for AsbCasesHeadline {
-    fn from(f: &AsbCaseFigures) -> Self {
-        AsbCasesHeadline {
-            financial_year: f.financial_year.clone(),
-            area: f.area.clone(),
-            opened: f.opened,
-            change: f.change.clone(),
-            repeat_cases: f.repeat_cases,
-            repeat_pct: f.repeat_pct,
-            as_at: f.as_at.clone(),
-            open_over_90_days: f.open_over_90_days,
-            by_category: f.by_category.clone(),
-            by_action: f.by_action.clone(),
-            top_wards: f.top_wards.iter().take(HEADLINE_WARDS).cloned().collect(),
-            police_asb_incidents: f.police_asb_incidents,
+    pub fn asb_cases(&self) -> Option<&AsbCaseFigures> {
+        match self.of(PartnerLayout::AsbCases)? {
+            PartnerFigures::AsbCases(f) => Some(f),
+            _ => None,
         }
     }
-}
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TreatmentHeadline {
-    pub financial_year: String,
-    pub is_complete: bool,
-    pub method: &'static str,
-    pub groups: Vec<TreatmentGroupYear>,
-    pub total: TreatmentGroupYear,
-}
-
-impl From<&TreatmentFigures> for TreatmentHeadline {
-    fn from(f: &TreatmentFigures) -> Self {
-        TreatmentHeadline {
-            financial_year: f.financial_year.clone(),
-            is_complete: f.is_complete,
-            method: f.method,
-            groups: f.groups.clone(),
-            total: f.total.clone(),
+    pub fn treatment(&self) -> Option<&TreatmentFigures> {
+        match self.of(PartnerLayout::Treatment)? {
+            PartnerFigures::Treatment(f) => Some(f),
+            _ => None,
         }
     }
-}
-
-/// Every partner theme's headline for one year and area.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct PartnerHeadlines {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub domestic_abuse: Option<DomesticAbuseHeadline>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub marac: Option<MaracHeadline>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub asb_cases: Option<AsbCasesHeadline>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub treatment: Option<TreatmentHeadline>,
-}
-
-/// The headlines of `year` in `area`. `police_asb` is the police-recorded ASB total for
-/// the same year and area (shown beside council cases), when police data are held.
-pub fn partner_headlines(
-    rows: &PartnerRows,
-    area: &PartnerArea,
-    year: FinancialYear,
-    police_asb: Option<i64>,
-) -> PartnerHeadlines {
-    PartnerHeadlines {
-        domestic_abuse: (!rows.domestic_abuse.is_empty())
-            .then(|| (&domestic_abuse_figures(&rows.domestic_abuse, area, year)).into()),
-        marac: (!rows.marac.is_empty())
-            .then(|| (&marac_figures(&rows.marac, year, rows.female_16_plus)).into()),
-        asb_cases: (!rows.asb_cases.is_empty())
-            .then(|| (&asb_case_figures(&rows.asb_cases, area, year, police_asb)).into()),
-        treatment: (!rows.treatment.is_empty())
-            .then(|| (&treatment_figures(&rows.treatment, year)).into()),
-    }
-}
-
-/// Police-recorded ASB in `year` within the area, to show beside council cases; `None`
-/// when the file holds no police month of that year.
-pub fn police_asb_total(
-    cube: &crate::store::cube::CountCube,
-    area: &crate::analysis::area::AreaIndex,
-    year: FinancialYear,
-) -> Option<i64> {
-    let months = year.months();
-    if !cube.months.iter().any(|(m, _)| months.contains(m)) {
-        return None;
-    }
-    let theme = crate::analysis::theme::Theme::all(&cube.groups)
-        .into_iter()
-        .find(|t| t.key() == "asb")?;
-    Some(crate::analysis::overview::theme_overview(&cube.months, &theme, area, year).total)
-}
-
-/// The newest financial year some partner source holds completely (12 months of
-/// incidents or cases, 4 MARAC quarters, or a whole year of treatment periods).
-pub fn latest_complete_partner_year(rows: &PartnerRows) -> Option<FinancialYear> {
-    use crate::store::partner::month_of;
-    let mut months: std::collections::BTreeSet<u32> = rows
-        .domestic_abuse
-        .iter()
-        .map(|r| month_of(r.date))
-        .collect();
-    months.extend(rows.asb_cases.iter().map(|r| month_of(r.opened)));
-    for q in &rows.marac {
-        let mut m = q.quarter.start_month;
-        for _ in 0..q.quarter.months {
-            months.insert(m);
-            m = if m % 100 == 12 { m + 89 } else { m + 1 };
-        }
-    }
-    for t in &rows.treatment {
-        let mut m = t.period.start_month;
-        for _ in 0..t.period.months {
-            months.insert(m);
-            m = if m % 100 == 12 { m + 89 } else { m + 1 };
-        }
-    }
-    let list: Vec<u32> = months.into_iter().collect();
-    FinancialYear::latest_complete(&list)
 }

@@ -5,10 +5,11 @@
 //!
 //! Suppressed counts are left out of sums and counted in `suppressed_cells`.
 
-use super::common::YearChange;
+use super::common::{count_value, YearChange};
+use super::dataset::{DatasetAnalysis, PartnerFigures};
 use crate::analysis::financial_year::FinancialYear;
 use crate::analysis::rates::{percent_of, round1};
-use crate::import::partner::{CountValue, MaracQuarter};
+use crate::import::partner::{CountValue, MaracQuarter, PartnerLayout};
 use serde::Serialize;
 
 /// SafeLives: about 30 % of MARAC cases are repeats.
@@ -25,6 +26,19 @@ pub struct MaracQuarterRow {
     pub repeat_pct: Option<f64>,
     pub referrals_from_police: Option<i64>,
     pub referrals_from_other_agencies: Option<i64>,
+    /// Which of the quarter's counts the source suppressed (`None` above for those, but
+    /// known to be there: never zero, and the year's sums are lower bounds).
+    #[serde(skip)]
+    pub suppressed_at_source: MaracSuppressed,
+}
+
+/// The counts of a quarter suppressed in the source.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MaracSuppressed {
+    pub cases: bool,
+    pub repeat_cases: bool,
+    pub referrals_from_police: bool,
+    pub referrals_from_other_agencies: bool,
 }
 
 /// One financial year's totals.
@@ -37,7 +51,27 @@ pub struct MaracYear {
     pub repeat_pct: Option<f64>,
 }
 
-/// The MARAC page for one year.
+/// What the file's MARAC quarters give, over the female 16+ population when known.
+pub const ANALYSIS: DatasetAnalysis = DatasetAnalysis {
+    layout: PartnerLayout::Marac,
+    years: |rows| marac_years(&rows.marac),
+    months: |rows| {
+        rows.marac
+            .iter()
+            .flat_map(|q| q.quarter.each_month())
+            .collect()
+    },
+    figures: |inputs, year| {
+        PartnerFigures::Marac(marac_figures(
+            &inputs.rows.marac,
+            year,
+            inputs.rows.female_16_plus,
+        ))
+    },
+};
+
+/// The MARAC page for one year. Serialised, it is the theme's headline in `stats --json`
+/// (a contract): what only the page shows is skipped.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MaracFigures {
     pub financial_year: String,
@@ -55,13 +89,12 @@ pub struct MaracFigures {
     pub referrals_from_police: i64,
     pub referrals_from_other_agencies: i64,
     pub police_referral_pct: Option<f64>,
+    #[serde(skip)]
     pub suppressed_cells: usize,
+    #[serde(skip)]
     pub by_quarter: Vec<MaracQuarterRow>,
+    #[serde(skip)]
     pub by_year: Vec<MaracYear>,
-}
-
-fn value(v: Option<&CountValue>) -> Option<i64> {
-    v.and_then(CountValue::value).map(i64::from)
 }
 
 fn fy_of(q: &MaracQuarter) -> FinancialYear {
@@ -90,15 +123,15 @@ pub fn marac_figures(
             repeat_pct: None,
         });
         y.quarters += 1;
-        y.cases += value(Some(&q.cases_discussed)).unwrap_or(0);
-        y.repeat_cases += value(Some(&q.repeat_cases)).unwrap_or(0);
+        y.cases += count_value(Some(&q.cases_discussed)).unwrap_or(0);
+        y.repeat_cases += count_value(Some(&q.repeat_cases)).unwrap_or(0);
     }
     for y in years.values_mut() {
         y.repeat_pct = percent_of(y.repeat_cases, y.cases);
     }
     let this: Vec<&MaracQuarter> = rows.iter().filter(|q| fy_of(q) == year).collect();
     let sum = |f: fn(&MaracQuarter) -> Option<&CountValue>| -> i64 {
-        this.iter().filter_map(|q| value(f(q))).sum()
+        this.iter().filter_map(|q| count_value(f(q))).sum()
     };
     let cases = sum(|q| Some(&q.cases_discussed));
     let repeat_cases = sum(|q| Some(&q.repeat_cases));
@@ -147,20 +180,34 @@ pub fn marac_figures(
         by_quarter: this
             .iter()
             .map(|q| {
-                let cases = value(Some(&q.cases_discussed));
-                let repeats = value(Some(&q.repeat_cases));
+                let cases = count_value(Some(&q.cases_discussed));
+                let repeats = count_value(Some(&q.repeat_cases));
                 MaracQuarterRow {
                     quarter: q.quarter.label(),
                     cases,
                     repeat_cases: repeats,
                     repeat_pct: cases.zip(repeats).and_then(|(c, r)| percent_of(r, c)),
-                    referrals_from_police: value(q.referrals_from_police.as_ref()),
-                    referrals_from_other_agencies: value(q.referrals_from_other_agencies.as_ref()),
+                    referrals_from_police: count_value(q.referrals_from_police.as_ref()),
+                    referrals_from_other_agencies: count_value(
+                        q.referrals_from_other_agencies.as_ref(),
+                    ),
+                    suppressed_at_source: MaracSuppressed {
+                        cases: q.cases_discussed.is_suppressed(),
+                        repeat_cases: q.repeat_cases.is_suppressed(),
+                        referrals_from_police: at_source(q.referrals_from_police.as_ref()),
+                        referrals_from_other_agencies: at_source(
+                            q.referrals_from_other_agencies.as_ref(),
+                        ),
+                    },
                 }
             })
             .collect(),
         by_year: years.into_values().collect(),
     }
+}
+
+fn at_source(v: Option<&CountValue>) -> bool {
+    v.is_some_and(CountValue::is_suppressed)
 }
 
 #[cfg(test)]
@@ -195,6 +242,12 @@ mod tests {
         assert_eq!(f.repeat_pct, Some(30.0));
         assert_eq!(f.cases_per_10000_women, Some(40.0));
         assert_eq!(f.suppressed_cells, 4);
+        assert!(
+            f.by_quarter[0]
+                .suppressed_at_source
+                .referrals_from_other_agencies
+        );
+        assert!(!f.by_quarter[0].suppressed_at_source.cases);
         assert_eq!(f.police_referral_pct, Some(100.0));
         let partial = marac_figures(&rows, FinancialYear(2024), None);
         assert_eq!(partial.change.previous, None);

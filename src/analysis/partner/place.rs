@@ -89,10 +89,44 @@ impl PartnerArea {
     /// Whether a row recorded in `area` counts in the area of interest. Rows that cannot
     /// be placed count only when no area is set.
     pub fn counts(&self, area: &str) -> bool {
+        self.counted(area).is_some()
+    }
+
+    /// Where a row recorded in `area` is, when it counts in the area of interest (see
+    /// [`PartnerArea::counts`]); `None` when it does not.
+    pub fn counted(&self, area: &str) -> Option<Placement> {
         match self.place(area) {
-            Placement::InWard(_) => true,
-            Placement::OutsideArea => false,
-            Placement::Unknown => !self.is_filtered,
+            Placement::OutsideArea => None,
+            Placement::Unknown if self.is_filtered => None,
+            placement => Some(placement),
+        }
+    }
+}
+
+/// Rows of a year counted by ward of the area, and those not placed in one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WardTally {
+    /// In the order of [`PartnerArea::wards`].
+    pub counts: Vec<i64>,
+    pub unknown: i64,
+}
+
+impl WardTally {
+    pub fn new(area: &PartnerArea) -> Self {
+        WardTally {
+            counts: vec![0; area.wards.len()],
+            unknown: 0,
+        }
+    }
+
+    pub fn add(&mut self, placement: Placement) {
+        match placement {
+            Placement::InWard(i) => {
+                if let Some(c) = self.counts.get_mut(i) {
+                    *c += 1;
+                }
+            }
+            _ => self.unknown += 1,
         }
     }
 }

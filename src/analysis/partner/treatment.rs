@@ -9,11 +9,12 @@
 //! completions and re-presentations are summed. A row for the whole year is used as it
 //! is. Suppressed cells are left out of sums and counted in `suppressed_cells`.
 
-use super::common::{years_newest_first, YearChange};
+use super::common::{count_value, years_newest_first, YearChange};
+use super::dataset::{DatasetAnalysis, PartnerFigures};
 use crate::analysis::financial_year::FinancialYear;
 use crate::analysis::rates::{percent_of, round1};
 use crate::import::partner::values::SubstanceGroup;
-use crate::import::partner::{CountValue, TreatmentCount};
+use crate::import::partner::{CountValue, PartnerLayout, TreatmentCount};
 use serde::Serialize;
 
 /// How a year's figures are built from shorter periods.
@@ -34,6 +35,9 @@ pub struct TreatmentGroupYear {
     pub completion_rate_change_points: Option<f64>,
     pub in_treatment_change: YearChange,
     pub suppressed_cells: usize,
+    /// The sums that include a cell suppressed in the source (lower bounds).
+    #[serde(skip)]
+    pub suppressed_at_source: SuppressedAtSource,
 }
 
 /// One period's row, as the source gave it.
@@ -47,17 +51,35 @@ pub struct TreatmentPeriodRow {
     pub re_presentations: Option<i64>,
 }
 
-/// The treatment page for one year.
+/// What the file's treatment counts give.
+pub const ANALYSIS: DatasetAnalysis = DatasetAnalysis {
+    layout: PartnerLayout::Treatment,
+    years: |rows| treatment_years(&rows.treatment),
+    months: |rows| {
+        rows.treatment
+            .iter()
+            .flat_map(|t| t.period.each_month())
+            .collect()
+    },
+    figures: |inputs, year| {
+        PartnerFigures::Treatment(treatment_figures(&inputs.rows.treatment, year))
+    },
+};
+
+/// The treatment page for one year. Serialised, it is the theme's headline in
+/// `stats --json` (a contract): what only the page shows is skipped.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TreatmentFigures {
     pub financial_year: String,
     /// Periods of the year held (4 quarters, 12 months or 1 year for a complete year).
+    #[serde(skip)]
     pub periods_held: usize,
     pub is_complete: bool,
     pub method: &'static str,
     /// In NDTMS order.
     pub groups: Vec<TreatmentGroupYear>,
     pub total: TreatmentGroupYear,
+    #[serde(skip)]
     pub by_period: Vec<TreatmentPeriodRow>,
 }
 
@@ -66,69 +88,103 @@ pub fn treatment_years(rows: &[TreatmentCount]) -> Vec<FinancialYear> {
     years_newest_first(rows.iter().map(|r| r.period.start_month))
 }
 
-fn value(v: Option<&CountValue>) -> Option<i64> {
-    v.and_then(CountValue::value).map(i64::from)
+/// Which of a year's sums include a cell the partner suppressed in its file: such a sum
+/// is only the part that is known, a lower bound (never a count to print as it is).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct SuppressedAtSource {
+    pub in_treatment: bool,
+    pub new_presentations: bool,
+    pub successful_completions: bool,
+    pub re_presentations: bool,
 }
 
-/// Raw sums of a year for one group: (in treatment, new, completions, re-presentations,
-/// suppressed cells, months covered).
-fn year_sums(rows: &[&TreatmentCount]) -> (i64, i64, i64, i64, usize, u32) {
+impl SuppressedAtSource {
+    fn or(self, other: SuppressedAtSource) -> SuppressedAtSource {
+        SuppressedAtSource {
+            in_treatment: self.in_treatment || other.in_treatment,
+            new_presentations: self.new_presentations || other.new_presentations,
+            successful_completions: self.successful_completions || other.successful_completions,
+            re_presentations: self.re_presentations || other.re_presentations,
+        }
+    }
+}
+
+/// A year's sums for one group (or all groups).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct YearSums {
+    in_treatment: i64,
+    new_presentations: i64,
+    completions: i64,
+    re_presentations: i64,
+    /// Cells suppressed in the source.
+    suppressed: usize,
+    /// Months the rows cover.
+    months: u32,
+    at_source: SuppressedAtSource,
+}
+
+/// Raw sums of a year for one group.
+fn year_sums(rows: &[&TreatmentCount]) -> YearSums {
     let mut sorted: Vec<&&TreatmentCount> = rows.iter().collect();
     sorted.sort_by_key(|r| r.period.start_month);
-    let mut suppressed = 0;
-    let mut count = |v: Option<&CountValue>| -> i64 {
-        if v.is_some_and(CountValue::is_suppressed) {
-            suppressed += 1;
-        }
-        value(v).unwrap_or(0)
-    };
-    let (mut in_treatment, mut new, mut done, mut back) = (0, 0, 0, 0);
+    let mut sums = YearSums::default();
+    let hidden = |v: Option<&CountValue>| v.is_some_and(CountValue::is_suppressed);
+    let count = |v: Option<&CountValue>| count_value(v).unwrap_or(0);
     for (i, r) in sorted.iter().enumerate() {
-        let presented = count(r.new_presentations.as_ref());
-        let held = count(Some(&r.in_treatment));
-        in_treatment += if i == 0 { held } else { presented };
-        new += presented;
-        done += count(r.successful_completions.as_ref());
-        back += count(r.re_presentations.as_ref());
+        let cells = [
+            Some(&r.in_treatment),
+            r.new_presentations.as_ref(),
+            r.successful_completions.as_ref(),
+            r.re_presentations.as_ref(),
+        ];
+        sums.suppressed += cells.iter().filter(|v| hidden(**v)).count();
+        let (held, presented) = (Some(&r.in_treatment), r.new_presentations.as_ref());
+        let first = i == 0;
+        sums.in_treatment += count(if first { held } else { presented });
+        sums.at_source.in_treatment |= hidden(if first { held } else { presented });
+        sums.new_presentations += count(presented);
+        sums.at_source.new_presentations |= hidden(presented);
+        sums.completions += count(r.successful_completions.as_ref());
+        sums.at_source.successful_completions |= hidden(r.successful_completions.as_ref());
+        sums.re_presentations += count(r.re_presentations.as_ref());
+        sums.at_source.re_presentations |= hidden(r.re_presentations.as_ref());
     }
-    let months = sorted.iter().map(|r| u32::from(r.period.months)).sum();
-    (in_treatment, new, done, back, suppressed, months)
+    sums.months = sorted.iter().map(|r| u32::from(r.period.months)).sum();
+    sums
 }
 
 fn in_year(r: &TreatmentCount, year: FinancialYear) -> bool {
     FinancialYear::of_month(r.period.start_month) == year
 }
 
-/// The figures of `year`.
 /// A year's sums for one group, or for all groups (each group's year worked out on its
 /// own, then added; months held is the most any group holds).
-fn sums_of(
-    rows: &[&TreatmentCount],
-    group: Option<SubstanceGroup>,
-) -> (i64, i64, i64, i64, usize, u32) {
+fn sums_of(rows: &[&TreatmentCount], group: Option<SubstanceGroup>) -> YearSums {
     if group.is_some() {
         return year_sums(rows);
     }
     SubstanceGroup::ALL
         .iter()
-        .fold((0, 0, 0, 0, 0, 0), |acc, g| {
+        .fold(YearSums::default(), |acc, g| {
             let part: Vec<&TreatmentCount> = rows
                 .iter()
                 .copied()
                 .filter(|r| r.substance_group == *g)
                 .collect();
             let s = year_sums(&part);
-            (
-                acc.0 + s.0,
-                acc.1 + s.1,
-                acc.2 + s.2,
-                acc.3 + s.3,
-                acc.4 + s.4,
-                acc.5.max(s.5),
-            )
+            YearSums {
+                in_treatment: acc.in_treatment + s.in_treatment,
+                new_presentations: acc.new_presentations + s.new_presentations,
+                completions: acc.completions + s.completions,
+                re_presentations: acc.re_presentations + s.re_presentations,
+                suppressed: acc.suppressed + s.suppressed,
+                months: acc.months.max(s.months),
+                at_source: acc.at_source.or(s.at_source),
+            }
         })
 }
 
+/// The figures of `year`.
 pub fn treatment_figures(rows: &[TreatmentCount], year: FinancialYear) -> TreatmentFigures {
     let previous_year = FinancialYear(year.0.saturating_sub(1));
     let group_year = |group: Option<SubstanceGroup>| -> (TreatmentGroupYear, u32) {
@@ -142,21 +198,22 @@ pub fn treatment_figures(rows: &[TreatmentCount], year: FinancialYear) -> Treatm
             pick(year),
             pick(previous_year),
         );
-        let (in_t, new, done, back, suppressed, months) = sums_of(&this, group);
+        let sums = sums_of(&this, group);
+        let (in_t, done, months) = (sums.in_treatment, sums.completions, sums.months);
         let previous = sums_of(&before, group);
-        let both_whole = months >= 12 && previous.5 >= 12;
-        let previous_in = both_whole.then_some(previous.0);
+        let both_whole = months >= 12 && previous.months >= 12;
+        let previous_in = both_whole.then_some(previous.in_treatment);
         let rate = percent_of(done, in_t);
         let previous_rate = both_whole
-            .then(|| percent_of(previous.2, previous.0))
+            .then(|| percent_of(previous.completions, previous.in_treatment))
             .flatten();
         let row = TreatmentGroupYear {
             substance_group: label.to_string(),
             in_treatment: in_t,
-            new_presentations: new,
+            new_presentations: sums.new_presentations,
             successful_completions: done,
             completion_rate_pct: rate,
-            re_presentations: back,
+            re_presentations: sums.re_presentations,
             previous_in_treatment: previous_in,
             previous_completion_rate_pct: previous_rate,
             completion_rate_change_points: rate.zip(previous_rate).map(|(a, b)| round1(a - b)),
@@ -166,7 +223,8 @@ pub fn treatment_figures(rows: &[TreatmentCount], year: FinancialYear) -> Treatm
                 &format!("People in treatment ({label})"),
                 year,
             ),
-            suppressed_cells: suppressed,
+            suppressed_cells: sums.suppressed,
+            suppressed_at_source: sums.at_source,
         };
         (row, months)
     };
@@ -190,10 +248,10 @@ pub fn treatment_figures(rows: &[TreatmentCount], year: FinancialYear) -> Treatm
             .map(|r| TreatmentPeriodRow {
                 period: r.period.label(),
                 substance_group: r.substance_group.label().to_string(),
-                in_treatment: value(Some(&r.in_treatment)),
-                new_presentations: value(r.new_presentations.as_ref()),
-                successful_completions: value(r.successful_completions.as_ref()),
-                re_presentations: value(r.re_presentations.as_ref()),
+                in_treatment: count_value(Some(&r.in_treatment)),
+                new_presentations: count_value(r.new_presentations.as_ref()),
+                successful_completions: count_value(r.successful_completions.as_ref()),
+                re_presentations: count_value(r.re_presentations.as_ref()),
             })
             .collect(),
     }
@@ -239,6 +297,9 @@ mod tests {
         assert_eq!(opiate.successful_completions, 120);
         assert_eq!(opiate.completion_rate_pct, Some(16.7));
         assert_eq!(opiate.suppressed_cells, 4);
+        assert!(opiate.suppressed_at_source.re_presentations);
+        assert!(!opiate.suppressed_at_source.successful_completions);
+        assert!(f.total.suppressed_at_source.re_presentations);
         assert_eq!(opiate.previous_in_treatment, Some(720));
         assert_eq!(opiate.completion_rate_change_points, Some(0.0));
         assert_eq!(f.total.in_treatment, 720 + 400 + 180);

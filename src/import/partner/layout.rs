@@ -1,13 +1,15 @@
-//! The four partner reference layouts (domestic abuse incidents, MARAC quarterly summary,
-//! council ASB cases, drug and alcohol treatment counts): their fields, what kind of value
-//! each holds, and recognising a layout from a file's header.
+//! The keys of the partner reference layouts (domestic abuse incidents, MARAC quarterly
+//! summary, council ASB cases, drug and alcohol treatment counts) and of their fields, what
+//! kind of value each field holds, and recognising a layout from a file's header. Each
+//! layout's field table lives with the rest of its dataset (see `dataset`).
 //!
 //! Header matching is tolerant of case, spacing and punctuation and knows the obvious
 //! synonyms listed here; it never looks at the data rows.
 
 use serde::{Deserialize, Serialize};
 
-/// One of the reference layouts partners' extracts are read into.
+/// One of the reference layouts partners' extracts are read into: the key of a partner
+/// dataset, which every layer uses to find its part of the dataset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PartnerLayout {
@@ -15,6 +17,8 @@ pub enum PartnerLayout {
     Marac,
     AsbCases,
     Treatment,
+    /// Any partner's figures as indicators (fire, youth justice, probation, surveys…).
+    Indicators,
 }
 
 /// What a field's cells hold, which decides how they are read and checked.
@@ -47,6 +51,8 @@ pub enum ValueKind {
     AsbAction,
     /// NDTMS substance group.
     SubstanceGroup,
+    /// Any number (`12`, `1,234`, `12.5`, `12.5%`), or a suppressed or missing value.
+    Number,
 }
 
 /// A field of one of the layouts. The serialised form is its stable snake_case key.
@@ -87,6 +93,14 @@ pub enum FieldKey {
     TreatmentNewPresentations,
     TreatmentSuccessfulCompletions,
     TreatmentRePresentations,
+    IndicatorName,
+    IndicatorPeriod,
+    IndicatorValue,
+    IndicatorAreaCode,
+    IndicatorNumerator,
+    IndicatorDenominator,
+    IndicatorUnit,
+    IndicatorSource,
 }
 
 /// Everything the app knows about one field.
@@ -103,7 +117,8 @@ pub struct FieldSpec {
     pub synonyms: &'static [&'static str],
 }
 
-const fn field(
+/// A field of a dataset's table, written compactly.
+pub const fn field(
     key: FieldKey,
     id: &'static str,
     name: &'static str,
@@ -121,147 +136,28 @@ const fn field(
     }
 }
 
-use FieldKey as F;
-use ValueKind as V;
-
-#[rustfmt::skip]
-const DA_FIELDS: [FieldSpec; 10] = [
-    field(F::DaReference, "da_reference", "Reference", true, V::Text,
-        &["Ref", "Incident reference", "Incident ref", "Crime reference", "Crime ref", "Occurrence number",
-          "Occurrence no", "Occurrence reference", "Incident no", "Crime no", "URN", "Incident number", "Incident ID", "ID"]),
-    field(F::DaDate, "da_date", "Date", true, V::Date,
-        &["Incident date", "Date of incident", "Occurred date", "Date occurred", "Recorded date",
-          "Date recorded", "Reported date", "Date reported", "Occurrence date"]),
-    field(F::DaCrimeFlag, "da_crime_flag", "Crime or non-crime", true, V::CrimeFlag,
-        &["Crime/non-crime", "Crime or incident", "Incident or crime", "Crime flag", "Crime",
-          "Crimed", "Is crime", "Recorded as crime", "Crime status", "Crime/incident"]),
-    field(F::DaOffence, "da_offence", "Offence", false, V::Text,
-        &["Offence type", "Offence description", "Crime type", "Offence group", "Home Office offence"]),
-    field(F::DaAreaCode, "da_area_code", "LSOA code", true, V::AreaCode,
-        &["LSOA", "Ward code", "Ward", "Area code", "Area", "Geography code", "LSOA code or ward code"]),
-    field(F::DaVictimSex, "da_victim_sex", "Victim sex", false, V::Sex,
-        &["Sex", "Gender", "Victim gender", "Sex of victim", "Gender of victim"]),
-    field(F::DaVictimAgeBand, "da_victim_age_band", "Victim age band", false, V::AgeBand,
-        &["Age band", "Victim age", "Age", "Age group", "Victim age group", "Age of victim"]),
-    field(F::DaRepeatVictim, "da_repeat_victim", "Repeat victim", false, V::YesNo,
-        &["Repeat", "Repeat victim (Y/N)", "Repeat victim flag", "Repeat DA victim", "Repeat flag",
-          "Is repeat", "Previous incident within 12 months", "Repeat within 12 months"]),
-    field(F::DaRiskLevel, "da_risk_level", "Risk level", false, V::RiskLevel,
-        &["Risk", "DASH risk", "DASH risk level", "DASH", "Risk grading", "Risk grade",
-          "DASH grading", "Risk assessment", "DASH risk grading"]),
-    field(F::DaReferredToMarac, "da_referred_to_marac", "Referred to MARAC", false, V::YesNo,
-        &["Referred to MARAC (Y/N)", "MARAC referral", "MARAC", "Referred MARAC", "MARAC referred",
-          "Referral to MARAC", "MARAC (Y/N)"]),
-];
-
-#[rustfmt::skip]
-const MARAC_FIELDS: [FieldSpec; 11] = [
-    field(F::MaracQuarter, "marac_quarter", "Quarter", true, V::Quarter,
-        &["Period", "Reporting quarter", "Qtr", "Financial quarter", "Quarter ending"]),
-    field(F::MaracCasesDiscussed, "marac_cases_discussed", "Cases discussed", true, V::Count,
-        &["Cases", "Number of cases", "Cases heard", "Total cases", "Cases discussed at MARAC",
-          "MARAC cases", "Number of cases discussed"]),
-    field(F::MaracRepeatCases, "marac_repeat_cases", "Repeat cases", true, V::Count,
-        &["Repeats", "Repeat", "Number of repeat cases", "Repeat cases discussed"]),
-    field(F::MaracChildrenInHouseholds, "marac_children_in_households", "Children in households", false, V::Count,
-        &["Children", "Number of children", "Children in household", "Children in the households"]),
-    field(F::MaracReferralsFromPolice, "marac_referrals_from_police", "Referrals from police", false, V::Count,
-        &["Police referrals", "Referrals police", "Referrals by police"]),
-    field(F::MaracReferralsFromOtherAgencies, "marac_referrals_from_other_agencies", "Referrals from other agencies", false, V::Count,
-        &["Other agency referrals", "Referrals other agencies", "Referrals by other agencies",
-          "Non-police referrals", "Partner referrals", "Partner agency referrals"]),
-    field(F::MaracMaleVictims, "marac_male_victims", "Male victims", false, V::Count,
-        &["Male", "Males", "Cases with male victims"]),
-    field(F::MaracBameVictims, "marac_bame_victims", "BAME victims", false, V::Count,
-        &["BAME", "BME victims", "BME", "BAMER victims", "Black and minority ethnic victims",
-          "Ethnic minority victims"]),
-    field(F::MaracLgbtVictims, "marac_lgbt_victims", "LGBT victims", false, V::Count,
-        &["LGBT", "LGBTQ victims", "LGBTQ"]),
-    field(F::MaracVictimsWithDisability, "marac_victims_with_disability", "Victims with a disability", false, V::Count,
-        &["Victims with disability", "Victims with disabilities", "Disabled victims", "Disability"]),
-    field(F::MaracVictimsAged16To17, "marac_victims_aged_16_17", "Victims aged 16-17", false, V::Count,
-        &["Aged 16-17", "Victims 16-17", "16-17 year olds", "Victims aged 16 to 17", "16-17"]),
-];
-
-#[rustfmt::skip]
-const ASB_FIELDS: [FieldSpec; 7] = [
-    field(F::AsbCaseReference, "asb_case_reference", "Case reference", true, V::Text,
-        &["Reference", "Case ref", "Case number", "Case no", "Case ID", "Ref", "Case"]),
-    field(F::AsbDateOpened, "asb_date_opened", "Date opened", true, V::Date,
-        &["Opened", "Open date", "Opened date", "Date received", "Received", "Start date",
-          "Case opened", "Date logged", "Date reported", "Reported date"]),
-    field(F::AsbDateClosed, "asb_date_closed", "Date closed", false, V::Date,
-        &["Closed", "Close date", "Closed date", "End date", "Case closed", "Closure date",
-          "Date of closure"]),
-    field(F::AsbCategory, "asb_category", "Category", true, V::Text,
-        &["Case category", "ASB category", "ASB type", "Case type", "Type", "Problem type",
-          "Nature", "Category of ASB"]),
-    field(F::AsbArea, "asb_area", "Ward or LSOA or postcode", true, V::Area,
-        &["Ward code", "Ward", "LSOA code", "LSOA", "Postcode", "Area", "Area code", "Location"]),
-    field(F::AsbRepeat, "asb_repeat", "Repeat", false, V::YesNo,
-        &["Repeat (Y/N)", "Repeat case", "Repeat caller", "Repeat complainant", "Repeat victim",
-          "Is repeat", "Repeat flag"]),
-    field(F::AsbActionTaken, "asb_action_taken", "Action taken", false, V::AsbAction,
-        &["Action", "Actions", "Actions taken", "Action type", "Enforcement action", "Intervention",
-          "Outcome", "Tool used"]),
-];
-
-#[rustfmt::skip]
-const TREATMENT_FIELDS: [FieldSpec; 6] = [
-    field(F::TreatmentPeriod, "treatment_period", "Period", true, V::Period,
-        &["Reporting period", "Time period", "Quarter", "Month", "Financial year", "Year"]),
-    field(F::TreatmentSubstanceGroup, "treatment_substance_group", "Substance group", true, V::SubstanceGroup,
-        &["Substance", "Substance category", "Substance type", "Drug group", "Client group",
-          "Primary substance group"]),
-    field(F::TreatmentInTreatment, "treatment_in_treatment", "In treatment", true, V::Count,
-        &["Number in treatment", "Numbers in treatment", "Total in treatment", "Adults in treatment",
-          "Clients in treatment"]),
-    field(F::TreatmentNewPresentations, "treatment_new_presentations", "New presentations", false, V::Count,
-        &["New presentations to treatment", "New presentation", "New starts", "Starts",
-          "New treatment starts", "New clients"]),
-    field(F::TreatmentSuccessfulCompletions, "treatment_successful_completions", "Successful completions", false, V::Count,
-        &["Successful completion", "Completions", "Completed successfully", "Successful exits"]),
-    field(F::TreatmentRePresentations, "treatment_re_presentations", "Re-presentations within 6 months", false, V::Count,
-        &["Re-presentations", "Re-presentation", "Representations", "Representations within 6 months",
-          "Returned within 6 months"]),
-];
-
 impl PartnerLayout {
-    pub const ALL: [PartnerLayout; 4] = [
+    pub const ALL: [PartnerLayout; 5] = [
         PartnerLayout::DomesticAbuse,
         PartnerLayout::Marac,
         PartnerLayout::AsbCases,
         PartnerLayout::Treatment,
+        PartnerLayout::Indicators,
     ];
 
     /// The layout's fields in reference-layout column order.
     pub fn fields(self) -> &'static [FieldSpec] {
-        match self {
-            PartnerLayout::DomesticAbuse => &DA_FIELDS,
-            PartnerLayout::Marac => &MARAC_FIELDS,
-            PartnerLayout::AsbCases => &ASB_FIELDS,
-            PartnerLayout::Treatment => &TREATMENT_FIELDS,
-        }
+        self.spec().fields
     }
 
     /// A name for the analyst.
     pub fn name(self) -> &'static str {
-        match self {
-            PartnerLayout::DomesticAbuse => "Domestic abuse incidents",
-            PartnerLayout::Marac => "MARAC quarterly summary",
-            PartnerLayout::AsbCases => "Council ASB cases",
-            PartnerLayout::Treatment => "Drug and alcohol treatment",
-        }
+        self.spec().name
     }
 
     /// Stable snake_case key (the same as the serialised form).
     pub fn key(self) -> &'static str {
-        match self {
-            PartnerLayout::DomesticAbuse => "domestic_abuse",
-            PartnerLayout::Marac => "marac",
-            PartnerLayout::AsbCases => "asb_cases",
-            PartnerLayout::Treatment => "treatment",
-        }
+        self.spec().key
     }
 
     /// The reference layout's header, in order.
@@ -271,52 +167,20 @@ impl PartnerLayout {
 }
 
 impl FieldKey {
-    /// The field's description. Every key has one entry in exactly one layout.
+    /// The field's description. Every key has one entry in exactly one layout (the
+    /// `every_key_has_one_spec` test checks it).
     pub fn spec(self) -> &'static FieldSpec {
         let layout = self.layout();
-        // The tables are built from the same enum; a missing entry would be caught by the
-        // `every_key_has_one_spec` test, and the first field is a harmless fallback.
         let fields = layout.fields();
         fields.iter().find(|f| f.key == self).unwrap_or(&fields[0])
     }
 
+    /// The layout whose table lists this field.
     pub fn layout(self) -> PartnerLayout {
-        match self {
-            F::DaReference
-            | F::DaDate
-            | F::DaCrimeFlag
-            | F::DaOffence
-            | F::DaAreaCode
-            | F::DaVictimSex
-            | F::DaVictimAgeBand
-            | F::DaRepeatVictim
-            | F::DaRiskLevel
-            | F::DaReferredToMarac => PartnerLayout::DomesticAbuse,
-            F::MaracQuarter
-            | F::MaracCasesDiscussed
-            | F::MaracRepeatCases
-            | F::MaracChildrenInHouseholds
-            | F::MaracReferralsFromPolice
-            | F::MaracReferralsFromOtherAgencies
-            | F::MaracMaleVictims
-            | F::MaracBameVictims
-            | F::MaracLgbtVictims
-            | F::MaracVictimsWithDisability
-            | F::MaracVictimsAged16To17 => PartnerLayout::Marac,
-            F::AsbCaseReference
-            | F::AsbDateOpened
-            | F::AsbDateClosed
-            | F::AsbCategory
-            | F::AsbArea
-            | F::AsbRepeat
-            | F::AsbActionTaken => PartnerLayout::AsbCases,
-            F::TreatmentPeriod
-            | F::TreatmentSubstanceGroup
-            | F::TreatmentInTreatment
-            | F::TreatmentNewPresentations
-            | F::TreatmentSuccessfulCompletions
-            | F::TreatmentRePresentations => PartnerLayout::Treatment,
-        }
+        PartnerLayout::ALL
+            .into_iter()
+            .find(|l| l.fields().iter().any(|f| f.key == self))
+            .unwrap_or(PartnerLayout::ALL[0])
     }
 
     pub fn id(self) -> &'static str {
@@ -503,10 +367,11 @@ mod tests {
                     PartnerLayout::Marac => "marac_",
                     PartnerLayout::AsbCases => "asb_",
                     PartnerLayout::Treatment => "treatment_",
+                    PartnerLayout::Indicators => "indicator_",
                 }));
             }
         }
-        assert_eq!(ids.len(), 34);
+        assert_eq!(ids.len(), 42);
     }
 
     #[test]

@@ -5,16 +5,12 @@
 //!
 //! Cells are decoded per cell (UTF-8, else Windows-1252). Nothing here stores or draws.
 
-use super::layout::FieldKey;
 use super::mapping::{ColumnMapping, MappingError};
-use super::period::{parse_period, parse_quarter};
-use super::records::{AsbCase, DaIncident, MaracQuarter, PartnerRecord, TreatmentCount};
-use super::values::{self, CountValue, NormalisationLog, ValueProblem};
-use super::PartnerLayout;
-use crate::import::text::{decode_cell, excerpt, trim_bytes};
-use chrono::NaiveDate;
+use super::records::PartnerRecord;
+use super::row::RowReader;
+use super::values::NormalisationLog;
+use crate::import::text::decode_cell;
 use csv::ByteRecord;
-use std::fmt::Display;
 
 /// Why one row was not accepted. `Display` is the sentence shown to the analyst:
 /// `Date "31/02/2023" is not a real date`.
@@ -49,123 +45,10 @@ impl RowProblem {
     }
 }
 
-/// Reads the mapped cells of one row, remembering normalisations until the row is
-/// accepted.
-struct RowReader<'a> {
-    mapping: &'a ColumnMapping,
-    record: &'a ByteRecord,
-    normalised: Vec<(FieldKey, String, String)>,
-}
-
-impl RowReader<'_> {
-    fn problem(&self, column: String, value: &str, reason: impl Display) -> RowProblem {
-        RowProblem {
-            column,
-            value: excerpt(value.as_bytes()),
-            reason: reason.to_string(),
-        }
-    }
-
-    /// Read a mapped field with `parse`; `Ok(None)` when the field has no column. The
-    /// `label` of the value, when given, goes into the normalisation table.
-    fn read<T, E: Display>(
-        &mut self,
-        field: FieldKey,
-        parse: impl FnOnce(&str) -> Result<T, E>,
-        label: impl FnOnce(&T) -> Option<String>,
-    ) -> Result<Option<T>, RowProblem> {
-        let Some(column) = self.mapping.column_of(field) else {
-            return Ok(None);
-        };
-        let (text, _) = decode_cell(trim_bytes(self.record.get(column).unwrap_or_default()));
-        match parse(&text) {
-            Ok(value) => {
-                if let Some(label) = label(&value) {
-                    self.normalised.push((field, text.into_owned(), label));
-                }
-                Ok(Some(value))
-            }
-            Err(reason) => Err(self.problem(self.mapping.column_name(column), &text, reason)),
-        }
-    }
-
-    /// A field every row needs.
-    fn required<T, E: Display>(
-        &mut self,
-        field: FieldKey,
-        parse: impl FnOnce(&str) -> Result<T, E>,
-        label: impl FnOnce(&T) -> Option<String>,
-    ) -> Result<T, RowProblem> {
-        self.read(field, parse, label)?.ok_or_else(|| RowProblem {
-            column: field.name().to_string(),
-            value: String::new(),
-            reason: "has no column in the mapping".to_string(),
-        })
-    }
-
-    /// A field whose blank cells mean "not given".
-    fn optional<T, E: Display>(
-        &mut self,
-        field: FieldKey,
-        parse: impl FnOnce(&str) -> Result<T, E>,
-        label: impl FnOnce(&T) -> Option<String>,
-    ) -> Result<Option<T>, RowProblem> {
-        let parse_unless_blank = |text: &str| match text {
-            "" => Ok(None),
-            text => parse(text).map(Some),
-        };
-        let label_given = |value: &Option<T>| value.as_ref().and_then(label);
-        Ok(self.read(field, parse_unless_blank, label_given)?.flatten())
-    }
-
-    fn text(&mut self, field: FieldKey) -> Result<String, RowProblem> {
-        self.required(field, non_blank, no_label)
-    }
-
-    fn date(&mut self, field: FieldKey) -> Result<NaiveDate, RowProblem> {
-        let format = self.mapping.date_format;
-        self.required(field, |t| format.parse(t), no_label)
-    }
-
-    fn count(&mut self, field: FieldKey) -> Result<CountValue, RowProblem> {
-        self.required(field, values::count, suppressed_label)
-    }
-
-    fn optional_count(&mut self, field: FieldKey) -> Result<Option<CountValue>, RowProblem> {
-        self.optional(field, values::count, suppressed_label)
-    }
-
-    fn yes_no(&mut self, field: FieldKey) -> Result<Option<bool>, RowProblem> {
-        let blank_is_error = self.mapping.blank_yes_no_is_error;
-        Ok(self
-            .read(
-                field,
-                |t| values::yes_no(t, blank_is_error),
-                |v| Some(values::yes_no_label(*v).to_string()),
-            )?
-            .flatten())
-    }
-}
-
-fn non_blank(text: &str) -> Result<String, ValueProblem> {
-    if text.is_empty() {
-        Err(ValueProblem::Blank)
-    } else {
-        Ok(text.to_string())
-    }
-}
-
-fn no_label<T>(_: &T) -> Option<String> {
-    None
-}
-
-fn suppressed_label(value: &CountValue) -> Option<String> {
-    value.is_suppressed().then(|| "Suppressed".to_string())
-}
-
-/// Read one row with a mapping. Normalised coded values of an accepted row are added to
-/// `log`. The mapping should have passed [`ColumnMapping::validate`]; a required field
-/// without a column is reported as a row problem.
+/// Read one row with a mapping, by its layout's parser. Normalised coded values of an
+/// accepted row are added to `log`. The mapping should have passed
+/// [`ColumnMapping::validate`]; a required field without a column is reported as a row
+/// problem.
 pub fn parse_row(
     mapping: &ColumnMapping,
     record: &ByteRecord,
@@ -182,116 +65,12 @@ pub fn parse_row(
             ),
         });
     }
-    let mut row = RowReader {
-        mapping,
-        record,
-        normalised: Vec::new(),
-    };
-    let parsed = match mapping.layout {
-        PartnerLayout::DomesticAbuse => da_incident(&mut row).map(PartnerRecord::DomesticAbuse),
-        PartnerLayout::Marac => marac_quarter(&mut row).map(PartnerRecord::Marac),
-        PartnerLayout::AsbCases => asb_case(&mut row).map(PartnerRecord::AsbCase),
-        PartnerLayout::Treatment => treatment_count(&mut row).map(PartnerRecord::Treatment),
-    }?;
-    for (field, raw, normalised) in &row.normalised {
+    let mut row = RowReader::new(mapping, record);
+    let parsed = (mapping.layout.spec().parse)(&mut row)?;
+    for (field, raw, normalised) in &row.into_normalised() {
         log.record(*field, raw, normalised);
     }
     Ok(parsed)
-}
-
-fn da_incident(row: &mut RowReader) -> Result<DaIncident, RowProblem> {
-    Ok(DaIncident {
-        reference: row.text(FieldKey::DaReference)?,
-        date: row.date(FieldKey::DaDate)?,
-        is_crime: row.required(FieldKey::DaCrimeFlag, values::crime_flag, |v| {
-            Some(values::crime_flag_label(*v).to_string())
-        })?,
-        offence: row
-            .optional(FieldKey::DaOffence, non_blank, no_label)?
-            .unwrap_or_default(),
-        area_code: row.required(FieldKey::DaAreaCode, values::area_code, no_label)?,
-        victim_sex: row
-            .read(FieldKey::DaVictimSex, values::sex, |v| {
-                Some(v.label().to_string())
-            })?
-            .unwrap_or(values::Sex::Unknown),
-        victim_age_band: row
-            .read(FieldKey::DaVictimAgeBand, values::age_band, |v| {
-                Some(values::age_band_label(v.as_ref()).to_string())
-            })?
-            .flatten(),
-        repeat_victim: row.yes_no(FieldKey::DaRepeatVictim)?,
-        risk: row
-            .read(FieldKey::DaRiskLevel, values::risk_level, |v| {
-                Some(values::risk_label(*v).to_string())
-            })?
-            .flatten(),
-        referred_to_marac: row.yes_no(FieldKey::DaReferredToMarac)?,
-    })
-}
-
-fn marac_quarter(row: &mut RowReader) -> Result<MaracQuarter, RowProblem> {
-    Ok(MaracQuarter {
-        quarter: row.required(FieldKey::MaracQuarter, parse_quarter, no_label)?,
-        cases_discussed: row.count(FieldKey::MaracCasesDiscussed)?,
-        repeat_cases: row.count(FieldKey::MaracRepeatCases)?,
-        children_in_households: row.optional_count(FieldKey::MaracChildrenInHouseholds)?,
-        referrals_from_police: row.optional_count(FieldKey::MaracReferralsFromPolice)?,
-        referrals_from_other_agencies: row
-            .optional_count(FieldKey::MaracReferralsFromOtherAgencies)?,
-        male_victims: row.optional_count(FieldKey::MaracMaleVictims)?,
-        bame_victims: row.optional_count(FieldKey::MaracBameVictims)?,
-        lgbt_victims: row.optional_count(FieldKey::MaracLgbtVictims)?,
-        victims_with_disability: row.optional_count(FieldKey::MaracVictimsWithDisability)?,
-        victims_aged_16_17: row.optional_count(FieldKey::MaracVictimsAged16To17)?,
-    })
-}
-
-fn asb_case(row: &mut RowReader) -> Result<AsbCase, RowProblem> {
-    let reference = row.text(FieldKey::AsbCaseReference)?;
-    let opened = row.date(FieldKey::AsbDateOpened)?;
-    let format = row.mapping.date_format;
-    let closed = row.optional(FieldKey::AsbDateClosed, |t| format.parse(t), no_label)?;
-    if let (Some(closed), Some(column)) = (closed, row.mapping.column_of(FieldKey::AsbDateClosed)) {
-        if closed < opened {
-            let value = decode_cell(trim_bytes(row.record.get(column).unwrap_or_default()))
-                .0
-                .into_owned();
-            return Err(row.problem(
-                row.mapping.column_name(column),
-                &value,
-                format!("is before the date the case was opened ({opened})"),
-            ));
-        }
-    }
-    Ok(AsbCase {
-        reference,
-        opened,
-        closed,
-        category: row.text(FieldKey::AsbCategory)?,
-        area: row.text(FieldKey::AsbArea)?,
-        repeat: row.yes_no(FieldKey::AsbRepeat)?,
-        action: row
-            .read(FieldKey::AsbActionTaken, values::asb_action, |v| {
-                Some(values::asb_action_label(*v).to_string())
-            })?
-            .flatten(),
-    })
-}
-
-fn treatment_count(row: &mut RowReader) -> Result<TreatmentCount, RowProblem> {
-    Ok(TreatmentCount {
-        period: row.required(FieldKey::TreatmentPeriod, parse_period, no_label)?,
-        substance_group: row.required(
-            FieldKey::TreatmentSubstanceGroup,
-            values::substance_group,
-            |v| Some(v.label().to_string()),
-        )?,
-        in_treatment: row.count(FieldKey::TreatmentInTreatment)?,
-        new_presentations: row.optional_count(FieldKey::TreatmentNewPresentations)?,
-        successful_completions: row.optional_count(FieldKey::TreatmentSuccessfulCompletions)?,
-        re_presentations: row.optional_count(FieldKey::TreatmentRePresentations)?,
-    })
 }
 
 /// Rows rejected for the same reason.
@@ -307,7 +86,7 @@ pub struct RejectionGroup {
 }
 
 /// One of the first rows, as read and as understood.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PreviewRow {
     pub line: u64,
     pub cells: Vec<String>,
@@ -315,7 +94,7 @@ pub struct PreviewRow {
 }
 
 /// What importing a file with a mapping would do, before anything is written.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Preview {
     pub accepted: usize,
     pub rejected: usize,
@@ -382,11 +161,12 @@ pub fn preview(
 
 #[cfg(test)]
 mod tests {
-    use super::super::layout::PartnerLayout;
+    use super::super::layout::{FieldKey, PartnerLayout};
     use super::super::mapping::ColumnTarget;
-    use super::super::values::{AsbAction, RiskLevel, Sex, SubstanceGroup};
-    use super::super::{DateFormat, Period};
+    use super::super::values::{self, AsbAction, CountValue, RiskLevel, Sex, SubstanceGroup};
+    use super::super::{DaIncident, DateFormat, Period};
     use super::*;
+    use chrono::NaiveDate;
 
     fn records(csv_text: &str) -> (Vec<String>, Vec<ByteRecord>) {
         let mut reader = csv::ReaderBuilder::new()

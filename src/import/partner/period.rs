@@ -64,6 +64,12 @@ impl Period {
         add_months(self.start_month, u32::from(self.months.max(1)) - 1)
     }
 
+    /// Every month of the period, `YYYYMM`, in order.
+    pub fn each_month(&self) -> impl Iterator<Item = u32> {
+        let start = self.start_month;
+        (0..u32::from(self.months)).map(move |n| add_months(start, n))
+    }
+
     pub fn contains(&self, month: u32) -> bool {
         (self.start_month..=self.end_month()).contains(&month)
     }

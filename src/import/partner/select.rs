@@ -17,6 +17,8 @@ pub enum MappingOrigin {
     Given(String),
     /// Saved earlier for the same header.
     Saved(String),
+    /// Read by a table reader of its own (a wide indicator sheet, a workbook); says how.
+    Table(String),
 }
 
 /// The mapping to read a file with, and where it came from.

@@ -5,6 +5,7 @@
 use crate::analysis::overview::ThemeOverview;
 use crate::analysis::spc::ControlChart;
 use crate::report::figures::{Figure, FigureBody, LineStyle, Series};
+use crate::report::numbers::{month_label_in_words, percent};
 
 const MONTHS: [&str; 12] = [
     "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar",
@@ -24,9 +25,13 @@ fn unit(f: &ThemeOverview) -> &'static str {
 }
 
 pub fn trend(f: &ThemeOverview, source: &str) -> Figure {
+    let span = match (f.trend.first(), f.trend.last()) {
+        (Some(first), Some(last)) => format!(", {} to {}", first.fy, last.fy),
+        _ => String::new(),
+    };
     Figure {
         title: format!("{} by financial year", f.theme),
-        subtitle: Some(f.area.clone()),
+        subtitle: Some(format!("{}{span}", f.area)),
         y_label: unit(f).into(),
         x_label: None,
         source_line: source.into(),
@@ -34,6 +39,7 @@ pub fn trend(f: &ThemeOverview, source: &str) -> Figure {
             categories: f.trend.iter().map(|t| t.fy.clone()).collect(),
             values: f.trend.iter().map(|t| t.total as f64).collect(),
             highlight_last: true,
+            suppressed: Vec::new(),
         },
     }
 }
@@ -51,9 +57,20 @@ pub fn seasonality(f: &ThemeOverview, source: &str) -> Figure {
             style: LineStyle::Dashed,
         });
     }
+    let earlier = &f.seasonality.earlier_years;
+    let subtitle = match (earlier.first(), earlier.last()) {
+        (Some(first), Some(last)) if first != last && series.len() > 1 => format!(
+            "{}, {} against the average of {first} to {last}",
+            f.area, f.financial_year
+        ),
+        (Some(only), _) if series.len() > 1 => {
+            format!("{}, {} against {only}", f.area, f.financial_year)
+        }
+        _ => format!("{}, {}", f.area, f.financial_year),
+    };
     Figure {
         title: format!("{} by month: this year against earlier years", f.theme),
-        subtitle: subtitle(f),
+        subtitle: Some(subtitle),
         y_label: format!("{} per month", unit(f)),
         x_label: None,
         source_line: source.into(),
@@ -75,12 +92,16 @@ pub fn control_chart(f: &ThemeOverview, chart: &ControlChart, source: &str) -> F
     Figure {
         title: format!("{}: is any month unusual?", f.theme),
         subtitle: Some(format!(
-            "{}, three years to March {}: mean and XmR control limits; red = signal",
+            "{}, {} to {}: mean and XmR control limits; larger dots mark months that signal",
             f.area,
-            f.financial_year
-                .get(..4)
-                .and_then(|y| y.parse::<u32>().ok())
-                .map_or(0, |y| y + 1)
+            chart
+                .points
+                .first()
+                .map_or_else(String::new, |p| month_label_in_words(&p.month)),
+            chart
+                .points
+                .last()
+                .map_or_else(String::new, |p| month_label_in_words(&p.month)),
         )),
         y_label: format!("{} per month", unit(f)),
         x_label: None,
@@ -106,11 +127,7 @@ pub fn breakdown(f: &ThemeOverview, source: &str) -> Figure {
         body: FigureBody::HorizontalBars {
             categories: f.by_type.iter().map(|t| t.r#type.clone()).collect(),
             values: f.by_type.iter().map(|t| t.count as f64).collect(),
-            value_labels: f
-                .by_type
-                .iter()
-                .map(|t| format!("{:.1}%", t.share_pct))
-                .collect(),
+            value_labels: f.by_type.iter().map(|t| percent(t.share_pct)).collect(),
         },
     }
 }

@@ -3,20 +3,34 @@
 //! and published tables), built from the assessment file for one financial year and area.
 //! Writers (DOCX, PNG/SVG, CSV) lay this out; they compute nothing.
 
+mod alt_text;
 mod appendix;
 mod build;
+mod change_tables;
+mod comparison;
 mod figures_of;
+pub mod free_text;
+mod glossary;
+mod intro;
+pub mod left_out;
 mod maps;
+mod measures;
 mod partner;
 mod plan;
+pub mod plan_review;
 mod police;
 mod priorities;
+mod summary;
+mod wording;
 mod writer;
 
+pub use alt_text::describe as describe_figure;
 pub use build::{build_report, ReportError, ReportOptions};
-pub use plan::{
-    available_sections, effective_plan, partner_sources, PlanEntry, SectionChoice, PARTNER_SECTIONS,
-};
+pub use comparison::{all_crime_comparison, comparison_sentence, funnel_figure};
+pub use left_out::{left_out, Holdings, Omission};
+pub use partner::{section_of, PartnerSection};
+pub use plan::{available_sections, effective_plan, partner_sources, PlanEntry, SectionChoice};
+pub use writer::narrative_blocks;
 
 use crate::report::figures::Figure;
 use crate::report::table::PublishedTable;
@@ -42,6 +56,8 @@ pub struct SectionContent {
     pub key: String,
     pub heading: String,
     pub blocks: Vec<ContentBlock>,
+    /// Begins a chapter: a new page in print. Other sections follow on the same page.
+    pub starts_chapter: bool,
 }
 
 /// The whole report.
@@ -53,10 +69,17 @@ pub struct ReportContent {
     pub footer: String,
     pub sections: Vec<SectionContent>,
     pub figures: Vec<Figure>,
+    /// One per figure: its alternative text (what it shows, with the numbers that matter).
+    pub alt_texts: Vec<String>,
     /// Tables after disclosure control, in the order they appear.
     pub tables: Vec<PublishedTable>,
     /// Entries hidden by disclosure control across all tables.
     pub suppressed: usize,
     /// The financial year, "2024/25".
     pub financial_year: String,
+    /// The executive summary as drafted from the data (paragraphs separated by a blank
+    /// line), for the analyst to start an edited version from.
+    pub drafted_summary: String,
+    /// What the document leaves out for want of data or words, and why.
+    pub left_out: Vec<Omission>,
 }

@@ -1,13 +1,17 @@
-//! Collects a report's figures and tables while sections are built, handing back the
-//! blocks that refer to them, and publishes each table through disclosure control as it
-//! is added (so every table in every output is the suppressed one).
+//! Collects a report's figures (with their alternative text) and tables while sections
+//! are built, handing back the blocks that refer to them, and publishes each table through
+//! disclosure control as it is added (so every table in every output is the suppressed
+//! one).
 
+use super::alt_text::describe;
 use super::ContentBlock;
 use crate::report::figures::Figure;
 use crate::report::table::{publish, PublishedTable, ReportTable};
 
 pub struct ContentWriter {
     pub figures: Vec<Figure>,
+    /// One per figure: what it shows, for screen readers.
+    pub alt_texts: Vec<String>,
     pub tables: Vec<PublishedTable>,
     pub threshold: i64,
 }
@@ -16,13 +20,23 @@ impl ContentWriter {
     pub fn new(threshold: i64) -> ContentWriter {
         ContentWriter {
             figures: Vec::new(),
+            alt_texts: Vec::new(),
             tables: Vec::new(),
             threshold,
         }
     }
 
+    /// A figure described from its own data.
     pub fn figure(&mut self, figure: Figure) -> ContentBlock {
+        let alt = describe(&figure);
+        self.figure_described(figure, alt)
+    }
+
+    /// A figure with alternative text written by the caller (who knows more than the
+    /// figure's numbers, e.g. the names of a map's areas).
+    pub fn figure_described(&mut self, figure: Figure, alt_text: String) -> ContentBlock {
         self.figures.push(figure);
+        self.alt_texts.push(alt_text);
         ContentBlock::Figure(self.figures.len() - 1)
     }
 

@@ -1,75 +1,18 @@
-//! A Word document (.docx, Office Open XML) written directly: a zip of XML parts with our
-//! own styles (headings, captions, tables, contents), embedded PNG figures and a
-//! contents list. Written by hand rather than through a crate so every byte is under our
+//! A Word document (.docx, Office Open XML) written directly from the laid-out
+//! [`Document`]: a zip of XML parts with our own styles (headings, captions, tables,
+//! contents), embedded PNG figures and a contents list. Written by hand rather than through a crate so every byte is under our
 //! control: the same document gives byte-identical files (fixed zip timestamps, no
 //! generated ids or clock reads). Knows nothing of crime data: it lays out blocks.
 
 mod body;
 mod parts;
+mod props;
 mod xml;
 
 use std::io::Write;
 use zip::write::SimpleFileOptions;
 
-/// A block of the document body, in order.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Block {
-    /// Level 1 or 2; level-1 headings start a new page (except the first).
-    Heading {
-        level: u8,
-        text: String,
-    },
-    Paragraph(String),
-    /// Small grey text: sources, suppression notes.
-    Note(String),
-    /// Lines in a small fixed-width font.
-    Code(Vec<String>),
-    Bullet(String),
-    /// A table with a header row; `numeric[i]` right-aligns column i; `total_row` bolds
-    /// the last row.
-    Table {
-        header: Vec<String>,
-        rows: Vec<Vec<String>>,
-        numeric: Vec<bool>,
-        total_row: bool,
-    },
-    /// One of the document's images with its caption under it; width in cm (height
-    /// follows the image's aspect ratio).
-    Figure {
-        image: usize,
-        width_cm: f64,
-        caption: String,
-    },
-    /// Caption above a table.
-    TableCaption(String),
-    /// The contents list (the level-1 and level-2 headings).
-    Contents,
-    PageBreak,
-}
-
-/// A PNG to embed, with its pixel size (for the aspect ratio) and a description for
-/// screen readers.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Image {
-    pub png: Vec<u8>,
-    pub width_px: u32,
-    pub height_px: u32,
-    pub description: String,
-}
-
-/// The whole document.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct WordDocument {
-    /// Title page: title, then the lines under it (area, year, date…).
-    pub title: String,
-    pub title_lines: Vec<String>,
-    /// Shown in the page footer beside the page number.
-    pub footer: String,
-    pub blocks: Vec<Block>,
-    pub images: Vec<Image>,
-    /// Core properties (File > Info in Word).
-    pub author: String,
-}
+pub use crate::report::document::{Block, Document, Image, TableBlock};
 
 /// A problem writing the document.
 #[derive(Debug, thiserror::Error)]
@@ -83,7 +26,7 @@ pub enum DocxError {
 }
 
 /// The .docx file's bytes.
-pub fn write_docx(doc: &WordDocument) -> Result<Vec<u8>, DocxError> {
+pub fn write_docx(doc: &Document) -> Result<Vec<u8>, DocxError> {
     for block in &doc.blocks {
         if let Block::Figure { image, .. } = block {
             if doc.images.get(*image).is_none() {
@@ -138,4 +81,4 @@ pub fn write_docx(doc: &WordDocument) -> Result<Vec<u8>, DocxError> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -2,6 +2,7 @@
 //! settings, the page footer and the style sheet (Arial, navy headings, captions, a
 //! table style with a shaded header row, contents entries).
 
+use super::props::{ordered, spacing, Prop};
 use super::xml::escape;
 
 const XML_HEAD: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
@@ -51,13 +52,14 @@ pub fn app() -> String {
 /// Asks Word to refresh fields (the contents' page numbers) when the file is opened.
 pub fn settings() -> String {
     format!(
-        r#"{XML_HEAD}<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:updateFields w:val="true"/><w:defaultTabStop w:val="720"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>"#
+        r#"{XML_HEAD}<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:defaultTabStop w:val="720"/><w:updateFields w:val="true"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>"#
     )
 }
 
 pub fn footer(text: &str) -> String {
     format!(
-        r#"{XML_HEAD}<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr><w:pStyle w:val="Footer"/><w:tabs><w:tab w:val="right" w:pos="9638"/></w:tabs></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">Page </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr>"#,
+        r#"{XML_HEAD}<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p>{}<w:r><w:t xml:space="preserve">{}</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">Page </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr>"#,
+        super::props::paragraph_properties(&[Prop::Style("Footer"), Prop::RightTab(9638)]),
         escape(text)
     )
 }
@@ -66,27 +68,34 @@ pub fn footer(text: &str) -> String {
 fn paragraph_style(
     id: &str,
     name: &str,
-    paragraph: &str,
+    paragraph: &[Prop],
     run: &str,
     next: Option<&str>,
     outline: Option<u8>,
 ) -> String {
     let next = next.map_or(String::new(), |n| format!(r#"<w:next w:val="{n}"/>"#));
-    let outline = outline.map_or(String::new(), |l| format!(r#"<w:outlineLvl w:val="{l}"/>"#));
+    let mut paragraph = paragraph.to_vec();
+    paragraph.extend(outline.map(Prop::OutlineLevel));
+    let paragraph = ordered(&paragraph);
     format!(
-        r#"<w:style w:type="paragraph" w:customStyle="0" w:styleId="{id}"><w:name w:val="{name}"/><w:basedOn w:val="Normal"/>{next}<w:qFormat/><w:pPr>{paragraph}{outline}</w:pPr><w:rPr>{run}</w:rPr></w:style>"#
+        r#"<w:style w:type="paragraph" w:customStyle="0" w:styleId="{id}"><w:name w:val="{name}"/><w:basedOn w:val="Normal"/>{next}<w:qFormat/><w:pPr>{paragraph}</w:pPr><w:rPr>{run}</w:rPr></w:style>"#
     )
 }
 
 pub fn styles() -> String {
     const NAVY: &str = "1F3864";
     let mut s = format!(
-        r#"{XML_HEAD}<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="Arial" w:cs="Arial"/><w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>"#
+        r#"{XML_HEAD}<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="Arial" w:cs="Arial"/><w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>{}</w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>"#,
+        ordered(&[Prop::Spacing {
+            before: None,
+            after: Some(120),
+            line: Some(276),
+        }])
     );
     s.push_str(&paragraph_style(
         "Title",
         "Title",
-        r#"<w:spacing w:before="2400" w:after="240"/>"#,
+        &[spacing(Some(2400), Some(240))],
         &format!(r#"<w:b/><w:color w:val="{NAVY}"/><w:sz w:val="56"/><w:szCs w:val="56"/>"#),
         Some("Subtitle"),
         None,
@@ -94,7 +103,7 @@ pub fn styles() -> String {
     s.push_str(&paragraph_style(
         "Subtitle",
         "Subtitle",
-        r#"<w:spacing w:after="120"/>"#,
+        &[spacing(None, Some(120))],
         r#"<w:color w:val="404040"/><w:sz w:val="32"/><w:szCs w:val="32"/>"#,
         None,
         None,
@@ -102,7 +111,15 @@ pub fn styles() -> String {
     s.push_str(&paragraph_style(
         "Heading1",
         "heading 1",
-        r#"<w:keepNext/><w:spacing w:before="240" w:after="160"/><w:pBdr><w:bottom w:val="single" w:sz="8" w:space="4" w:color="1F3864"/></w:pBdr>"#,
+        &[
+            Prop::KeepNext,
+            spacing(Some(240), Some(160)),
+            Prop::BottomBorder {
+                size: 8,
+                space: 4,
+                colour: NAVY,
+            },
+        ],
         &format!(r#"<w:b/><w:color w:val="{NAVY}"/><w:sz w:val="36"/><w:szCs w:val="36"/>"#),
         Some("Normal"),
         Some(0),
@@ -110,7 +127,7 @@ pub fn styles() -> String {
     s.push_str(&paragraph_style(
         "Heading2",
         "heading 2",
-        r#"<w:keepNext/><w:spacing w:before="240" w:after="100"/>"#,
+        &[Prop::KeepNext, spacing(Some(240), Some(100))],
         &format!(r#"<w:b/><w:color w:val="{NAVY}"/><w:sz w:val="26"/><w:szCs w:val="26"/>"#),
         Some("Normal"),
         Some(1),
@@ -118,7 +135,7 @@ pub fn styles() -> String {
     s.push_str(&paragraph_style(
         "Caption",
         "caption",
-        r#"<w:keepNext/><w:spacing w:before="60" w:after="200"/>"#,
+        &[Prop::KeepNext, spacing(Some(60), Some(200))],
         r#"<w:i/><w:color w:val="404040"/><w:sz w:val="18"/><w:szCs w:val="18"/>"#,
         None,
         None,
@@ -128,7 +145,7 @@ pub fn styles() -> String {
     s.push_str(&paragraph_style(
         "FigureCaption",
         "Figure Caption",
-        r#"<w:spacing w:before="60" w:after="240"/>"#,
+        &[spacing(Some(60), Some(240))],
         r#"<w:i/><w:color w:val="404040"/><w:sz w:val="18"/><w:szCs w:val="18"/>"#,
         None,
         None,
@@ -136,7 +153,7 @@ pub fn styles() -> String {
     s.push_str(&paragraph_style(
         "Note",
         "Note",
-        r#"<w:spacing w:after="80"/>"#,
+        &[spacing(None, Some(80))],
         r#"<w:color w:val="595959"/><w:sz w:val="18"/><w:szCs w:val="18"/>"#,
         None,
         None,
@@ -144,7 +161,11 @@ pub fn styles() -> String {
     s.push_str(&paragraph_style(
         "Code",
         "Code",
-        r#"<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>"#,
+        &[Prop::Spacing {
+            before: None,
+            after: Some(0),
+            line: Some(240),
+        }],
         r#"<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Consolas"/><w:sz w:val="14"/><w:szCs w:val="14"/>"#,
         None,
         None,
@@ -152,7 +173,13 @@ pub fn styles() -> String {
     s.push_str(&paragraph_style(
         "ListBullet",
         "List Bullet",
-        r#"<w:ind w:left="360" w:hanging="360"/><w:spacing w:after="60"/>"#,
+        &[
+            Prop::Indent {
+                left: 360,
+                hanging: Some(360),
+            },
+            spacing(None, Some(60)),
+        ],
         "",
         None,
         None,
@@ -160,7 +187,7 @@ pub fn styles() -> String {
     s.push_str(&paragraph_style(
         "TOCHeading",
         "TOC Heading",
-        r#"<w:spacing w:after="200"/>"#,
+        &[spacing(None, Some(200))],
         &format!(r#"<w:b/><w:color w:val="{NAVY}"/><w:sz w:val="36"/><w:szCs w:val="36"/>"#),
         None,
         None,
@@ -168,7 +195,7 @@ pub fn styles() -> String {
     s.push_str(&paragraph_style(
         "TOC1",
         "toc 1",
-        r#"<w:spacing w:before="120" w:after="40"/>"#,
+        &[spacing(Some(120), Some(40))],
         "<w:b/>",
         None,
         None,
@@ -176,7 +203,13 @@ pub fn styles() -> String {
     s.push_str(&paragraph_style(
         "TOC2",
         "toc 2",
-        r#"<w:ind w:left="360"/><w:spacing w:after="20"/>"#,
+        &[
+            Prop::Indent {
+                left: 360,
+                hanging: None,
+            },
+            spacing(None, Some(20)),
+        ],
         "",
         None,
         None,
@@ -184,7 +217,7 @@ pub fn styles() -> String {
     s.push_str(&paragraph_style(
         "Footer",
         "footer",
-        "",
+        &[],
         r#"<w:color w:val="595959"/><w:sz w:val="16"/><w:szCs w:val="16"/>"#,
         None,
         None,
@@ -192,7 +225,11 @@ pub fn styles() -> String {
     s.push_str(&paragraph_style(
         "TableText",
         "Table Text",
-        r#"<w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/>"#,
+        &[Prop::Spacing {
+            before: Some(20),
+            after: Some(20),
+            line: Some(240),
+        }],
         r#"<w:sz w:val="19"/><w:szCs w:val="19"/>"#,
         None,
         None,

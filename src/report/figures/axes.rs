@@ -112,6 +112,54 @@ impl CategoryPlot {
     }
 }
 
+/// The plot inside `area` once the value axis' tick labels (left) and a row of labels
+/// (bottom) have their room.
+pub fn value_plot_rect<DB: DrawingBackend>(
+    canvas: &Canvas<DB>,
+    area: Rect,
+    axis: &ValueAxis,
+) -> Result<Rect, FigureError> {
+    let mut widest_tick: f64 = 0.0;
+    for &tick in &axis.ticks {
+        widest_tick = widest_tick.max(canvas.text_width(&axis.label(tick), TICK.size_pt)?);
+    }
+    Ok(Rect {
+        left: area.left + widest_tick + TICK_GAP,
+        // Half a line above the top gridline, for its label.
+        top: area.top + TICK.size_pt * 0.5,
+        right: area.right,
+        bottom: area.bottom - style::line_height(TICK) - TICK_GAP * 0.5,
+    })
+}
+
+/// Gridlines at every tick of the value axis (a darker zero line), labelled on the left;
+/// `y` places a value on the plot.
+pub fn value_gridlines<DB: DrawingBackend>(
+    canvas: &Canvas<DB>,
+    plot: Rect,
+    axis: &ValueAxis,
+    y: impl Fn(f64) -> f64,
+) -> Result<(), FigureError> {
+    for &tick in &axis.ticks {
+        let at = y(tick);
+        let (colour, width) = if tick == 0.0 {
+            (AXIS, AXIS_WIDTH)
+        } else {
+            (GRID, GRID_WIDTH)
+        };
+        canvas.line(&[(plot.left, at), (plot.right, at)], colour, width)?;
+        // Digits are about 0.7 em tall: this centres them on the gridline.
+        canvas.text(
+            &axis.label(tick),
+            plot.left - TICK_GAP,
+            at + TICK.size_pt * 0.35,
+            TICK,
+            Align::Right,
+        )?;
+    }
+    Ok(())
+}
+
 /// Lay out and draw the axes in `area`: tick labels on the left, category labels at
 /// the bottom, gridlines at every tick and a darker zero line. The data goes on top.
 pub fn category_axes<DB: DrawingBackend>(
@@ -120,39 +168,13 @@ pub fn category_axes<DB: DrawingBackend>(
     categories: &[String],
     axis: ValueAxis,
 ) -> Result<CategoryPlot, FigureError> {
-    let mut widest_tick: f64 = 0.0;
-    for &tick in &axis.ticks {
-        widest_tick = widest_tick.max(canvas.text_width(&axis.label(tick), TICK.size_pt)?);
-    }
-    let plot = Rect {
-        left: area.left + widest_tick + TICK_GAP,
-        // Half a line above the top gridline, for its label.
-        top: area.top + TICK.size_pt * 0.5,
-        right: area.right,
-        bottom: area.bottom - style::line_height(TICK) - TICK_GAP * 0.5,
-    };
+    let plot = value_plot_rect(canvas, area, &axis)?;
     let chart = CategoryPlot {
         plot,
         axis,
         count: categories.len(),
     };
-    for &tick in &chart.axis.ticks {
-        let y = chart.y(tick);
-        let (colour, width) = if tick == 0.0 {
-            (AXIS, AXIS_WIDTH)
-        } else {
-            (GRID, GRID_WIDTH)
-        };
-        canvas.line(&[(plot.left, y), (plot.right, y)], colour, width)?;
-        // Digits are about 0.7 em tall: this centres them on the gridline.
-        canvas.text(
-            &chart.axis.label(tick),
-            plot.left - TICK_GAP,
-            y + TICK.size_pt * 0.35,
-            TICK,
-            Align::Right,
-        )?;
-    }
+    value_gridlines(canvas, plot, &chart.axis, |v| chart.y(v))?;
     let mut widest_label: f64 = 0.0;
     for label in categories {
         widest_label = widest_label.max(canvas.text_width(label, TICK.size_pt)?);

@@ -1,10 +1,12 @@
 //! Vertical bars from zero, one per category, with each bar's value written above it
-//! when there is room, and the latest bar in the strong colour when asked.
+//! when there is room, and the latest bar in the strong colour when asked. A bar hidden by
+//! disclosure control has no height: a dashed stub on the axis marked "*".
 
 use super::axes::{self, ValueAxis};
 use super::canvas::{Align, Canvas, Rect};
-use super::style::{PRIMARY, PRIMARY_LIGHT, TICK};
+use super::style::{NEUTRAL, PRIMARY, PRIMARY_LIGHT, TICK};
 use super::FigureError;
+use crate::report::disclosure::WITHHELD;
 use plotters::prelude::DrawingBackend;
 
 /// Share of a band a bar fills.
@@ -18,6 +20,7 @@ pub fn draw<DB: DrawingBackend>(
     categories: &[String],
     values: &[f64],
     highlight_last: bool,
+    suppressed: &[usize],
 ) -> Result<(), FigureError> {
     let whole = values.iter().all(|v| v.fract() == 0.0);
     let decimals = if whole { 0 } else { 1 };
@@ -41,7 +44,14 @@ pub fn draw<DB: DrawingBackend>(
         } else {
             PRIMARY
         };
-        let (x, y) = (chart.x(i), chart.y(*value));
+        let x = chart.x(i);
+        if suppressed.contains(&i) {
+            let base = chart.plot.bottom;
+            canvas.dashed_line(&[(x - half, base), (x + half, base)], NEUTRAL, 1.0)?;
+            canvas.text(WITHHELD, x, base - TICK.size_pt * 0.45, TICK, Align::Centre)?;
+            continue;
+        }
+        let y = chart.y(*value);
         canvas.rect((x - half, y), (x + half, chart.plot.bottom), colour)?;
         if labelled {
             canvas.text(label, x, y - TICK.size_pt * 0.45, TICK, Align::Centre)?;

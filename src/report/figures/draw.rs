@@ -1,12 +1,12 @@
 //! The frame every figure shares, drawn the same on any backend: title and subtitle at
 //! the top left, the vertical axis title on the left and the legend on the right of the
-//! row above the plot, the x-axis title under the plot and the source line at the bottom
-//! left. The chart itself is drawn by the module for its kind.
+//! row above the plot, the x-axis title under the plot, then any footnotes (a map's
+//! licence lines) and the source line at the bottom left. The chart itself is drawn by the module for its kind.
 
 use super::canvas::{Align, Canvas, Rect};
 use super::spec::{Figure, FigureBody};
 use super::style::{self, ASCENT, LABEL, MARGIN, SOURCE, SUBTITLE, TITLE};
-use super::{bars, control_chart, horizontal_bars, legend, lines, map, FigureError};
+use super::{bars, control_chart, funnel, horizontal_bars, legend, lines, map, FigureError};
 use plotters::prelude::DrawingBackend;
 
 /// Space between the header rows and the plot, and above the source line, in points.
@@ -45,29 +45,33 @@ pub fn draw_figure<DB: DrawingBackend>(
     }
     y += SECTION_GAP;
 
-    let entries = legend::entries(&figure.body);
-    let rows = legend::rows(canvas, &entries, right - left)?;
-    let axis_title_width = canvas.text_width(&figure.y_label, LABEL.size_pt)?;
-    let legend_shares_row = match rows.as_slice() {
-        [] => true,
-        [(_, w)] => axis_title_width + TITLE_LEGEND_GAP + w <= right - left,
-        _ => false,
-    };
-    if !legend_shares_row {
-        for (row, row_width) in &rows {
-            legend::draw_row(canvas, row, *row_width, right, y + LABEL.size_pt * ASCENT)?;
-            y += style::line_height(LABEL);
+    // A map draws its own legend, beside it (see `map`).
+    let is_map = matches!(figure.body, FigureBody::Map { .. });
+    if !is_map {
+        let entries = legend::entries(&figure.body);
+        let rows = legend::rows(canvas, &entries, right - left)?;
+        let axis_title_width = canvas.text_width(&figure.y_label, LABEL.size_pt)?;
+        let legend_shares_row = match rows.as_slice() {
+            [] => true,
+            [(_, w)] => axis_title_width + TITLE_LEGEND_GAP + w <= right - left,
+            _ => false,
+        };
+        if !legend_shares_row {
+            for (row, row_width) in &rows {
+                legend::draw_row(canvas, row, *row_width, right, y + LABEL.size_pt * ASCENT)?;
+                y += style::line_height(LABEL);
+            }
+            y += AXIS_TITLE_GAP;
         }
-        y += AXIS_TITLE_GAP;
-    }
-    let baseline = y + LABEL.size_pt * ASCENT;
-    canvas.text(&figure.y_label, left, baseline, LABEL, Align::Left)?;
-    if legend_shares_row {
-        if let Some((row, row_width)) = rows.first() {
-            legend::draw_row(canvas, row, *row_width, right, baseline)?;
+        let baseline = y + LABEL.size_pt * ASCENT;
+        canvas.text(&figure.y_label, left, baseline, LABEL, Align::Left)?;
+        if legend_shares_row {
+            if let Some((row, row_width)) = rows.first() {
+                legend::draw_row(canvas, row, *row_width, right, baseline)?;
+            }
         }
+        y += style::line_height(LABEL) + AXIS_TITLE_GAP;
     }
-    y += style::line_height(LABEL) + AXIS_TITLE_GAP;
 
     let source_baseline = height - MARGIN - SOURCE.size_pt * (style::LINE_SPACING - ASCENT);
     canvas.text(
@@ -77,7 +81,14 @@ pub fn draw_figure<DB: DrawingBackend>(
         SOURCE,
         Align::Left,
     )?;
-    let mut bottom = height - MARGIN - style::line_height(SOURCE) - SECTION_GAP;
+    let mut bottom = height - MARGIN - style::line_height(SOURCE);
+    // Footnotes (a map's licence lines) stack upwards from the source line.
+    for (i, line) in figure.body.footnotes().iter().rev().enumerate() {
+        let baseline = source_baseline - (i + 1) as f64 * style::line_height(SOURCE);
+        canvas.text(line, left, baseline, SOURCE, Align::Left)?;
+        bottom -= style::line_height(SOURCE);
+    }
+    bottom -= SECTION_GAP;
     if let Some(x_label) = &figure.x_label {
         let x_label_baseline = bottom - LABEL.size_pt * (style::LINE_SPACING - ASCENT);
         bottom -= style::line_height(LABEL);
@@ -101,7 +112,15 @@ pub fn draw_figure<DB: DrawingBackend>(
             categories,
             values,
             highlight_last,
-        } => bars::draw(canvas, area, categories, values, *highlight_last),
+            suppressed,
+        } => bars::draw(
+            canvas,
+            area,
+            categories,
+            values,
+            *highlight_last,
+            suppressed,
+        ),
         FigureBody::Lines { categories, series } => lines::draw(canvas, area, categories, series),
         FigureBody::ControlChart {
             categories,
@@ -127,6 +146,18 @@ pub fn draw_figure<DB: DrawingBackend>(
             values,
             value_labels,
         } => horizontal_bars::draw(canvas, area, categories, values, value_labels),
-        FigureBody::Map { areas, classes } => map::draw(canvas, area, areas, classes.len()),
+        FigureBody::Funnel {
+            categories,
+            marks,
+            target,
+            limits,
+        } => funnel::draw(canvas, area, categories, marks, *target, limits),
+        FigureBody::Map { areas, .. } => map::draw(
+            canvas,
+            area,
+            areas,
+            &figure.y_label,
+            &legend::entries(&figure.body),
+        ),
     }
 }

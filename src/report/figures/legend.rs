@@ -20,6 +20,8 @@ pub enum Swatch {
     DottedLine { colour: RGBColor, width: f64 },
     /// A flagged month's circle.
     Flag,
+    /// A dot alone (a funnel plot's areas).
+    Dot { colour: RGBColor, radius: f64 },
     /// A filled box (a map class).
     Box { colour: RGBColor },
 }
@@ -61,6 +63,7 @@ pub fn entries(body: &FigureBody) -> Vec<Entry> {
                 text: s.name.clone(),
             })
             .collect(),
+        FigureBody::Funnel { target, marks, .. } => super::funnel::legend(*target, marks),
         FigureBody::ControlChart {
             centre, flagged, ..
         } => {
@@ -89,7 +92,10 @@ pub fn entries(body: &FigureBody) -> Vec<Entry> {
     }
 }
 
-fn entry_width<DB: DrawingBackend>(canvas: &Canvas<DB>, entry: &Entry) -> Result<f64, FigureError> {
+pub fn entry_width<DB: DrawingBackend>(
+    canvas: &Canvas<DB>,
+    entry: &Entry,
+) -> Result<f64, FigureError> {
     Ok(SWATCH + SWATCH_GAP + canvas.text_width(&entry.text, LABEL.size_pt)?)
 }
 
@@ -156,6 +162,7 @@ fn draw_swatch<DB: DrawingBackend>(
             canvas.dot((x + SWATCH / 2.0, y), MARKER_RADIUS, colour)
         }
         Swatch::Flag => super::control_chart::flag(canvas, (x + SWATCH / 2.0, y)),
+        Swatch::Dot { colour, radius } => canvas.dot((x + SWATCH / 2.0, y), radius, colour),
         Swatch::Box { colour } => {
             let half = LABEL.size_pt * 0.4;
             let corners = [

@@ -52,7 +52,7 @@ pub fn draw<DB: DrawingBackend>(
         let (colour, dashed, marked) = match swatch(index, s.style, categories.len()) {
             Swatch::DottedLine { colour, .. } => (colour, false, true),
             Swatch::Line { colour, style, .. } => (colour, style == LineStyle::Dashed, false),
-            Swatch::Flag | Swatch::Box { .. } => continue,
+            Swatch::Flag | Swatch::Box { .. } | Swatch::Dot { .. } => continue,
         };
         for run in points.split(Option::is_none) {
             let run: Vec<(f64, f64)> = run.iter().flatten().copied().collect();

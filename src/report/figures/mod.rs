@@ -9,6 +9,7 @@ mod canvas;
 mod control_chart;
 mod draw;
 mod font;
+mod funnel;
 mod glyphs;
 mod horizontal_bars;
 mod legend;
@@ -24,7 +25,9 @@ mod validate;
 #[cfg(test)]
 mod tests;
 
-pub use spec::{Figure, FigureBody, LineStyle, MapArea, Series};
+pub use spec::{
+    Figure, FigureBody, FunnelLimits, FunnelMark, LineStyle, MapArea, MapLabel, Series,
+};
 
 /// Why a figure could not be drawn.
 #[derive(Debug, thiserror::Error)]
@@ -53,6 +56,8 @@ pub enum FigureError {
     FlaggedOutOfRange { index: usize, months: usize },
     #[error("the map has an area of class {class} but only {classes} classes, or a point that is not a number")]
     BadMapArea { class: usize, classes: usize },
+    #[error("the funnel plot needs its limits at two or more populations, and a population above zero and a rate of zero or more for every area")]
+    BadFunnel,
     #[error("the figure font built into the program could not be loaded")]
     Font,
     #[error("drawing the figure failed: {0}")]

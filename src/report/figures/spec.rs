@@ -1,5 +1,5 @@
 //! What a figure shows, as plain data: title, labels, source line and the numbers of one
-//! of four chart kinds. Callers build these from analysis results; this module knows
+//! of the chart kinds. Callers build these from analysis results; this module knows
 //! nothing of the analysis types, of plotters or of how a figure is drawn.
 
 /// One chart for the report, drawn the same way as SVG or PNG.
@@ -30,6 +30,9 @@ pub enum FigureBody {
         values: Vec<f64>,
         /// Draw the last bar in the strong colour and the others lighter.
         highlight_last: bool,
+        /// Bars hidden by disclosure control (indices): drawn with no height, as a
+        /// dashed stub marked "*", whatever their value (callers pass 0).
+        suppressed: Vec<usize>,
     },
     /// Lines over shared categories (e.g. months of the financial year).
     Lines {
@@ -57,11 +60,44 @@ pub enum FigureBody {
         value_labels: Vec<String>,
     },
     /// A choropleth map: areas coloured by class on a light-to-dark scale, with one
-    /// legend entry per class (e.g. "308 – 546 crimes"), drawn to scale (north up).
+    /// legend entry per class (e.g. "308 – 546 crimes"), drawn to scale (north up) with
+    /// a scale bar, a north arrow and the names of the areas that carry a label.
     Map {
         areas: Vec<MapArea>,
         classes: Vec<String>,
+        /// Lines printed under the map: the licence statements the boundaries require
+        /// (Ordnance Survey, ONS). Never empty when boundaries are drawn.
+        attribution: Vec<String>,
     },
+    /// A funnel plot: each area's rate against its population, the target rate, and the
+    /// 95 % and 99.8 % limits around it (Spiegelhalter 2005). Highlighted areas are drawn
+    /// in the signal colour and named.
+    Funnel {
+        /// The areas' names, one per mark.
+        categories: Vec<String>,
+        marks: Vec<FunnelMark>,
+        target: f64,
+        /// Limits at increasing populations.
+        limits: Vec<FunnelLimits>,
+    },
+}
+
+/// One area of a [`FigureBody::Funnel`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FunnelMark {
+    pub population: f64,
+    pub rate: f64,
+    pub highlight: bool,
+}
+
+/// The funnel's limits at one population (rates).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FunnelLimits {
+    pub population: f64,
+    pub lo95: f64,
+    pub hi95: f64,
+    pub lo998: f64,
+    pub hi998: f64,
 }
 
 /// One area of a [`FigureBody::Map`]: its outlines in projected metres (x east, y north)
@@ -70,6 +106,15 @@ pub enum FigureBody {
 pub struct MapArea {
     pub rings: Vec<Vec<(f64, f64)>>,
     pub class: usize,
+    /// A name written on the map (the top wards), at a point inside the area.
+    pub label: Option<MapLabel>,
+}
+
+/// A name on a map and where it goes (projected metres, inside its area).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapLabel {
+    pub text: String,
+    pub at: (f64, f64),
 }
 
 /// One line of a [`FigureBody::Lines`] chart.
@@ -90,13 +135,22 @@ pub enum LineStyle {
 }
 
 impl FigureBody {
+    /// Lines printed under the chart, above the source line.
+    pub fn footnotes(&self) -> &[String] {
+        match self {
+            FigureBody::Map { attribution, .. } => attribution,
+            _ => &[],
+        }
+    }
+
     /// The labels along the category axis.
     pub fn categories(&self) -> &[String] {
         match self {
             FigureBody::Bars { categories, .. }
             | FigureBody::Lines { categories, .. }
             | FigureBody::ControlChart { categories, .. }
-            | FigureBody::HorizontalBars { categories, .. } => categories,
+            | FigureBody::HorizontalBars { categories, .. }
+            | FigureBody::Funnel { categories, .. } => categories,
             FigureBody::Map { classes, .. } => classes,
         }
     }
@@ -145,6 +199,7 @@ mod tests {
                 categories: vec![],
                 values: vec![],
                 highlight_last: false,
+                suppressed: Vec::new(),
             },
         }
     }

@@ -35,6 +35,7 @@ fn trend() -> Figure {
             categories: years.iter().map(|y| y.to_string()).collect(),
             values: vec![17_195.0, 15_480.0, 16_902.0, 18_754.0, 18_120.0, 19_679.0],
             highlight_last: true,
+            suppressed: Vec::new(),
         },
     )
 }
@@ -124,7 +125,7 @@ fn all_kinds() -> Vec<Figure> {
 }
 
 /// Two wards side by side in metres, one L-shaped (not convex), in two classes.
-fn map() -> Figure {
+pub(super) fn map() -> Figure {
     let square = vec![(0.0, 0.0), (1000.0, 0.0), (1000.0, 1000.0), (0.0, 1000.0)];
     let l_shape = vec![
         (1000.0, 0.0),
@@ -145,13 +146,19 @@ fn map() -> Figure {
                 crate::report::figures::MapArea {
                     rings: vec![square],
                     class: 0,
+                    label: None,
                 },
                 crate::report::figures::MapArea {
                     rings: vec![l_shape],
                     class: 1,
+                    label: Some(crate::report::figures::MapLabel {
+                        text: "Riverside".into(),
+                        at: (2000.0, 300.0),
+                    }),
                 },
             ],
             classes: vec!["1 – 10".into(), "over 10 – 20".into()],
+            attribution: vec!["Contains OS data © Crown copyright and database right 2025.".into()],
         },
     }
 }
@@ -393,9 +400,15 @@ fn empty_data_is_an_error_not_a_panic() {
                 values.clear();
                 value_labels.clear();
             }
-            FigureBody::Map { areas, classes } => {
+            FigureBody::Map { areas, classes, .. } => {
                 areas.clear();
                 classes.clear();
+            }
+            FigureBody::Funnel {
+                categories, marks, ..
+            } => {
+                categories.clear();
+                marks.clear();
             }
         }
         assert!(matches!(

@@ -92,7 +92,33 @@ pub fn validate(figure: &Figure) -> Result<(), FigureError> {
             same_length("value labels", value_labels.len())?;
             values_ok(&mut values.iter().copied().enumerate())
         }
-        FigureBody::Map { areas, classes } => {
+        FigureBody::Funnel {
+            marks,
+            target,
+            limits,
+            ..
+        } => {
+            same_length("funnel marks", marks.len())?;
+            let fine = |v: f64| v.is_finite() && v >= 0.0;
+            let marks_ok = marks
+                .iter()
+                .all(|m| m.population > 0.0 && fine(m.population) && fine(m.rate));
+            let limits_ok = limits.len() >= 2
+                && limits.iter().all(|l| {
+                    [l.population, l.lo95, l.hi95, l.lo998, l.hi998]
+                        .into_iter()
+                        .all(fine)
+                        && l.lo998 <= l.lo95
+                        && l.lo95 <= l.hi95
+                        && l.hi95 <= l.hi998
+                });
+            if marks_ok && limits_ok && fine(*target) {
+                Ok(())
+            } else {
+                Err(FigureError::BadFunnel)
+            }
+        }
+        FigureBody::Map { areas, classes, .. } => {
             let bad = areas.iter().find(|a| {
                 a.class >= classes.len()
                     || a.rings

@@ -127,12 +127,18 @@ impl<'c> FileWriter<'c> {
         let summary = match parsed {
             Ok(summary) => summary,
             Err(ImportError::BadFile { reason, .. }) => {
-                return Ok(report(file, FileOutcome::Rejected { reason }, Vec::new()));
+                let outcome = FileOutcome::Rejected { reason };
+                return Ok(report(&file.display_name, outcome, Vec::new()));
             }
             Err(other) => return Err(other.into()),
         };
         let kind = summary.kind.source_kind();
         let sha256 = digests.sha256.clone().unwrap_or_default();
+        // A workbook's sheet is listed as "book.xlsx, sheet Data".
+        let name = summary
+            .source_name
+            .clone()
+            .unwrap_or_else(|| file.display_name.clone());
         // Content the worker could not recognise before parsing (a partner file, or the
         // same file twice in one batch).
         if let Some((earlier_name, imported_at)) = earlier_import(conn, kind, &sha256)? {
@@ -140,7 +146,7 @@ impl<'c> FileWriter<'c> {
                 earlier_name,
                 imported_at,
             };
-            return Ok(report(file, outcome, vec![NOTHING_CHANGED.into()]));
+            return Ok(report(&name, outcome, vec![NOTHING_CHANGED.into()]));
         }
         if summary.kind == FileKind::PoliceStreet {
             self.check_rowids(summary.accepted)?;
@@ -175,7 +181,7 @@ impl<'c> FileWriter<'c> {
         conn.execute(
             "UPDATE sources SET kind = ?10, sha256 = ?2, bytes = ?3, rows_accepted = ?4, rows_rejected = ?5,
                     rows_replaced = ?6, rows_current = ?4, first_month = ?7, last_month = ?8, notes = ?9,
-                    fingerprint = ?11, zip_crc32 = ?12
+                    fingerprint = ?11, zip_crc32 = ?12, file_name = ?13
              WHERE id = ?1",
             rusqlite::params![
                 source_id,
@@ -190,6 +196,7 @@ impl<'c> FileWriter<'c> {
                 kind,
                 digests.fingerprint,
                 file.zip_crc32,
+                name,
             ],
         )?;
         let outcome = FileOutcome::Imported {
@@ -200,7 +207,7 @@ impl<'c> FileWriter<'c> {
             first_month,
             last_month,
         };
-        let mut done = report(file, outcome, notes);
+        let mut done = report(&name, outcome, notes);
         done.rejected_examples = std::mem::take(&mut self.examples);
         Ok(done)
     }
@@ -226,9 +233,9 @@ impl FileWriter<'_> {
 
 const NOTHING_CHANGED: &str = "this content was imported before: nothing changed";
 
-fn report(file: &InputFile, outcome: FileOutcome, notes: Vec<String>) -> FileReport {
+fn report(name: &str, outcome: FileOutcome, notes: Vec<String>) -> FileReport {
     FileReport {
-        name: file.display_name.clone(),
+        name: name.to_string(),
         outcome,
         notes,
         rejected_examples: Vec::new(),
@@ -241,7 +248,7 @@ pub fn already_imported(file: &InputFile, earlier: super::known::EarlierImport) 
         earlier_name: earlier.name,
         imported_at: earlier.imported_at,
     };
-    report(file, outcome, vec![NOTHING_CHANGED.into()])
+    report(&file.display_name, outcome, vec![NOTHING_CHANGED.into()])
 }
 
 fn earlier_import(

@@ -8,10 +8,9 @@
 //! this cannot settle (a read error, a partner file whose kind depends on a column mapping)
 //! is left to the normal import, which checks the SHA-256 again after parsing.
 
-use super::worker::settled_kind;
+use super::worker::{settled_kind, ReadAs};
 use crate::import::content_hash::{ContentHashes, Digests};
-use crate::import::inputs::InputFile;
-use crate::import::kind::FileKind;
+use crate::import::inputs::{InputFile, InputLocation};
 use std::io::Read;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -64,9 +63,13 @@ impl KnownContent {
     pub fn recognise(
         &self,
         file: &InputFile,
-        forced_kind: Option<FileKind>,
+        read_as: ReadAs<'_>,
         bytes_read: &AtomicU64,
     ) -> Option<EarlierImport> {
+        // A shapefile's content is its parts together: left to the import.
+        if matches!(file.location, InputLocation::Shapefile(_)) {
+            return None;
+        }
         let candidates: Vec<&KnownSource> = self
             .0
             .iter()
@@ -90,7 +93,7 @@ impl KnownContent {
             return None;
         }
         // Same bytes, but it is only the same import if it is read as the same kind.
-        let kind = settled_kind(file, forced_kind)?;
+        let kind = settled_kind(file, read_as)?;
         let earlier = matches.iter().find(|s| s.kind == kind.source_kind())?;
         bytes_read.fetch_add(file.size, Ordering::Relaxed);
         Some(earlier.earlier.clone())

@@ -8,6 +8,7 @@
 mod boundary_file;
 mod file_writer;
 mod hasher;
+mod indicator_rows;
 mod known;
 mod notes;
 mod partner_rows;
@@ -24,14 +25,15 @@ pub use report::{FileOutcome, FileReport, ImportReport, Progress};
 /// The `sources.kind` of police.uk street files.
 pub const KIND_POLICE_STREET: &str = "police_street";
 
+use super::field_mappings::load_field_mappings;
 use super::interner::Interners;
 use super::month_counts::PendingCounts;
 use super::partner::load_mappings;
 use super::{Store, StoreError};
+use crate::import::content_hash::Digests;
 use crate::import::inputs::{discover, InputFile};
 use crate::import::kind::FileKind;
 use crossbeam_channel::{bounded, Receiver};
-use crate::import::content_hash::Digests;
 use file_writer::{already_imported, FileWriter};
 use hasher::{hash_files, HashJob};
 use known::KnownContent;
@@ -39,7 +41,7 @@ use read_files::{read_files, ReadJob};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Instant;
-use worker::{Channel, MappingChoice, Message};
+use worker::{Channel, MappingChoice, Message, ReadAs};
 
 /// Import files, folders and zips into the assessment file as one batch, each file's kind
 /// recognised from its header.
@@ -62,7 +64,7 @@ pub fn import_paths_as(
 ) -> Result<ImportReport, StoreError> {
     let options = ImportOptions {
         kind,
-        mapping: None,
+        ..ImportOptions::default()
     };
     import_paths_with(store, paths, &options, cancel, progress)
 }
@@ -74,6 +76,8 @@ pub struct ImportOptions {
     pub kind: Option<FileKind>,
     /// The saved column mapping to read files with that are not a layout the app knows.
     pub mapping: Option<String>,
+    /// The sheet of a workbook and any CSV dialect the analyst chose.
+    pub table: crate::import::table::TableOptions,
 }
 
 /// Like [`import_paths`], with the options given. A failed batch is rolled back and the
@@ -101,9 +105,14 @@ fn import_batch(
 ) -> Result<ImportReport, StoreError> {
     store.check_writable()?;
     let saved = load_mappings(&store.conn)?;
+    let saved_fields = load_field_mappings(&store.conn)?;
+    let given_fields = options
+        .mapping
+        .as_ref()
+        .and_then(|name| saved_fields.iter().find(|m| &m.name == name));
     let given = match &options.mapping {
-        Some(name) => Some(store.mapping(name)?),
-        None => None,
+        Some(name) if given_fields.is_none() => Some(store.mapping(name)?),
+        _ => None,
     };
     let discovery = discover(paths)?;
     let bytes_read = AtomicU64::new(0);
@@ -111,10 +120,15 @@ fn import_batch(
     let known = KnownContent::load(&tx)?;
     let job = ReadJob {
         files: &discovery.files,
-        kind: options.kind,
+        read_as: ReadAs {
+            kind: options.kind,
+            table: &options.table,
+        },
         mappings: MappingChoice {
             given: given.as_ref(),
             saved: &saved,
+            given_fields,
+            saved_fields: &saved_fields,
         },
         known: &known,
         bytes_read: &bytes_read,
@@ -180,8 +194,36 @@ fn import_batch(
         return Err(StoreError::Cancelled);
     }
     writing.counts.flush(&tx)?;
+    add_coverage_notes(&tx, &mut writing.report)?;
     tx.commit()?;
     Ok(writing.report)
+}
+
+/// After the whole batch: how the populations and lookups imported cover the police data,
+/// in their notes (and the sources' stored notes).
+fn add_coverage_notes(
+    conn: &rusqlite::Connection,
+    report: &mut ImportReport,
+) -> Result<(), StoreError> {
+    for file in &mut report.files {
+        let FileOutcome::Imported { source_id, .. } = file.outcome else {
+            continue;
+        };
+        let kind: String =
+            conn.query_row("SELECT kind FROM sources WHERE id = ?1", [source_id], |r| {
+                r.get(0)
+            })?;
+        let notes = super::coverage::coverage_notes(conn, &kind, source_id)?;
+        if notes.is_empty() {
+            continue;
+        }
+        file.notes.extend(notes);
+        conn.execute(
+            "UPDATE sources SET notes = ?2 WHERE id = ?1",
+            rusqlite::params![source_id, file.notes.join("\n")],
+        )?;
+    }
+    Ok(())
 }
 
 /// Count cells a batch gathers across files before they are written (bounds memory).

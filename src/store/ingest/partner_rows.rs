@@ -6,12 +6,11 @@ use super::worker::{new_batch, Batch, Channel, FileSummary};
 use crate::import::kind::FileKind;
 use crate::import::partner::mapping::ColumnMapping;
 use crate::import::partner::{
-    parse_row, ChosenMapping, DateDetection, MappingOrigin, NormalisationLog, PartnerLayout,
-    PartnerRecord,
+    parse_row, ChosenMapping, Covers, DateDetection, MappingOrigin, NormalisationLog,
+    PartnerLayout, PartnerRecord,
 };
 use crate::import::reader::TableReader;
 use crate::import::ImportError;
-use crate::store::partner::month_of;
 use std::collections::BTreeSet;
 use std::io::Read;
 
@@ -27,7 +26,7 @@ pub struct PartnerSummary {
     pub date_format: crate::import::partner::DateFormat,
     pub date_detection: Option<DateDetection>,
     pub log: NormalisationLog,
-    /// Months (`YYYYMM`) of incidents or cases: the first and last.
+    /// Months (`YYYYMM`) of dated rows (incidents, cases): the first and last.
     pub months: Option<(u32, u32)>,
     /// Periods of counts, as (first month, last month).
     pub periods: BTreeSet<(u32, u32)>,
@@ -36,14 +35,10 @@ pub struct PartnerSummary {
 impl PartnerSummary {
     /// The month ranges the file covers, which it replaces in earlier files.
     pub fn coverage(&self) -> Vec<(u32, u32)> {
-        match self.layout {
-            PartnerLayout::DomesticAbuse | PartnerLayout::AsbCases => {
-                self.months.into_iter().collect()
-            }
-            PartnerLayout::Marac | PartnerLayout::Treatment => {
-                self.periods.iter().copied().collect()
-            }
-        }
+        self.months
+            .into_iter()
+            .chain(self.periods.iter().copied())
+            .collect()
     }
 
     /// The first and last month the file covers.
@@ -61,6 +56,7 @@ impl PartnerSummary {
         let how = match &self.origin {
             MappingOrigin::Reference => "its reference layout".to_string(),
             MappingOrigin::Given(name) => format!("the column mapping \"{name}\""),
+            MappingOrigin::Table(how) => how.clone(),
             MappingOrigin::Saved(name) => {
                 format!("the column mapping \"{name}\" saved for this header")
             }
@@ -73,32 +69,25 @@ impl PartnerSummary {
             ),
             _ => format!("dates read like {}", self.date_format.example()),
         };
-        if self.layout != PartnerLayout::Marac && self.layout != PartnerLayout::Treatment {
+        if self.layout.spec().is_dated() {
             notes.push(dates);
         }
         notes.extend(normalisation_notes(&self.log));
         notes
     }
 
-    fn note(&mut self, record: &PartnerRecord) {
-        let month = match record {
-            PartnerRecord::DomesticAbuse(r) => month_of(r.date),
-            PartnerRecord::AsbCase(r) => month_of(r.opened),
-            PartnerRecord::Marac(r) => {
-                self.periods
-                    .insert((r.quarter.start_month, r.quarter.end_month()));
-                return;
+    pub(super) fn note(&mut self, record: &PartnerRecord) {
+        match record.covers() {
+            Covers::Month(month) => {
+                self.months = Some(match self.months {
+                    Some((a, b)) => (a.min(month), b.max(month)),
+                    None => (month, month),
+                });
             }
-            PartnerRecord::Treatment(r) => {
-                self.periods
-                    .insert((r.period.start_month, r.period.end_month()));
-                return;
+            Covers::Period(p) => {
+                self.periods.insert((p.start_month, p.end_month()));
             }
-        };
-        self.months = Some(match self.months {
-            Some((a, b)) => (a.min(month), b.max(month)),
-            None => (month, month),
-        });
+        }
     }
 }
 
@@ -191,7 +180,7 @@ pub fn normalisation_notes(log: &NormalisationLog) -> Vec<String> {
             "\"{}\" as {} ({})",
             entry.raw,
             entry.normalised,
-            crate::report::format::thousands(entry.count as i64)
+            crate::format::thousands(entry.count as i64)
         );
         match by_field.iter_mut().find(|(f, _)| *f == entry.field) {
             Some((_, pairs)) => pairs.push(pair),

@@ -4,9 +4,8 @@
 //! writer is still storing the last: both cores stay busy across file boundaries.
 
 use super::known::KnownContent;
-use super::worker::{parse_file, Channel, MappingChoice, Message};
+use super::worker::{parse_file, Channel, MappingChoice, Message, ReadAs};
 use crate::import::inputs::InputFile;
-use crate::import::kind::FileKind;
 use crate::store::interner::Interners;
 use crossbeam_channel::Receiver;
 use std::sync::atomic::AtomicU64;
@@ -14,7 +13,7 @@ use std::sync::atomic::AtomicU64;
 /// What the worker reads, and how.
 pub struct ReadJob<'a> {
     pub files: &'a [InputFile],
-    pub kind: Option<FileKind>,
+    pub read_as: ReadAs<'a>,
     pub mappings: MappingChoice<'a>,
     pub known: &'a KnownContent,
     pub bytes_read: &'a AtomicU64,
@@ -26,7 +25,13 @@ pub struct ReadJob<'a> {
 pub fn read_files(job: &ReadJob<'_>, dimensions: Receiver<Interners>, channel: &Channel<'_>) {
     let mut loaded: Option<Interners> = None;
     for (index, file) in job.files.iter().enumerate() {
-        if let Some(earlier) = job.known.recognise(file, job.kind, job.bytes_read) {
+        let known = match job.mappings.given_fields {
+            // A field mapping named for the import decides how the file is read: its
+            // content is compared after parsing, as a partner file's is.
+            Some(_) => None,
+            None => job.known.recognise(file, job.read_as, job.bytes_read),
+        };
+        if let Some(earlier) = known {
             if !channel.tell(Message::Unchanged { index, earlier }) {
                 return;
             }
@@ -47,7 +52,7 @@ pub fn read_files(job: &ReadJob<'_>, dimensions: Receiver<Interners>, channel: &
         let windows_1252_before = interners.windows_1252_values();
         let mut parsed = parse_file(
             file,
-            job.kind,
+            job.read_as,
             &job.mappings,
             interners,
             job.bytes_read,

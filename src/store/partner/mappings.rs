@@ -2,23 +2,12 @@
 //! again by name (`--mapping NAME`) or by the header they were made for.
 
 use crate::import::partner::ColumnMapping;
+use crate::store::field_mappings::{load_saved_mappings, MappingTable};
 use crate::store::{Store, StoreError};
 
 /// Every saved mapping, by name. A row whose JSON no longer reads is reported, not skipped.
 pub fn load_mappings(conn: &rusqlite::Connection) -> Result<Vec<ColumnMapping>, StoreError> {
-    let mut stmt = conn.prepare("SELECT name, json FROM column_mapping ORDER BY name")?;
-    let rows: Vec<(String, String)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<Result<_, _>>()?;
-    rows.into_iter()
-        .map(|(name, json)| {
-            serde_json::from_str(&json).map_err(|e| {
-                StoreError::Corrupt(format!(
-                    "the saved column mapping \"{name}\" is unreadable ({e})"
-                ))
-            })
-        })
-        .collect()
+    load_saved_mappings(conn, MappingTable::Partner)
 }
 
 impl Store {

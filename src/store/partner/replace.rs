@@ -3,20 +3,11 @@
 //! deletes rows other files held for that period, keeping each earlier source's
 //! `rows_current` in step and saying what was replaced.
 
+use super::dataset::table_of;
 use crate::import::month::{month_label, month_range_text};
 use crate::import::partner::PartnerLayout;
 use crate::store::StoreError;
 use std::collections::BTreeMap;
-
-/// The table of a layout and the condition a row overlaps `?1..=?2` (months `YYYYMM`).
-fn table_and_overlap(layout: PartnerLayout) -> (&'static str, &'static str) {
-    match layout {
-        PartnerLayout::DomesticAbuse => ("da_incident", "month BETWEEN ?1 AND ?2"),
-        PartnerLayout::AsbCases => ("asb_case", "opened_month BETWEEN ?1 AND ?2"),
-        PartnerLayout::Marac => ("marac_quarter", "start_month <= ?2 AND end_month >= ?1"),
-        PartnerLayout::Treatment => ("treatment_count", "start_month <= ?2 AND end_month >= ?1"),
-    }
-}
 
 /// Delete rows of other sources of `layout` overlapping any of the `(first, last)` month
 /// ranges this source covers. Returns the rows replaced and one note per earlier source.
@@ -26,7 +17,7 @@ pub fn replace_overlap(
     layout: PartnerLayout,
     coverage: &[(u32, u32)],
 ) -> Result<(u64, Vec<String>), StoreError> {
-    let (table, overlap) = table_and_overlap(layout);
+    let (table, overlap) = (table_of(layout).table, table_of(layout).overlap);
     let mut by_source: BTreeMap<i64, u64> = BTreeMap::new();
     for &(first, last) in coverage {
         let counted: Vec<(i64, i64)> = conn
@@ -78,7 +69,7 @@ pub fn replace_overlap(
             })?;
         notes.push(format!(
             "replaced {} rows of {span} imported earlier from {name} (this file covers the same period)",
-            crate::report::format::thousands(rows as i64)
+            crate::format::thousands(rows as i64)
         ));
     }
     Ok((total, notes))

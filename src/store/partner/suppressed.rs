@@ -32,6 +32,17 @@ pub fn count_of(number: Option<u32>, field: &str, markers: &str) -> Option<Count
     })
 }
 
+/// The count stored in `column` of a selected row, with `markers` from its `suppressed`
+/// column.
+pub fn count_at(
+    row: &rusqlite::Row<'_>,
+    column: usize,
+    field: &str,
+    markers: &str,
+) -> rusqlite::Result<Option<CountValue>> {
+    Ok(count_of(row.get(column)?, field, markers))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

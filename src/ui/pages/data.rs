@@ -19,7 +19,7 @@ pub fn data_page_ui(ui: &mut egui::Ui, context: &PageContext<'_>, actions: &mut 
             );
         });
         ui.with_layout(Layout::right_to_left(Align::Min), |ui| {
-            import_buttons_ui(ui, !context.is_importing, actions);
+            import_buttons_ui(ui, !context.is_importing && !context.read_only, actions);
         });
     });
     let view = context.view;
@@ -44,7 +44,7 @@ fn import_buttons_ui(ui: &mut egui::Ui, enabled: bool, actions: &mut Vec<Action>
     if ui
         .add_enabled(enabled, egui::Button::new("Import with column mapping…"))
         .on_hover_text(
-            "Import a partner CSV in its own layout: map its columns to a reference layout",
+            "Import a file in its own layout (a partner extract, a police file, lookup or population with other column names, boundaries with other attribute names): map its columns",
         )
         .on_disabled_hover_text(hint)
         .clicked()
@@ -62,7 +62,7 @@ fn import_buttons_ui(ui: &mut egui::Ui, enabled: bool, actions: &mut Vec<Action>
     }
     if ui
         .add_enabled(enabled, egui::Button::new("Import files…"))
-        .on_hover_text("Import police.uk CSV files or zip downloads, ward lookups, populations")
+        .on_hover_text("Import police.uk CSV files or zip downloads, ward lookups, populations, boundaries (GeoJSON, shapefiles, GeoPackages), partner extracts — CSV or workbooks")
         .on_disabled_hover_text(hint)
         .clicked()
     {

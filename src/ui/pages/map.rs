@@ -46,10 +46,12 @@ pub fn map_page_ui(ui: &mut egui::Ui, context: &PageContext<'_>, actions: &mut V
         return;
     };
     let map = &context.view.map;
-    picture_selectors_ui(ui, picture, actions);
+    picture_selectors_ui(ui, picture, !context.read_only, actions);
     ui.add_space(6.0);
     if let Some(proposal) = &map.proposal {
-        derive_banner_ui(ui, proposal, actions);
+        ui.add_enabled_ui(!context.read_only, |ui| {
+            derive_banner_ui(ui, proposal, actions)
+        });
     }
     options_ui(ui, map.options, actions);
     if !map.has_boundaries() && !map.options.layer.needs_points() {

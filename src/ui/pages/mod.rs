@@ -1,19 +1,23 @@
 //! One file per page. `page_ui` draws the page the navigation selected, from the cached
 //! view of the assessment file; pages never query the store.
 
-mod asb_cases;
+mod comparison;
 mod control_chart;
 mod data;
-mod domestic_abuse;
 mod map;
 mod map_incidents;
-mod marac;
 mod overview;
-mod partner_common;
+mod partner;
 mod picture;
+mod plan;
+mod plan_chart;
+mod plan_editor;
 mod report;
-mod treatment;
+mod report_words;
+mod rollup;
 mod trends;
+
+pub use partner::page_of as partner_page_of;
 
 use super::actions::Action;
 use super::navigation::Page;
@@ -26,6 +30,11 @@ pub struct PageContext<'a> {
     pub report: Option<&'a mut super::report_state::ReportState>,
     pub exporting: Option<&'a crate::report::export::ExportProgress>,
     pub is_computing_hotspots: bool,
+    /// The file is open for review: every edit control is disabled.
+    pub read_only: bool,
+    pub plan: Option<&'a mut super::plan_state::PlanState>,
+    pub writing_performance_report: bool,
+    pub rollup: &'a mut super::rollup_state::RollupState,
 }
 
 pub fn page_ui(
@@ -47,24 +56,30 @@ pub fn page_ui(
             Page::Overview => overview::overview_page_ui(ui, context, actions),
             Page::Trends => trends::trends_page_ui(ui, context, actions),
             Page::Report => match context.report.as_deref_mut() {
-                Some(state) => report::report_page_ui(
-                    ui,
-                    state,
-                    context.view.picture.as_ref(),
-                    context.exporting,
-                    actions,
-                ),
+                Some(state) => {
+                    ui.add_enabled_ui(!context.read_only, |ui| {
+                        report::report_page_ui(
+                            ui,
+                            state,
+                            context.view.picture.as_ref(),
+                            context.exporting,
+                            actions,
+                        )
+                    });
+                }
                 None => {
                     ui.label("The report could not be loaded from this file.");
                 }
             },
-            Page::DomesticAbuse => domestic_abuse::domestic_abuse_page_ui(ui, context, actions),
-            Page::Marac => marac::marac_page_ui(ui, context, actions),
-            Page::AsbCases => asb_cases::asb_cases_page_ui(ui, context, actions),
-            Page::Treatment => treatment::treatment_page_ui(ui, context, actions),
+            Page::Plan => plan::plan_page_ui(ui, context, actions),
+            Page::Rollup => rollup::rollup_page_ui(ui, context.rollup, actions),
+            Page::Partner(layout) => partner::partner_page_ui(ui, layout, context, actions),
             Page::Map => map::map_page_ui(ui, context, actions),
+            Page::Comparison => comparison::comparison_page_ui(ui, context, actions),
         });
 }
+
+pub use comparison::proposal_banner_ui;
 
 /// Shown instead of the pages when no assessment file is open.
 pub fn no_file_ui(ui: &mut egui::Ui, actions: &mut Vec<Action>) {

@@ -37,7 +37,14 @@ pub fn overview_page_ui(ui: &mut egui::Ui, context: &PageContext<'_>, actions: &
         return;
     }
     match &view.picture {
-        Some(picture) => super::picture::crime_picture_ui(ui, picture, actions),
+        Some(picture) => {
+            let comparison = &view.comparison;
+            let card = comparison
+                .card
+                .as_deref()
+                .map(|c| (c, comparison.sentence.as_deref().unwrap_or_default()));
+            super::picture::crime_picture_ui(ui, picture, card, !context.read_only, actions)
+        }
         None => {
             ui.label(
                 RichText::new(

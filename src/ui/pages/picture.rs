@@ -4,6 +4,7 @@
 //! months against the average of earlier years, the type breakdown and the top wards,
 //! each table copyable as tab-separated text for Excel.
 
+use crate::analysis::change::TestMethod;
 use crate::analysis::hotspots::HotspotRow;
 use crate::analysis::overview::ThemeOverview;
 use crate::report::format::thousands;
@@ -18,11 +19,22 @@ const MONTH_NAMES: [&str; 12] = [
     "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar",
 ];
 
-pub fn crime_picture_ui(ui: &mut egui::Ui, picture: &CrimePicture, actions: &mut Vec<Action>) {
+/// `peer_card`: where the area ranks among districts of its type, with the sentence.
+/// `editable`: the area and theme groups can be changed (not in a file open read-only).
+pub fn crime_picture_ui(
+    ui: &mut egui::Ui,
+    picture: &CrimePicture,
+    peer_card: Option<(&str, &str)>,
+    editable: bool,
+    actions: &mut Vec<Action>,
+) {
     let f = &picture.figures;
-    picture_selectors_ui(ui, picture, actions);
+    picture_selectors_ui(ui, picture, editable, actions);
     ui.add_space(8.0);
-    headline_ui(ui, f);
+    headline_ui(ui, f, peer_card, actions);
+    if let Some(basis) = &picture.area_index().population_basis {
+        ui.label(RichText::new(basis).weak());
+    }
     ui.label(&f.change_explained);
     ui.columns(2, |cols| {
         section_heading_ui(&mut cols[0], "Trend over financial years");
@@ -121,7 +133,12 @@ fn hotspot_rows(rows: &[HotspotRow]) -> Vec<Vec<String>> {
 
 /// The theme, financial-year and area selectors and the theme-group button, shared by the
 /// Overview and Trends pages (one selection for both).
-pub fn picture_selectors_ui(ui: &mut egui::Ui, picture: &CrimePicture, actions: &mut Vec<Action>) {
+pub fn picture_selectors_ui(
+    ui: &mut egui::Ui,
+    picture: &CrimePicture,
+    editable: bool,
+    actions: &mut Vec<Action>,
+) {
     let f = &picture.figures;
     ui.horizontal(|ui| {
         egui::ComboBox::new("picture_theme", "Theme")
@@ -138,10 +155,10 @@ pub fn picture_selectors_ui(ui: &mut egui::Ui, picture: &CrimePicture, actions: 
                 }
             });
         ui.add_space(12.0);
-        year_and_area_selectors_ui(ui, picture, actions);
+        year_and_area_selectors_ui(ui, picture, editable, actions);
         ui.add_space(12.0);
         if ui
-            .button("Theme groups…")
+            .add_enabled(editable, egui::Button::new("Theme groups…"))
             .on_hover_text("Define your own groups of crime types, e.g. acquisitive crime")
             .clicked()
         {
@@ -154,6 +171,7 @@ pub fn picture_selectors_ui(ui: &mut egui::Ui, picture: &CrimePicture, actions: 
 pub fn year_and_area_selectors_ui(
     ui: &mut egui::Ui,
     picture: &CrimePicture,
+    editable: bool,
     actions: &mut Vec<Action>,
 ) {
     egui::ComboBox::new("picture_year", "Financial year")
@@ -169,7 +187,7 @@ pub fn year_and_area_selectors_ui(
             }
         });
     ui.add_space(12.0);
-    area_selector_ui(ui, picture, actions);
+    ui.add_enabled_ui(editable, |ui| area_selector_ui(ui, picture, actions));
 }
 
 /// All data, one district of the lookup, or a chosen set of wards.
@@ -203,7 +221,12 @@ fn area_selector_ui(ui: &mut egui::Ui, picture: &CrimePicture, actions: &mut Vec
         });
 }
 
-fn headline_ui(ui: &mut egui::Ui, f: &ThemeOverview) {
+fn headline_ui(
+    ui: &mut egui::Ui,
+    f: &ThemeOverview,
+    peer_card: Option<(&str, &str)>,
+    actions: &mut Vec<Action>,
+) {
     ui.horizontal_wrapped(|ui| {
         let rate = f
             .rate_per_1000
@@ -223,13 +246,21 @@ fn headline_ui(ui: &mut egui::Ui, f: &ThemeOverview) {
             Some(false) => ("Not significant", Color32::from_rgb(90, 90, 90)),
             None => ("No earlier year", Color32::GRAY),
         };
+        let method = match (f.change_method, f.dispersion) {
+            (Some(TestMethod::QuasiPoisson), Some(d)) => format!("Quasi-Poisson test of the two yearly counts: the months vary {d:.2} times as much as chance alone (after the seasonal pattern), so the test allows for that"),
+            (_, Some(d)) => format!("Exact test of the two yearly counts (Poisson, conditional binomial); the months vary no more than chance (dispersion {d:.2})"),
+            _ => "Exact test of the two yearly counts (Poisson, conditional binomial)".to_string(),
+        };
         ui.label(RichText::new(badge.0).color(badge.1).strong())
-            .on_hover_text("Exact test of the two yearly counts (Poisson, conditional binomial): significant means a change this large would arise by chance less than 1 time in 20.");
+            .on_hover_text(format!("{method}: significant means a change this large would arise by chance less than 1 time in 20."));
         let three = match (f.change_3y, f.change_3y_pct) {
             (Some(c), Some(p)) => format!("{} ({p:+.1}%)", signed(c)),
             _ => "–".into(),
         };
         figure_card_ui(ui, "Change on 3 years earlier", &three, "Against the financial year three years before");
+        if let Some((phrase, sentence)) = peer_card {
+            super::comparison::peer_card_ui(ui, phrase, sentence, actions);
+        }
     });
 }
 

@@ -1,17 +1,19 @@
 //! The Report page: the sections of the exported assessment (in, out, order) with the
-//! analyst's commentary for each; the priority matrix (issues scored 0–4 on each
-//! criterion, weights, ranking, confidence); and the export itself (folder, formats,
-//! disclosure threshold), with progress and Cancel while it runs.
+//! analyst's commentary for each; the executive summary and written sections; the
+//! priority matrix (issues scored 0–4 on each criterion, weights, ranking, confidence,
+//! the chosen priorities with lead and narrative); and the export itself (what it will
+//! leave out, folder, formats, disclosure threshold), with progress and Cancel.
 
 use super::picture::table_ui;
+use super::report_words::{left_out_ui, summary_ui, written_sections_ui};
 use crate::analysis::priority::{Confidence, CRITERIA, MAX_SCORE};
 use crate::report::content::ContentBlock;
-use crate::report::export::ExportProgress;
+use crate::report::export::{ExportProgress, Formats};
 use crate::ui::actions::Action;
 use crate::ui::crime_picture::CrimePicture;
 use crate::ui::export_job::ExportOutcome;
 use crate::ui::report_state::ReportState;
-use crate::ui::widgets::{page_heading_ui, section_heading_ui};
+use crate::ui::widgets::{folder_row_ui, page_heading_ui, section_heading_ui};
 use egui::RichText;
 
 pub fn report_page_ui(
@@ -24,13 +26,13 @@ pub fn report_page_ui(
     page_heading_ui(
         ui,
         "Report",
-        "Choose the sections, write the commentary, score the priorities, and export the assessment as a Word document with its figures and tables.",
+        "Choose the sections, write the commentary, score the priorities, and export the assessment as a Word document and a PDF with its figures and tables.",
     );
     match picture {
         Some(p) => {
             ui.horizontal(|ui| {
                 ui.label("The report covers");
-                super::picture::year_and_area_selectors_ui(ui, p, actions);
+                super::picture::year_and_area_selectors_ui(ui, p, true, actions);
             })
             .response
         }
@@ -42,6 +44,8 @@ pub fn report_page_ui(
         ),
     };
     sections_ui(ui, state, actions);
+    summary_ui(ui, state, actions);
+    written_sections_ui(ui, state, actions);
     priorities_ui(ui, state, picture, actions);
     preview_ui(ui, state, picture.is_some(), actions);
     export_ui(ui, state, picture.is_some(), exporting, actions);
@@ -133,7 +137,7 @@ fn sections_ui(ui: &mut egui::Ui, state: &mut ReportState, actions: &mut Vec<Act
         ui.label(RichText::new("Tick the sections to include; write the commentary that leads each one. Blank lines start a new paragraph, \"- \" a bullet.").weak());
         if ui
             .small_button("Start from last year's file…")
-            .on_hover_text("Copy the commentary of another assessment file into sections that have none yet")
+            .on_hover_text("Copy the commentary and the written sections of another assessment file where this one has none yet")
             .clicked()
         {
             actions.push(Action::CopyNarrativeFromFile);
@@ -173,6 +177,10 @@ fn sections_ui(ui: &mut egui::Ui, state: &mut ReportState, actions: &mut Vec<Act
                 }
             });
         });
+        // Written sections have their own boxes below; the introduction takes extra words.
+        if is_written_elsewhere(&entry.key) {
+            continue;
+        }
         ui.indent(("narrative", i), |ui| {
             let label = format!("Commentary: {}", entry.title);
             let edit = ui.add(
@@ -203,6 +211,14 @@ fn sections_ui(ui: &mut egui::Ui, state: &mut ReportState, actions: &mut Vec<Act
     if changed {
         actions.push(Action::SaveReport);
     }
+}
+
+/// Sections whose words are edited in their own boxes, not as commentary.
+fn is_written_elsewhere(key: &str) -> bool {
+    matches!(key, "executive_summary" | "methodology" | "glossary")
+        || crate::report::content::free_text::FREE_SECTIONS
+            .iter()
+            .any(|(k, ..)| *k == key)
 }
 
 fn priorities_ui(
@@ -319,6 +335,35 @@ fn priorities_ui(
                     }
                 }
             });
+            changed |= ui
+                .checkbox(
+                    &mut issue.chosen,
+                    "Chosen as a priority for the coming year",
+                )
+                .changed();
+            if issue.chosen {
+                ui.horizontal(|ui| {
+                    let label = ui.label("Lead");
+                    let edit = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut issue.lead)
+                                .hint_text("Officer, team or agency")
+                                .desired_width(320.0),
+                        )
+                        .labelled_by(label.id);
+                    changed |= edit.lost_focus();
+                });
+                let label = format!("Why {} is a priority, and what will be done", issue.name);
+                let edit = ui.add(
+                    egui::TextEdit::multiline(&mut issue.narrative)
+                        .desired_rows(3)
+                        .desired_width(f32::INFINITY)
+                        .hint_text(label.as_str()),
+                );
+                ui.ctx()
+                    .accesskit_node_builder(edit.id, |node| node.set_label(label.clone()));
+                changed |= edit.lost_focus();
+            }
             if ui.button(format!("Remove {}", issue.name)).clicked() {
                 actions.push(Action::DeletePriority(issue.id));
             }
@@ -354,16 +399,15 @@ fn export_ui(
     actions: &mut Vec<Action>,
 ) {
     section_heading_ui(ui, "Export");
+    left_out_ui(ui, state);
     ui.horizontal(|ui| {
-        let label = ui.label("Export folder");
-        ui.add(egui::TextEdit::singleline(&mut state.folder).desired_width(420.0))
-            .labelled_by(label.id);
-        if ui.button("Choose…").clicked() {
+        if folder_row_ui(ui, "Export folder", &mut state.folder) {
             actions.push(Action::ChooseExportFolder);
         }
     });
     ui.horizontal(|ui| {
         ui.checkbox(&mut state.formats.docx, "Word document");
+        ui.checkbox(&mut state.formats.pdf, "PDF for the board pack");
         ui.checkbox(&mut state.formats.png, "Figures as PNG (300 dpi)");
         ui.checkbox(&mut state.formats.svg, "Figures as SVG");
         ui.checkbox(&mut state.formats.csv, "Tables as CSV");
@@ -394,8 +438,7 @@ fn export_ui(
             });
         }
         None => {
-            let any_format =
-                state.formats.docx || state.formats.png || state.formats.svg || state.formats.csv;
+            let any_format = state.formats != Formats::NONE;
             let ready = has_data && any_format && !state.folder.trim().is_empty();
             if ui
                 .add_enabled(ready, egui::Button::new("Export the assessment"))

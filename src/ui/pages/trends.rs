@@ -26,7 +26,7 @@ pub fn trends_page_ui(ui: &mut egui::Ui, context: &PageContext<'_>, actions: &mu
         );
         return;
     };
-    picture_selectors_ui(ui, picture, actions);
+    picture_selectors_ui(ui, picture, !context.read_only, actions);
     ui.add_space(6.0);
     let options = picture.trend_options;
     ui.horizontal(|ui| {
@@ -68,6 +68,18 @@ pub fn trends_page_ui(ui: &mut egui::Ui, context: &PageContext<'_>, actions: &mu
         signals.len(),
         chart.points.len()
     ));
+    if let Some(d) = picture.figures.dispersion {
+        let verdict = if d > 1.0 {
+            "so the change on last year is judged with a quasi-Poisson test that allows for it"
+        } else {
+            "so the exact Poisson test of the change on last year stands"
+        };
+        ui.label(format!(
+            "After the seasonal pattern, the months of {} and the year before vary {d:.2} times as much as chance alone would make them (dispersion), {verdict}.",
+            picture.year.label()
+        ))
+        .on_hover_text("Quasi-Poisson model of the 24 monthly counts with a year effect and month-of-year effects: Pearson χ² over its 11 degrees of freedom.");
+    }
     super::control_chart::control_chart_ui(ui, "trends_chart", chart, 360.0);
     let rows: Vec<Vec<String>> = signals
         .iter()
