@@ -66,7 +66,7 @@ mod tests {
     fn chunking_does_not_change_either_hash() {
         let data: Vec<u8> = (0..100_000u32).map(|i| (i * 7 % 251) as u8).collect();
         let mut whole = ContentHashes::new();
-        whole.update(&[data.clone()]);
+        whole.update(std::slice::from_ref(&data));
         let mut pieces = ContentHashes::new();
         let chunks: Vec<Vec<u8>> = data.chunks(4093).map(<[u8]>::to_vec).collect();
         pieces.update(&chunks);

@@ -247,12 +247,12 @@ fn zero_bytes(x: u64) -> u64 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// Hands out at most `step` bytes a read, to split records across reads.
-    struct Trickle<'a>(&'a [u8], usize);
+    /// Hands out at most `step` bytes a read, to split records (and CRLF) across reads.
+    pub(crate) struct Trickle<'a>(pub(crate) &'a [u8], pub(crate) usize);
 
     impl Read for Trickle<'_> {
         fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
@@ -275,6 +275,18 @@ mod tests {
         }
     }
 
+    /// Every record `read` gives (false at the end), with its position.
+    fn records(mut read: impl FnMut(&mut ByteRecord) -> bool) -> Vec<Seen> {
+        let mut record = ByteRecord::new();
+        let mut seen = Vec::new();
+        while read(&mut record) {
+            let p = record.position().unwrap();
+            let fields = record.iter().map(<[u8]>::to_vec).collect();
+            seen.push((fields, p.byte(), p.line(), p.record()));
+        }
+        seen
+    }
+
     /// The dialect read: (delimiter, quote).
     type Dialect = (u8, u8);
     const COMMA: Dialect = (b',', b'"');
@@ -290,17 +302,7 @@ mod tests {
             .delimiter(delimiter)
             .quote(quote)
             .from_reader(Trickle(data, step));
-        let mut record = ByteRecord::new();
-        let mut seen = Vec::new();
-        while reader.read_byte_record(&mut record).unwrap() {
-            let p = record.position().unwrap();
-            seen.push((
-                record.iter().map(<[u8]>::to_vec).collect(),
-                p.byte(),
-                p.line(),
-                p.record(),
-            ));
-        }
+        let seen = records(|r| reader.read_byte_record(r).unwrap());
         let p = reader.position();
         (seen, (p.byte(), p.line(), p.record()))
     }
@@ -312,18 +314,8 @@ mod tests {
         (delimiter, quote): Dialect,
     ) -> (Vec<Seen>, (u64, u64, u64)) {
         let mut reader = FastCsv::new(Trickle(data, step), capacity, delimiter, quote);
-        let mut record = ByteRecord::new();
-        let mut seen = Vec::new();
-        while reader.read_byte_record(&mut record).unwrap() {
-            let p = record.position().unwrap();
-            seen.push((
-                record.iter().map(<[u8]>::to_vec).collect(),
-                p.byte(),
-                p.line(),
-                p.record(),
-            ));
-        }
-        assert!(!reader.read_byte_record(&mut record).unwrap());
+        let seen = records(|r| reader.read_byte_record(r).unwrap());
+        assert!(!reader.read_byte_record(&mut ByteRecord::new()).unwrap());
         let p = reader.position();
         (seen, (p.byte(), p.line(), p.record()))
     }

@@ -554,18 +554,9 @@ pub fn raw_text(record: &csv::ByteRecord) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::fast_csv::tests::Trickle;
 
     fn lines_of(data: &[u8], chunk: usize) -> (Vec<u64>, Vec<u8>) {
-        // A reader that hands out `chunk` bytes at a time, to split CRLF across reads.
-        struct Trickle<'a>(&'a [u8], usize);
-        impl Read for Trickle<'_> {
-            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-                let n = self.0.len().min(self.1).min(buf.len());
-                buf[..n].copy_from_slice(&self.0[..n]);
-                self.0 = &self.0[n..];
-                Ok(n)
-            }
-        }
         let counter = AtomicU64::new(0);
         let mut table = TableReader::open("t.csv", Trickle(data, chunk), &counter).unwrap();
         let mut lines = Vec::new();

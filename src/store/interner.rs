@@ -119,12 +119,15 @@ pub struct Interners {
     places: Places,
 }
 
+/// A place's (location id, LSOA id); `None` for an empty cell.
+type PlaceIds = (Option<u32>, Option<u32>);
+
 /// (location id, LSOA id) by the raw `Location` and `LSOA code` cells together: a location
 /// almost always lies in one LSOA, so one lookup per row finds both. A cache over the two
 /// dimensions, emptied when it grows large (it can always be filled again).
 #[derive(Debug, Default)]
 struct Places {
-    by_raw: FxHashMap<Box<[u8]>, (Option<u32>, Option<u32>)>,
+    by_raw: FxHashMap<Box<[u8]>, PlaceIds>,
     /// The key being looked up: location, NUL, LSOA code (no cell holds a NUL).
     key: Vec<u8>,
 }

@@ -80,6 +80,9 @@ pub fn add(conn: &Connection, deltas: &[CountDelta]) -> Result<(), StoreError> {
     pending.flush(conn)
 }
 
+/// One month's changes: (crime type, LSOA id or 0) → change.
+type CellChanges = FxHashMap<(u8, u32), i64>;
+
 /// Count changes gathered in memory and written in one pass per month: a batch of many
 /// small files (a police.uk download has one per force and month) then rewrites each
 /// month's record once, not once per file. Changes of any sign may be gathered in any
@@ -87,7 +90,7 @@ pub fn add(conn: &Connection, deltas: &[CountDelta]) -> Result<(), StoreError> {
 #[derive(Debug, Default)]
 pub struct PendingCounts {
     /// By month, in month order: (crime type, LSOA id) → change.
-    months: Vec<(u32, FxHashMap<(u8, u32), i64>)>,
+    months: Vec<(u32, CellChanges)>,
     /// The index in `months` last added to (rows come month by month).
     last: usize,
     cells: usize,

@@ -205,7 +205,7 @@ fn write_relabelled(
     out.write_all(b"\n")
 }
 
-fn warm_folder(root: &Path) -> Result<(), String> {
+pub fn warm_folder(root: &Path) -> Result<(), String> {
     for entry in std::fs::read_dir(root).map_err(|e| e.to_string())? {
         let path = entry.map_err(|e| e.to_string())?.path();
         if path.is_dir() {

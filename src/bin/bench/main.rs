@@ -5,11 +5,13 @@
 //!
 //! Usage: cargo run --release --bin bench -- [--sizes 1m,5m] [--runs 5]
 //!            [--peers sqlite3,duckdb] [--modes single,reimport,national]
-//!            [--national-rows 18m] [--data /tmp/bench-data]
+//!            [--national-rows 18m] [--national-dir DIR] [--data /tmp/bench-data]
 //!
 //! Modes: `single` one file into a fresh database (ours, sqlite3, DuckDB); `reimport` first
 //! against unchanged import of a 300-file folder and of the 1M file; `national` the 43
-//! forces × 36 months police.uk folder against DuckDB reading it with a glob.
+//! forces × 36 months police.uk folder against DuckDB reading it with a glob
+//! (`--national-dir` takes a folder already laid out, e.g. by
+//! `scripts/make-national-archive.py`, as it is: never rewritten).
 
 mod contenders;
 mod data;
@@ -28,6 +30,8 @@ pub struct Args {
     modes: Vec<String>,
     /// (label, rows) of the file the national archive is dealt from.
     national: (String, u64),
+    /// A national archive already laid out, used as it is.
+    national_dir: Option<PathBuf>,
     data: PathBuf,
 }
 
@@ -42,6 +46,7 @@ fn parse_args() -> Result<Args, String> {
         peers: vec![Who::Sqlite3, Who::DuckDb],
         modes: vec!["single".into()],
         national: ("18m".into(), 18_000_000),
+        national_dir: None,
         data: PathBuf::from("/tmp/bench-data"),
     };
     let raw: Vec<String> = std::env::args().skip(1).collect();
@@ -71,6 +76,7 @@ fn parse_args() -> Result<Args, String> {
                 }
             }
             "--national-rows" => args.national = (value.to_string(), rows_of(value)?),
+            "--national-dir" => args.national_dir = Some(PathBuf::from(value)),
             "--data" => args.data = PathBuf::from(value),
             other => return Err(format!("unknown option {other}")),
         }

@@ -4,7 +4,7 @@
 //! it with a glob, in alternating rounds. Goal (issue 17): median ratio ≥ 2.
 
 use super::contenders::{peer_rows, run_fresh, Who};
-use super::data::{archive, folder_bytes, FORCES};
+use super::data::{archive, folder_bytes, warm_folder, FORCES};
 use super::measure::{load_now, load_summary, median, Sample};
 use super::Args;
 use std::path::Path;
@@ -14,8 +14,17 @@ const GOAL_RATIO: f64 = 2.0;
 
 pub fn run(args: &Args, ours: &Path) -> Result<(), String> {
     let (label, rows) = &args.national;
-    let root = args.data.join(format!("national_{label}"));
-    let files = archive(&root, *rows, FORCES.len(), MONTHS)?;
+    let (root, files) = match &args.national_dir {
+        Some(dir) => {
+            warm_folder(dir)?;
+            (dir.clone(), street_files(dir))
+        }
+        None => {
+            let root = args.data.join(format!("national_{label}"));
+            let files = archive(&root, *rows, FORCES.len(), MONTHS)?;
+            (root, files)
+        }
+    };
     let bytes = folder_bytes(&root) as f64;
     let glob = format!("{}/*/*.csv", root.display());
     let folder = root.to_str().unwrap_or_default().to_string();
@@ -93,4 +102,16 @@ pub fn run(args: &Args, ours: &Path) -> Result<(), String> {
         if rss <= 100.0 { "MET" } else { "NOT MET" }
     );
     Ok(())
+}
+
+/// The street files of a laid-out archive (`YYYY-MM/*.csv`, what DuckDB's glob reads).
+fn street_files(root: &Path) -> usize {
+    std::fs::read_dir(root)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .flat_map(|e| std::fs::read_dir(e.path()).into_iter().flatten().flatten())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "csv"))
+        .count()
 }
