@@ -85,6 +85,16 @@ pub fn match_crime_type(cell: &str) -> Option<CrimeTypeMatch> {
         })
 }
 
+/// Understand a `Crime type` cell's bytes: an exact current name is found without
+/// decoding; anything else as [`match_crime_type`] does.
+pub fn match_crime_type_bytes(cell: &[u8]) -> Option<CrimeTypeMatch> {
+    let exact = CRIME_TYPES.iter().position(|t| t.as_bytes() == cell);
+    match exact.and_then(|i| u8::try_from(i + 1).ok()) {
+        Some(id) => Some(CrimeTypeMatch::Current(id)),
+        None => std::str::from_utf8(cell).ok().and_then(match_crime_type),
+    }
+}
+
 /// True for the anti-social behaviour category id.
 pub fn is_asb(id: u8) -> bool {
     id == 1
@@ -120,5 +130,24 @@ mod tests {
             Some(CrimeTypeMatch::Current(3))
         );
         assert_eq!(match_crime_type("Fraud"), None);
+    }
+
+    #[test]
+    fn cell_bytes_match_like_text() {
+        for cell in [
+            "Burglary",
+            "burglary",
+            " Drugs ",
+            "Violent crime",
+            "Fraud",
+            "",
+        ] {
+            assert_eq!(
+                match_crime_type_bytes(cell.as_bytes()),
+                match_crime_type(cell),
+                "{cell}"
+            );
+        }
+        assert_eq!(match_crime_type_bytes(b"Burgl\xe4ry"), None);
     }
 }

@@ -39,6 +39,8 @@ pub struct InputFile {
     pub location: InputLocation,
     /// Uncompressed size in bytes, for progress and time left.
     pub size: u64,
+    /// A zip entry's CRC-32 from the archive's directory (known without decompressing).
+    pub zip_crc32: Option<u32>,
 }
 
 /// A file that was found but not imported, and why.
@@ -157,6 +159,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovery, ImportError> {
                 display_name: file_name(path),
                 location: InputLocation::File(path.clone()),
                 size: meta.len(),
+                zip_crc32: None,
             });
         }
     }
@@ -194,6 +197,7 @@ fn named_shapefile(path: &Path) -> Result<Option<InputFile>, ImportError> {
             display_name,
             location,
             size,
+            zip_crc32: None,
         }))
 }
 
@@ -221,6 +225,7 @@ fn add_found(found: &mut Discovery, files: Vec<(String, InputLocation, u64)>) {
                 display_name,
                 location,
                 size,
+                zip_crc32: None,
             }),
         }
     }
@@ -268,12 +273,17 @@ fn discover_zip(archive_path: &Path, found: &mut Discovery) -> Result<(), Import
         if entry.is_dir() {
             continue;
         }
-        entries.push((entry.name().to_string(), entry.size()));
+        entries.push((entry.name().to_string(), entry.size(), entry.crc32()));
     }
     entries.sort();
+    // In name order, as `entries` is.
+    let crcs: Vec<(String, u32)> = entries
+        .iter()
+        .map(|(entry, _, crc)| (entry.clone(), *crc))
+        .collect();
     let files = entries
         .into_iter()
-        .map(|(entry, size)| {
+        .map(|(entry, size, _)| {
             let location = InputLocation::ZipEntry {
                 archive: archive_path.to_path_buf(),
                 entry: entry.clone(),
@@ -281,7 +291,17 @@ fn discover_zip(archive_path: &Path, found: &mut Discovery) -> Result<(), Import
             (format!("{archive_name}/{entry}"), location, size)
         })
         .collect();
+    let first_new = found.files.len();
     add_found(found, files);
+    // A single entry's CRC-32 from the directory lets a re-import pass over it unread.
+    for file in &mut found.files[first_new..] {
+        if let InputLocation::ZipEntry { entry, .. } = &file.location {
+            file.zip_crc32 = crcs
+                .binary_search_by(|(name, _)| name.as_str().cmp(entry))
+                .ok()
+                .map(|at| crcs[at].1);
+        }
+    }
     Ok(())
 }
 

@@ -4,7 +4,9 @@
 
 pub mod action_plan;
 pub mod boundaries;
+pub mod content_hash;
 pub mod crime_types;
+pub mod fast_csv;
 pub mod field_mapping;
 pub mod field_preview;
 pub mod geography;

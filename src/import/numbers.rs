@@ -10,31 +10,42 @@ pub fn parse_micro_degrees(cell: &[u8]) -> Option<i32> {
         (b'+', rest) => (false, rest),
         _ => (false, cell),
     };
-    let (int_part, frac_part) = match body.iter().position(|&b| b == b'.') {
-        Some(dot) => {
-            let (int_part, dot_and_frac) = body.split_at(dot);
-            (int_part, dot_and_frac.get(1..).unwrap_or_default())
+    // One pass: up to 4 integer digits, then an optional '.' and fraction digits, of
+    // which the first 6 are kept and the 7th rounds.
+    let mut value: i64 = 0;
+    let mut int_len = 0;
+    while let Some(&b) = body.get(int_len).filter(|b| b.is_ascii_digit()) {
+        // Past 4 digits the float fallback decides; stop adding (no overflow).
+        if int_len < 4 {
+            value = value * 10 + i64::from(b - b'0');
         }
-        None => (body, &b""[..]),
+        int_len += 1;
+    }
+    let frac = match body.get(int_len) {
+        None => &b""[..],
+        Some(b'.') => body.get(int_len + 1..).unwrap_or_default(),
+        Some(_) => return parse_float_fallback(cell),
     };
-    let simple = !(int_part.is_empty() && frac_part.is_empty())
-        && int_part.len() <= 4
-        && int_part.iter().chain(frac_part).all(u8::is_ascii_digit);
-    if !simple {
+    if int_len > 4 || (int_len == 0 && frac.is_empty()) {
         return parse_float_fallback(cell);
     }
-    let mut value: i64 = int_part
-        .iter()
-        .fold(0i64, |acc, b| acc * 10 + i64::from(b - b'0'));
     let mut scale = 0;
-    for &b in frac_part.iter().take(6) {
-        value = value * 10 + i64::from(b - b'0');
-        scale += 1;
+    let mut round_up = false;
+    for (i, &b) in frac.iter().enumerate() {
+        if !b.is_ascii_digit() {
+            return parse_float_fallback(cell);
+        }
+        if i < 6 {
+            value = value * 10 + i64::from(b - b'0');
+            scale += 1;
+        } else if i == 6 {
+            round_up = b >= b'5';
+        }
     }
     for _ in scale..6 {
         value *= 10;
     }
-    if frac_part.get(6).is_some_and(|b| *b >= b'5') {
+    if round_up {
         value += 1;
     }
     let value = if negative { -value } else { value };
@@ -60,10 +71,11 @@ pub fn parse_crime_id(cell: &[u8]) -> Result<[u8; 32], usize> {
     // Branch-free in the loop: OR the table values together and check once.
     let mut invalid = 0u8;
     for (byte, pair) in out.iter_mut().zip(cell.chunks_exact(2)) {
-        let [high, low] =
-            [pair.first(), pair.get(1)].map(|b| b.map_or(0x80, |&b| HEX[usize::from(b)]));
-        invalid |= high | low;
-        *byte = (high << 4) | (low & 0x0f);
+        if let &[high, low] = pair {
+            let (high, low) = (HEX[usize::from(high)], HEX[usize::from(low)]);
+            invalid |= high | low;
+            *byte = (high << 4) | (low & 0x0f);
+        }
     }
     if invalid & 0x80 != 0 {
         return Err(cell.len());
@@ -121,6 +133,41 @@ mod tests {
         assert_eq!(parse_crime_id(&[b'g'; 64]), Err(64));
     }
 
+    /// The parser as it was before it became one pass (the reference it must agree with).
+    fn two_pass(cell: &[u8]) -> Option<i32> {
+        let (negative, body) = match cell.split_first()? {
+            (b'-', rest) => (true, rest),
+            (b'+', rest) => (false, rest),
+            _ => (false, cell),
+        };
+        let (int_part, frac_part) = match body.iter().position(|&b| b == b'.') {
+            Some(dot) => (&body[..dot], &body[dot + 1..]),
+            None => (body, &b""[..]),
+        };
+        let simple = !(int_part.is_empty() && frac_part.is_empty())
+            && int_part.len() <= 4
+            && int_part.iter().chain(frac_part).all(u8::is_ascii_digit);
+        if !simple {
+            return parse_float_fallback(cell);
+        }
+        let mut value: i64 = int_part
+            .iter()
+            .fold(0i64, |acc, b| acc * 10 + i64::from(b - b'0'));
+        let mut scale = 0;
+        for &b in frac_part.iter().take(6) {
+            value = value * 10 + i64::from(b - b'0');
+            scale += 1;
+        }
+        for _ in scale..6 {
+            value *= 10;
+        }
+        if frac_part.get(6).is_some_and(|b| *b >= b'5') {
+            value += 1;
+        }
+        let value = if negative { -value } else { value };
+        i32::try_from(value).ok()
+    }
+
     proptest! {
         #[test]
         fn micro_degrees_match_float_rounding(v in -180.0f64..180.0) {
@@ -128,6 +175,16 @@ mod tests {
             let parsed = parse_micro_degrees(text.as_bytes()).unwrap();
             let expected: f64 = text.parse::<f64>().unwrap() * 1e6;
             prop_assert!((f64::from(parsed) - expected).abs() <= 0.5001);
+        }
+
+        #[test]
+        fn one_pass_parse_agrees_with_the_two_pass_one(
+            cell in proptest::collection::vec(
+                prop_oneof![Just(b'-'), Just(b'+'), Just(b'.'), Just(b'e'), Just(b' '), 0x30u8..0x3A],
+                0..14,
+            )
+        ) {
+            prop_assert_eq!(parse_micro_degrees(&cell), two_pass(&cell));
         }
 
         #[test]

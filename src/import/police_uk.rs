@@ -3,7 +3,7 @@
 //!
 //! Works on borrowed bytes so the hot loop allocates nothing; it knows nothing of SQL.
 
-use super::crime_types::{is_asb, match_crime_type, CrimeTypeMatch};
+use super::crime_types::{is_asb, match_crime_type_bytes, CrimeTypeMatch};
 use super::month::{parse_month, MonthForm};
 use super::numbers::{parse_crime_id, parse_micro_degrees};
 use super::text::{excerpt, trim_bytes};
@@ -192,7 +192,7 @@ impl StreetColumns {
                 RowProblem::WrongFieldCount { found, expected }
             });
         }
-        if record.as_slice().contains(&0) {
+        if memchr::memchr(0, record.as_slice()).is_some() {
             let index = record.iter().position(|c| c.contains(&0)).unwrap_or(0);
             let column = self
                 .names
@@ -206,9 +206,7 @@ impl StreetColumns {
         let (month, month_form) =
             parse_month(month_cell).ok_or_else(|| RowProblem::BadMonth(excerpt(month_cell)))?;
         let type_cell = cell(record, self.crime_type);
-        let crime_type = std::str::from_utf8(type_cell)
-            .ok()
-            .and_then(match_crime_type)
+        let crime_type = match_crime_type_bytes(type_cell)
             .ok_or_else(|| RowProblem::UnknownCrimeType(excerpt(type_cell)))?;
         let id_cell = cell(record, self.crime_id);
         let crime_id = if id_cell.is_empty() {

@@ -93,7 +93,21 @@ impl Dimension {
     pub fn take_pending(&mut self) -> Vec<(u32, String, String)> {
         std::mem::take(&mut self.pending)
     }
+
+    /// Forget every entry with an id from `first_new` on (what a rejected file added: its
+    /// rows, and these entries with them, are rolled back in the assessment file).
+    fn forget_from(&mut self, first_new: u32) {
+        self.by_raw.retain(|_, id| *id < first_new);
+        self.by_text.retain(|_, id| *id < first_new);
+        self.pending.retain(|(id, _, _)| *id < first_new);
+        self.last = None;
+        self.next_id = first_new;
+    }
 }
+
+/// Where every dimension stood before a file was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InternerMark([u32; 4]);
 
 /// All dimensions the police.uk importer fills.
 #[derive(Debug)]
@@ -102,7 +116,24 @@ pub struct Interners {
     pub force: Dimension,
     pub location: Dimension,
     pub lsoa: Dimension,
+    places: Places,
 }
+
+/// A place's (location id, LSOA id); `None` for an empty cell.
+type PlaceIds = (Option<u32>, Option<u32>);
+
+/// (location id, LSOA id) by the raw `Location` and `LSOA code` cells together: a location
+/// almost always lies in one LSOA, so one lookup per row finds both. A cache over the two
+/// dimensions, emptied when it grows large (it can always be filled again).
+#[derive(Debug, Default)]
+struct Places {
+    by_raw: FxHashMap<Box<[u8]>, PlaceIds>,
+    /// The key being looked up: location, NUL, LSOA code (no cell holds a NUL).
+    key: Vec<u8>,
+}
+
+/// Entries the place cache holds before it is emptied (about 80 bytes each).
+const MAX_PLACES: usize = 200_000;
 
 impl Interners {
     pub fn load(conn: &Connection) -> rusqlite::Result<Self> {
@@ -114,14 +145,64 @@ impl Interners {
             },
             location: Dimension::load(conn, "SELECT id, name FROM location")?,
             lsoa: Dimension::load(conn, "SELECT id, code FROM lsoa")?,
+            places: Places::default(),
         })
     }
 
-    pub fn windows_1252_values(&self) -> u64 {
+    /// The (location, LSOA) ids of a row's cells, `None` for an empty cell; `lsoa_name` is
+    /// stored with a new LSOA.
+    pub fn place(
+        &mut self,
+        location: &[u8],
+        lsoa_code: &[u8],
+        lsoa_name: &[u8],
+    ) -> (Option<u32>, Option<u32>) {
+        let key = &mut self.places.key;
+        key.clear();
+        key.extend_from_slice(location);
+        key.push(0);
+        key.extend_from_slice(lsoa_code);
+        if let Some(&ids) = self.places.by_raw.get(key.as_slice()) {
+            return ids;
+        }
+        let ids = (
+            self.location.intern_optional(location, b""),
+            self.lsoa.intern_optional(lsoa_code, lsoa_name),
+        );
+        if self.places.by_raw.len() >= MAX_PLACES {
+            self.places.by_raw.clear();
+        }
+        self.places
+            .by_raw
+            .insert(self.places.key.as_slice().into(), ids);
+        ids
+    }
+
+    /// Where the dimensions stand now, to go back to if the next file is rejected.
+    pub fn mark(&self) -> InternerMark {
+        InternerMark(self.all().map(|d| d.next_id))
+    }
+
+    /// Go back to `mark`: the entries added since are forgotten.
+    pub fn forget_since(&mut self, mark: InternerMark) {
+        let [outcome, force, location, lsoa] = mark.0;
+        self.outcome.forget_from(outcome);
+        self.force.forget_from(force);
+        self.location.forget_from(location);
+        self.lsoa.forget_from(lsoa);
+        let known = |id: Option<u32>, first_new: u32| id.is_none_or(|id| id < first_new);
+        self.places
+            .by_raw
+            .retain(|_, (l, s)| known(*l, location) && known(*s, lsoa));
+    }
+
+    fn all(&self) -> [&Dimension; 4] {
         [&self.outcome, &self.force, &self.location, &self.lsoa]
-            .iter()
-            .map(|d| d.windows_1252_values)
-            .sum()
+    }
+
+    /// Distinct values read with the Windows-1252 fallback so far.
+    pub fn windows_1252_values(&self) -> u64 {
+        self.all().iter().map(|d| d.windows_1252_values).sum()
     }
 
     /// New entries of every dimension, to write before the rows that use them.
@@ -159,5 +240,63 @@ mod tests {
         assert_eq!(utf8, cp1252);
         assert_eq!(dim.take_pending().len(), 1);
         assert_eq!(dim.intern_optional(b"", b""), None);
+    }
+
+    #[test]
+    fn forgetting_a_rejected_file_reuses_its_ids() {
+        let mut dim = Dimension {
+            next_id: 1,
+            remember_last: true,
+            ..Default::default()
+        };
+        assert_eq!(dim.intern(b"Kent Police", b""), 1);
+        dim.take_pending();
+        let mark = dim.next_id;
+        assert_eq!(dim.intern(b"Essex Police", b""), 2);
+        dim.forget_from(mark);
+        assert!(dim.take_pending().is_empty());
+        assert_eq!(dim.intern(b"Surrey Police", b""), 2);
+        assert_eq!(dim.intern(b"Kent Police", b""), 1);
+        assert_eq!(dim.intern(b"Essex Police", b""), 3);
+    }
+
+    #[test]
+    fn places_share_the_dimensions_and_are_forgotten_with_them() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE outcome (id INTEGER PRIMARY KEY, name TEXT);
+             CREATE TABLE force (id INTEGER PRIMARY KEY, name TEXT);
+             CREATE TABLE location (id INTEGER PRIMARY KEY, name TEXT);
+             CREATE TABLE lsoa (id INTEGER PRIMARY KEY, code TEXT, name TEXT);",
+        )
+        .unwrap();
+        let mut all = Interners::load(&conn).unwrap();
+        let first = all.place(b"On or near High Street", b"E01000001", b"A 001A");
+        assert_eq!(first, (Some(1), Some(1)));
+        assert_eq!(
+            all.place(b"On or near High Street", b"E01000001", b""),
+            first
+        );
+        // The same street in another LSOA, and a row with no location.
+        assert_eq!(
+            all.place(b"On or near High Street", b"E01000002", b"A 001B"),
+            (Some(1), Some(2))
+        );
+        assert_eq!(all.place(b"", b"", b""), (None, None));
+        assert_eq!(all.location.intern(b"On or near High Street", b""), 1);
+        let mark = all.mark();
+        assert_eq!(
+            all.place(b"On or near Low Road", b"E01000003", b""),
+            (Some(2), Some(3))
+        );
+        all.forget_since(mark);
+        assert_eq!(
+            all.place(b"On or near Mill Lane", b"E01000004", b""),
+            (Some(2), Some(3))
+        );
+        assert_eq!(
+            all.place(b"On or near High Street", b"E01000001", b""),
+            first
+        );
     }
 }

@@ -9,7 +9,7 @@
 
 use super::StoreError;
 use rusqlite::{Connection, OptionalExtension};
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
 
 /// One maintained-count change: ((month, crime type, LSOA id or 0), rows to add).
 pub type CountDelta = ((u32, u8, u32), i64);
@@ -75,48 +75,139 @@ fn get_varint(blob: &[u8], pos: &mut usize) -> Result<u64, StoreError> {
 
 /// Add deltas (any order) to the stored months.
 pub fn add(conn: &Connection, deltas: &[CountDelta]) -> Result<(), StoreError> {
-    let mut by_month: BTreeMap<u32, BTreeMap<(u8, u32), i64>> = BTreeMap::new();
-    for &((month, crime_type, lsoa), n) in deltas {
-        *by_month
-            .entry(month)
-            .or_default()
-            .entry((crime_type, lsoa))
-            .or_default() += n;
-    }
-    let mut read = conn.prepare_cached("SELECT counts FROM month_count WHERE month = ?1")?;
-    let mut write = conn.prepare_cached(
-        "INSERT INTO month_count (month, counts) VALUES (?1, ?2)
-         ON CONFLICT (month) DO UPDATE SET counts = excluded.counts",
-    )?;
-    let mut delete = conn.prepare_cached("DELETE FROM month_count WHERE month = ?1")?;
-    for (month, changes) in by_month {
-        let stored: Option<Vec<u8>> = read.query_row([month], |r| r.get(0)).optional()?;
-        let mut merged: BTreeMap<(u8, u32), i64> = match stored {
-            Some(blob) => decode(&blob)?
-                .into_iter()
-                .map(|c| ((c.crime_type, c.lsoa), c.n))
-                .collect(),
-            None => BTreeMap::new(),
-        };
-        for (key, n) in changes {
-            *merged.entry(key).or_default() += n;
+    let mut pending = PendingCounts::default();
+    pending.add(deltas);
+    pending.flush(conn)
+}
+
+/// One month's changes: (crime type, LSOA id or 0) → change.
+type CellChanges = FxHashMap<(u8, u32), i64>;
+
+/// Count changes gathered in memory and written in one pass per month: a batch of many
+/// small files (a police.uk download has one per force and month) then rewrites each
+/// month's record once, not once per file. Changes of any sign may be gathered in any
+/// order; what is written is the sum, so no cell is ever seen below zero.
+#[derive(Debug, Default)]
+pub struct PendingCounts {
+    /// By month, in month order: (crime type, LSOA id) → change.
+    months: Vec<(u32, CellChanges)>,
+    /// The index in `months` last added to (rows come month by month).
+    last: usize,
+    cells: usize,
+}
+
+impl PendingCounts {
+    pub fn add(&mut self, deltas: &[CountDelta]) {
+        for &((month, crime_type, lsoa), n) in deltas {
+            self.add_one(month, crime_type, lsoa, n);
         }
-        let cells: Vec<Cell> = merged
-            .into_iter()
-            .filter(|(_, n)| *n > 0)
-            .map(|((crime_type, lsoa), n)| Cell {
+    }
+
+    /// Add `n` to one cell.
+    pub fn add_one(&mut self, month: u32, crime_type: u8, lsoa: u32, n: i64) {
+        let cells = self.month_cells(month);
+        let before = cells.len();
+        *cells.entry((crime_type, lsoa)).or_default() += n;
+        let added = cells.len() - before;
+        self.cells += added;
+    }
+
+    fn month_cells(&mut self, month: u32) -> &mut FxHashMap<(u8, u32), i64> {
+        if self.months.get(self.last).map(|m| m.0) != Some(month) {
+            self.last = match self.months.binary_search_by_key(&month, |m| m.0) {
+                Ok(i) => i,
+                Err(i) => {
+                    self.months.insert(i, (month, FxHashMap::default()));
+                    i
+                }
+            };
+        }
+        &mut self.months[self.last].1
+    }
+
+    /// Take in another set of changes (a file's, once it is kept).
+    pub fn merge(&mut self, other: PendingCounts) {
+        if self.is_empty() {
+            *self = other;
+            return;
+        }
+        for (month, cells) in other.months {
+            let mine = self.month_cells(month);
+            let before = mine.len();
+            for (key, n) in cells {
+                *mine.entry(key).or_default() += n;
+            }
+            let added = mine.len() - before;
+            self.cells += added;
+        }
+    }
+
+    /// (month, cell) entries held: what bounds the memory this takes.
+    pub fn len(&self) -> usize {
+        self.cells
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cells == 0
+    }
+
+    /// Add everything held to the stored months, and forget it.
+    pub fn flush(&mut self, conn: &Connection) -> Result<(), StoreError> {
+        let mut read = conn.prepare_cached("SELECT counts FROM month_count WHERE month = ?1")?;
+        let mut write = conn.prepare_cached(
+            "INSERT INTO month_count (month, counts) VALUES (?1, ?2)
+             ON CONFLICT (month) DO UPDATE SET counts = excluded.counts",
+        )?;
+        let mut delete = conn.prepare_cached("DELETE FROM month_count WHERE month = ?1")?;
+        for (month, changes) in std::mem::take(self).months {
+            let stored: Option<Vec<u8>> = read.query_row([month], |r| r.get(0)).optional()?;
+            let stored = match stored {
+                Some(blob) => decode(&blob)?,
+                None => Vec::new(),
+            };
+            let cells = apply(stored, changes);
+            if cells.is_empty() {
+                delete.execute([month])?;
+            } else {
+                write.execute(rusqlite::params![month, encode(&cells)])?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Stored cells (sorted by type and LSOA) plus changes: the sorted cells above zero.
+fn apply(stored: Vec<Cell>, changes: FxHashMap<(u8, u32), i64>) -> Vec<Cell> {
+    let mut changes: Vec<((u8, u32), i64)> = changes.into_iter().collect();
+    changes.sort_unstable_by_key(|(key, _)| *key);
+    let mut out = Vec::with_capacity(stored.len() + changes.len());
+    let mut stored = stored.into_iter().peekable();
+    let mut changes = changes.into_iter().peekable();
+    loop {
+        let next = match (stored.peek(), changes.peek()) {
+            (None, None) => break,
+            (Some(_), None) => stored.next().map(|c| (c.crime_type, c.lsoa, c.n)),
+            (None, Some(_)) => changes.next().map(|((t, l), n)| (t, l, n)),
+            (Some(c), Some(&((t, l), n))) => match (c.crime_type, c.lsoa).cmp(&(t, l)) {
+                std::cmp::Ordering::Less => stored.next().map(|c| (c.crime_type, c.lsoa, c.n)),
+                std::cmp::Ordering::Greater => changes.next().map(|_| (t, l, n)),
+                std::cmp::Ordering::Equal => {
+                    let total = c.n + n;
+                    stored.next();
+                    changes.next();
+                    Some((t, l, total))
+                }
+            },
+        };
+        if let Some((crime_type, lsoa, n)) = next.filter(|c| c.2 > 0) {
+            out.push(Cell {
                 crime_type,
                 lsoa,
                 n,
-            })
-            .collect();
-        if cells.is_empty() {
-            delete.execute([month])?;
-        } else {
-            write.execute(rusqlite::params![month, encode(&cells)])?;
+            });
         }
     }
-    Ok(())
+    out
 }
 
 /// Every stored month with its cells, optionally limited to `first..=last`.
@@ -191,6 +282,42 @@ mod tests {
         fn decode_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..64)) {
             let _ = decode(&bytes);
         }
+    }
+
+    #[test]
+    fn changes_gathered_in_any_order_are_written_as_their_sum() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE month_count (month INTEGER PRIMARY KEY, counts BLOB NOT NULL)",
+        )
+        .unwrap();
+        add(&conn, &[((202104, 3, 7), 2), ((202104, 5, 1), 1)]).unwrap();
+        // A file replaces the stored rows and a later one in the same batch adds rows:
+        // the removal is seen before the additions it is weighed against.
+        let mut pending = PendingCounts::default();
+        pending.add(&[((202104, 3, 7), -2), ((202104, 3, 9), -4)]);
+        let mut file = PendingCounts::default();
+        file.add(&[
+            ((202104, 3, 9), 4),
+            ((202104, 3, 9), 1),
+            ((202105, 1, 0), 3),
+        ]);
+        pending.merge(file);
+        assert_eq!(pending.len(), 3);
+        pending.flush(&conn).unwrap();
+        assert!(pending.is_empty());
+        let cell = |crime_type, lsoa, n| Cell {
+            crime_type,
+            lsoa,
+            n,
+        };
+        assert_eq!(
+            read_months(&conn, None).unwrap(),
+            vec![
+                (202104, vec![cell(3, 9, 1), cell(5, 1, 1)]),
+                (202105, vec![cell(1, 0, 3)])
+            ]
+        );
     }
 
     #[test]

@@ -1,14 +1,14 @@
 //! Writing an import's rows: new dimension entries, incidents in multi-row INSERTs (50
-//! rows a statement, prepared once), and rejected rows. Runs inside the caller's
+//! rows a statement, prepared once; SQLite numbers them, each one past the largest rowid,
+//! which spares it a uniqueness check per row), and rejected rows. Runs inside the caller's
 //! transaction; decides nothing about what is valid.
 
 use super::interner::PendingDimensions;
-use rusqlite::{Connection, Statement};
+use rusqlite::{CachedStatement, Connection, Statement};
 
-/// One incident as the fact table stores it.
+/// One incident as the fact table stores it (SQLite gives it its rowid).
 #[derive(Debug, Clone, PartialEq)]
 pub struct IncidentRecord {
-    pub id: i64,
     pub month: u32,
     pub crime_type: u8,
     pub reported_by: u32,
@@ -30,12 +30,12 @@ pub struct RejectedRecord {
 }
 
 const ROWS_PER_INSERT: usize = 50;
-const COLUMNS: usize = 12;
+const COLUMNS: usize = 11;
 
 fn insert_sql(rows: usize) -> String {
     let one = format!("({})", ["?"; COLUMNS].join(","));
     format!(
-        "INSERT INTO incident (id, source_id, month, crime_type_id, reported_by_id, falls_within_id, \
+        "INSERT INTO incident (source_id, month, crime_type_id, reported_by_id, falls_within_id, \
          outcome_id, lsoa_id, location_id, lon, lat, crime_id) VALUES {}",
         vec![one; rows].join(",")
     )
@@ -44,7 +44,7 @@ fn insert_sql(rows: usize) -> String {
 /// Writes batches into an open transaction.
 pub struct BatchWriter<'c> {
     conn: &'c Connection,
-    many: Statement<'c>,
+    many: CachedStatement<'c>,
     source_id: i64,
 }
 
@@ -52,7 +52,7 @@ impl<'c> BatchWriter<'c> {
     pub fn new(conn: &'c Connection, source_id: i64) -> rusqlite::Result<Self> {
         Ok(BatchWriter {
             conn,
-            many: conn.prepare(&insert_sql(ROWS_PER_INSERT))?,
+            many: conn.prepare_cached(&insert_sql(ROWS_PER_INSERT))?,
             source_id,
         })
     }
@@ -129,18 +129,17 @@ fn bind_rows(
 ) -> rusqlite::Result<()> {
     for (i, r) in rows.iter().enumerate() {
         let base = i * COLUMNS;
-        stmt.raw_bind_parameter(base + 1, r.id)?;
-        stmt.raw_bind_parameter(base + 2, source_id)?;
-        stmt.raw_bind_parameter(base + 3, r.month)?;
-        stmt.raw_bind_parameter(base + 4, r.crime_type)?;
-        stmt.raw_bind_parameter(base + 5, r.reported_by)?;
-        stmt.raw_bind_parameter(base + 6, r.falls_within)?;
-        stmt.raw_bind_parameter(base + 7, r.outcome)?;
-        stmt.raw_bind_parameter(base + 8, r.lsoa)?;
-        stmt.raw_bind_parameter(base + 9, r.location)?;
-        stmt.raw_bind_parameter(base + 10, r.coordinates.map(|c| c.0))?;
-        stmt.raw_bind_parameter(base + 11, r.coordinates.map(|c| c.1))?;
-        stmt.raw_bind_parameter(base + 12, r.crime_id.as_ref().map(|b| &b[..]))?;
+        stmt.raw_bind_parameter(base + 1, source_id)?;
+        stmt.raw_bind_parameter(base + 2, r.month)?;
+        stmt.raw_bind_parameter(base + 3, r.crime_type)?;
+        stmt.raw_bind_parameter(base + 4, r.reported_by)?;
+        stmt.raw_bind_parameter(base + 5, r.falls_within)?;
+        stmt.raw_bind_parameter(base + 6, r.outcome)?;
+        stmt.raw_bind_parameter(base + 7, r.lsoa)?;
+        stmt.raw_bind_parameter(base + 8, r.location)?;
+        stmt.raw_bind_parameter(base + 9, r.coordinates.map(|c| c.0))?;
+        stmt.raw_bind_parameter(base + 10, r.coordinates.map(|c| c.1))?;
+        stmt.raw_bind_parameter(base + 11, r.crime_id.as_ref().map(|b| &b[..]))?;
     }
     Ok(())
 }

@@ -127,7 +127,7 @@ fn a_download_folder_imports_street_files_and_names_what_it_skipped() {
     assert_eq!((totals.crime, totals.asb), (4, 3));
 }
 
-fn zip_folder(folder: &Path, zip_path: &Path) {
+pub fn zip_folder(folder: &Path, zip_path: &Path) {
     let file = std::fs::File::create(zip_path).unwrap();
     let mut zip = zip::ZipWriter::new(file);
     let options = zip::write::SimpleFileOptions::default()

@@ -5,6 +5,7 @@
 //! Compiled as one test binary.
 
 mod audit;
+mod batches;
 mod boundaries;
 mod census;
 mod cli;

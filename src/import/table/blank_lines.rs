@@ -29,19 +29,23 @@ impl BlankLines {
     /// Note the blank lines of the next piece of text (LF line ends), in the order the
     /// parser reads it.
     pub fn note(&mut self, text: &[u8]) {
-        let mut at_line_start = self.at_line_start;
-        for (i, &byte) in text.iter().enumerate() {
-            let newline = byte == b'\n';
-            if newline && at_line_start {
+        // Only line ends can be blank lines: found with a SIMD search, not byte by byte.
+        for i in memchr::memchr_iter(b'\n', text) {
+            let at_line_start = match i.checked_sub(1) {
+                Some(before) => text.get(before) == Some(&b'\n'),
+                None => self.at_line_start,
+            };
+            if at_line_start {
                 let at = self.seen + i as u64;
                 match self.runs.back_mut() {
                     Some((start, count)) if *start + *count == at => *count += 1,
                     _ => self.runs.push_back((at, 1)),
                 }
             }
-            at_line_start = newline;
         }
-        self.at_line_start = at_line_start;
+        if let Some(&last) = text.last() {
+            self.at_line_start = last == b'\n';
+        }
         self.seen += text.len() as u64;
     }
 
@@ -78,5 +82,43 @@ mod tests {
         assert_eq!(blank.skipped_at(5), 2);
         // The blank line inside the quoted field is before no record.
         assert_eq!(blank.skipped_at(14), 0);
+    }
+
+    /// The blank lines of `text` one byte at a time: (offset, run length) runs.
+    fn runs_byte_by_byte(text: &[u8]) -> Vec<(u64, u64)> {
+        let mut runs: Vec<(u64, u64)> = Vec::new();
+        let mut at_line_start = true;
+        for (i, &byte) in text.iter().enumerate() {
+            if byte == b'\n' && at_line_start {
+                match runs.last_mut() {
+                    Some((start, count)) if *start + *count == i as u64 => *count += 1,
+                    _ => runs.push((i as u64, 1)),
+                }
+            }
+            at_line_start = byte == b'\n';
+        }
+        runs
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_in_any_pieces_gives_the_runs_a_byte_by_byte_scan_gives(
+            text in proptest::collection::vec(
+                proptest::prop_oneof![proptest::strategy::Just(b'\n'), proptest::strategy::Just(b'a')],
+                0..120,
+            ),
+            cuts in proptest::collection::vec(0usize..120, 0..6),
+        ) {
+            let mut cuts: Vec<usize> = cuts.into_iter().filter(|&c| c <= text.len()).collect();
+            cuts.sort_unstable();
+            let mut blank = BlankLines::default();
+            let mut from = 0;
+            for cut in cuts.into_iter().chain([text.len()]) {
+                blank.note(&text[from..cut]);
+                from = cut;
+            }
+            let runs: Vec<(u64, u64)> = blank.runs.iter().copied().collect();
+            proptest::prop_assert_eq!(runs, runs_byte_by_byte(&text));
+        }
     }
 }

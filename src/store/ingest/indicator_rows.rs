@@ -140,6 +140,6 @@ pub fn parse_indicator_workbook(
     batch.raw = vec![bytes];
     summary.partner = Some(partner);
     // A send error means the writer stopped; it reports why.
-    let _ = channel.sender.send(batch);
+    channel.send(batch);
     Ok(())
 }

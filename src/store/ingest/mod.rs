@@ -1,15 +1,21 @@
-//! One import batch, all or nothing: the files the user chose are parsed on a worker
-//! thread while this thread writes them, inside one transaction (a savepoint per file).
-//! Re-imported content is recognised by its SHA-256 and changes nothing; a police file
+//! One import batch, all or nothing: the files the user chose are parsed, one after the
+//! other, on a worker thread while this thread writes them, inside one transaction (a
+//! savepoint per file). Content imported before is recognised before it is parsed (see
+//! [`known`]) or, failing that, by its SHA-256 after, and changes nothing; a police file
 //! covering a (force, month) already present replaces it; counts the pages read are kept
 //! current. Cancel, an I/O error or a crash leaves the assessment file exactly as it was.
 
 mod boundary_file;
+mod file_writer;
+mod hasher;
 mod indicator_rows;
+mod known;
 mod notes;
 mod partner_rows;
+mod read_files;
 mod replace;
 mod report;
+mod street_rows;
 #[cfg(test)]
 mod tests;
 mod worker;
@@ -19,26 +25,23 @@ pub use report::{FileOutcome, FileReport, ImportReport, Progress};
 /// The `sources.kind` of police.uk street files.
 pub const KIND_POLICE_STREET: &str = "police_street";
 
-use super::boundaries::write_boundary_rows;
 use super::field_mappings::load_field_mappings;
-use super::geography::{write_lookup_rows, write_population_rows};
 use super::interner::Interners;
-use super::month_counts;
-use super::partner::{load_mappings, replace_overlap, write_records};
-use super::writer::{BatchWriter, RejectedRecord};
+use super::month_counts::PendingCounts;
+use super::partner::load_mappings;
 use super::{Store, StoreError};
+use crate::import::content_hash::Digests;
 use crate::import::inputs::{discover, InputFile};
 use crate::import::kind::FileKind;
-use crate::import::reader::ContentHasher;
-use crate::import::ImportError;
-use crossbeam_channel::bounded;
+use crossbeam_channel::{bounded, Receiver};
+use file_writer::{already_imported, FileWriter};
+use hasher::{hash_files, HashJob};
+use known::KnownContent;
+use read_files::{read_files, ReadJob};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Instant;
-use worker::{Batch, FileSummary, MappingChoice};
-
-/// Rejected rows kept in the report for display (all are in the file).
-const REJECTED_EXAMPLES: usize = 20;
+use worker::{Channel, MappingChoice, Message, ReadAs};
 
 /// Import files, folders and zips into the assessment file as one batch, each file's kind
 /// recognised from its header.
@@ -101,7 +104,6 @@ fn import_batch(
     progress: &mut dyn FnMut(&Progress),
 ) -> Result<ImportReport, StoreError> {
     store.check_writable()?;
-    let kind = options.kind;
     let saved = load_mappings(&store.conn)?;
     let saved_fields = load_field_mappings(&store.conn)?;
     let given_fields = options
@@ -112,56 +114,89 @@ fn import_batch(
         Some(name) if given_fields.is_none() => Some(store.mapping(name)?),
         _ => None,
     };
-    let mappings = MappingChoice {
-        given: given.as_ref(),
-        saved: &saved,
-        given_fields,
-        saved_fields: &saved_fields,
-    };
     let discovery = discover(paths)?;
-    let started = Instant::now();
     let bytes_read = AtomicU64::new(0);
-    let mut status = Progress {
-        file_count: discovery.files.len(),
-        bytes_total: discovery.total_bytes(),
-        ..Progress::default()
-    };
     let tx = store.conn.transaction()?;
-    let mut interners = Interners::load(&tx)?;
-    let mut report = ImportReport {
-        skipped: discovery.skipped.clone(),
-        ..ImportReport::default()
-    };
-    for (index, file) in discovery.files.iter().enumerate() {
-        status.file_index = index;
-        status.file_name = file.display_name.clone();
-        let mut on_rows = |rows: u64| {
-            status.rows += rows;
-            status.bytes_read = bytes_read.load(Ordering::Relaxed);
-            status.elapsed = started.elapsed();
-            progress(&status);
-        };
-        let job = FileJob {
-            file,
-            kind,
+    let known = KnownContent::load(&tx)?;
+    let job = ReadJob {
+        files: &discovery.files,
+        read_as: ReadAs {
+            kind: options.kind,
             table: &options.table,
-            mappings,
-            bytes_read: &bytes_read,
-            cancel,
+        },
+        mappings: MappingChoice {
+            given: given.as_ref(),
+            saved: &saved,
+            given_fields,
+            saved_fields: &saved_fields,
+        },
+        known: &known,
+        bytes_read: &bytes_read,
+    };
+    let mut writing = Writing {
+        report: ImportReport {
+            skipped: discovery.skipped.clone(),
+            ..ImportReport::default()
+        },
+        counts: PendingCounts::default(),
+        status: Progress {
+            file_count: discovery.files.len(),
+            bytes_total: discovery.total_bytes(),
+            ..Progress::default()
+        },
+        started: Instant::now(),
+    };
+    let (sender, receiver) = bounded::<Message>(4);
+    let (dimensions, dimensions_receiver) = bounded::<Interners>(1);
+    let (to_hasher, hash_jobs) = bounded::<HashJob>(8);
+    let (digests_sender, digests) = bounded::<Digests>(4);
+    std::thread::scope(|scope| -> Result<(), StoreError> {
+        let worker = std::thread::Builder::new()
+            .name("import-parser".into())
+            .spawn_scoped(scope, || {
+                let channel = Channel {
+                    sender,
+                    hasher: to_hasher,
+                    cancel,
+                };
+                read_files(&job, dimensions_receiver, &channel);
+            })
+            .map_err(|e| StoreError::Worker(e.to_string()))?;
+        let hasher = std::thread::Builder::new()
+            .name("import-hasher".into())
+            .spawn_scoped(scope, || hash_files(hash_jobs, digests_sender))
+            .map_err(|e| StoreError::Worker(e.to_string()))?;
+        // Both channels are moved in here, so they are closed however this ends (even by
+        // a panic): a worker waiting on either is released, and joined below.
+        let written = match Interners::load(&tx) {
+            Ok(interners) => {
+                // A send error means the worker stopped; joining it says why.
+                let _ = dimensions.send(interners);
+                drop(dimensions);
+                writing.write_files(&tx, &job, (receiver, digests), cancel, progress)
+            }
+            Err(e) => {
+                drop((dimensions, receiver, digests));
+                Err(e.into())
+            }
         };
-        let file_report = import_one(&tx, &job, &mut interners, &mut on_rows)?;
-        if !matches!(file_report.outcome, FileOutcome::Imported { .. }) {
-            // The file's savepoint was rolled back: forget ids it had interned.
-            interners = Interners::load(&tx)?;
+        for (thread, what) in [(worker, "reader"), (hasher, "hasher")] {
+            thread.join().map_err(|panic| {
+                StoreError::Worker(format!(
+                    "the file {what} crashed: {}",
+                    panic_message(panic.as_ref())
+                ))
+            })?;
         }
-        report.files.push(file_report);
-    }
+        written
+    })?;
     if cancel.load(Ordering::Relaxed) {
         return Err(StoreError::Cancelled);
     }
-    add_coverage_notes(&tx, &mut report)?;
+    writing.counts.flush(&tx)?;
+    add_coverage_notes(&tx, &mut writing.report)?;
     tx.commit()?;
-    Ok(report)
+    Ok(writing.report)
 }
 
 /// After the whole batch: how the populations and lookups imported cover the police data,
@@ -191,207 +226,100 @@ fn add_coverage_notes(
     Ok(())
 }
 
-/// One file of a batch and what it shares with the rest.
-struct FileJob<'a> {
-    file: &'a InputFile,
-    kind: Option<FileKind>,
-    table: &'a crate::import::table::TableOptions,
-    mappings: MappingChoice<'a>,
-    bytes_read: &'a AtomicU64,
-    cancel: &'a AtomicBool,
+/// Count cells a batch gathers across files before they are written (bounds memory).
+const MAX_BATCH_COUNT_CELLS: usize = 1 << 20;
+
+/// The writer's side of a batch.
+struct Writing {
+    report: ImportReport,
+    /// Count changes of the files kept so far, not yet written.
+    counts: PendingCounts,
+    status: Progress,
+    started: Instant,
 }
 
-fn import_one(
-    tx: &rusqlite::Transaction<'_>,
-    job: &FileJob<'_>,
-    interners: &mut Interners,
-    on_rows: &mut dyn FnMut(u64),
-) -> Result<FileReport, StoreError> {
-    tx.execute_batch("SAVEPOINT file")?;
-    let result = load_file(tx, job, interners, on_rows);
-    let keep = matches!(&result, Ok(r) if matches!(r.outcome, FileOutcome::Imported { .. }));
-    if keep {
-        tx.execute_batch("RELEASE file")?;
-    } else if let Err(rollback) = tx.execute_batch("ROLLBACK TO file; RELEASE file") {
-        // After an error SQLite may already have rolled the whole transaction back (a
-        // full disk does): then the first error is the one to report.
-        return Err(match result {
-            Err(first) => first,
-            Ok(_) => rollback.into(),
-        });
-    }
-    result
-}
-
-/// What the writer side learned while writing a file.
-#[derive(Default)]
-struct Written {
-    examples: Vec<RejectedRecord>,
-    replaced_areas: u64,
-}
-
-fn load_file(
-    conn: &rusqlite::Connection,
-    job: &FileJob<'_>,
-    interners: &mut Interners,
-    on_rows: &mut dyn FnMut(u64),
-) -> Result<FileReport, StoreError> {
-    let file = job.file;
-    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
-    conn.execute(
-        "INSERT INTO sources (file_name, kind, sha256, imported_at, bytes, rows_accepted, rows_rejected,
-                              rows_replaced, rows_current)
-         VALUES (?1, 'pending', '', ?2, 0, 0, 0, 0, 0)",
-        rusqlite::params![file.display_name, now],
-    )?;
-    let source_id = conn.last_insert_rowid();
-    let first_rowid: i64 =
-        conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM incident", [], |r| {
-            r.get(0)
-        })?;
-    let mut writer = BatchWriter::new(conn, source_id)?;
-    let mut written = Written::default();
-    let mut hasher = ContentHasher::default();
-    let (sender, receiver) = bounded::<Batch>(4);
-    let parsed = std::thread::scope(
-        |scope| -> Result<Result<FileSummary, ImportError>, StoreError> {
-            let worker = std::thread::Builder::new()
-                .name("import-parser".into())
-                .spawn_scoped(scope, || {
-                    let channel = worker::Channel {
-                        sender,
-                        cancel: job.cancel,
-                    };
-                    worker::parse_file(
-                        file,
-                        worker::ReadAs {
-                            kind: job.kind,
-                            table: job.table,
-                        },
-                        &job.mappings,
-                        interners,
-                        first_rowid,
-                        job.bytes_read,
-                        channel,
-                    )
-                })
-                .map_err(|e| StoreError::Worker(e.to_string()))?;
-            let mut write_result = Ok(());
-            for batch in receiver.iter() {
-                if job.cancel.load(Ordering::Relaxed) {
-                    break;
-                }
-                hasher.update(&batch.raw);
-                write_result = write_batch(&mut writer, &batch, &mut written);
-                #[cfg(test)]
-                tests::panic_if_asked(&file.display_name, "inject-writer-panic");
-                if write_result.is_err() {
-                    break;
-                }
-                on_rows(batch.len() as u64);
+impl Writing {
+    /// Store what the worker sends, file by file, until it is done.
+    fn write_files(
+        &mut self,
+        tx: &rusqlite::Transaction<'_>,
+        job: &ReadJob<'_>,
+        (receiver, digests): (Receiver<Message>, Receiver<Digests>),
+        cancel: &AtomicBool,
+        progress: &mut dyn FnMut(&Progress),
+    ) -> Result<(), StoreError> {
+        let mut open: Option<FileWriter<'_>> = None;
+        for message in receiver {
+            if cancel.load(Ordering::Relaxed) {
+                return Ok(());
             }
-            drop(receiver);
-            let parsed = worker.join().map_err(|panic| {
-                StoreError::Worker(format!(
-                    "the file reader crashed: {}",
-                    panic_message(panic.as_ref())
-                ))
-            })?;
-            write_result?;
-            Ok(parsed)
-        },
-    )?;
-    drop(writer);
-    if job.cancel.load(Ordering::Relaxed) {
-        return Err(StoreError::Cancelled);
-    }
-    let summary = match parsed {
-        Ok(summary) => summary,
-        Err(ImportError::BadFile { reason, .. }) => {
-            return Ok(rejected_file(file, reason));
+            match message {
+                Message::Unchanged { index, earlier } => {
+                    let file = job.files.get(index).ok_or_else(out_of_step)?;
+                    self.report.files.push(already_imported(file, earlier));
+                    self.show(index, file, job.bytes_read, 0, progress);
+                }
+                Message::Start(index) => {
+                    let file = job.files.get(index).ok_or_else(out_of_step)?;
+                    open = Some(FileWriter::start(tx, file)?);
+                    self.show(index, file, job.bytes_read, 0, progress);
+                }
+                Message::Rows(batch) => {
+                    let writer = open.as_mut().ok_or_else(out_of_step)?;
+                    let rows = batch.len() as u64;
+                    writer.write(batch)?;
+                    #[cfg(test)]
+                    tests::panic_if_asked(writer.name(), "inject-writer-panic");
+                    let (index, file) = (
+                        self.status.file_index,
+                        job.files.get(self.status.file_index),
+                    );
+                    if let Some(file) = file {
+                        self.show(index, file, job.bytes_read, rows, progress);
+                    }
+                }
+                Message::End(parsed) => {
+                    let writer = open.take().ok_or_else(out_of_step)?;
+                    let digests = digests.recv().map_err(|_| out_of_step())?;
+                    let report = writer.finish(parsed, digests, &mut self.counts)?;
+                    self.report.files.push(report);
+                    if self.counts.len() > MAX_BATCH_COUNT_CELLS {
+                        self.counts.flush(tx)?;
+                    }
+                }
+            }
         }
-        Err(other) => return Err(other.into()),
-    };
-    let kind = summary.kind.source_kind();
-    let sha256 = hasher.finish();
-    let name = summary
-        .source_name
-        .clone()
-        .unwrap_or_else(|| file.display_name.clone());
-    if let Some((earlier_name, imported_at)) = earlier_import(conn, kind, &sha256)? {
-        return Ok(FileReport {
-            name,
-            outcome: FileOutcome::AlreadyImported {
-                earlier_name,
-                imported_at,
-            },
-            notes: vec!["this content was imported before: nothing changed".into()],
-            rejected_examples: Vec::new(),
-        });
+        if open.is_some() && !cancel.load(Ordering::Relaxed) {
+            // The worker stopped inside a file: its panic is reported by the caller.
+            return Err(StoreError::Worker(
+                "the file reader stopped inside a file".into(),
+            ));
+        }
+        Ok(())
     }
-    let (replaced, mut notes) = if summary.kind == FileKind::PoliceStreet {
-        let replaced = replace::replace_earlier_months(conn, source_id, &summary.force_months)?;
-        replace::record_force_months(conn, source_id, &summary.force_months)?;
-        replaced
-    } else if let Some(partner) = &summary.partner {
-        replace_overlap(conn, source_id, partner.layout, &partner.coverage())?
-    } else {
-        let replaced = written.replaced_areas;
-        let notes = (replaced > 0)
-            .then(|| format!("{replaced} areas imported earlier were updated by this file"))
-            .into_iter()
-            .collect();
-        (replaced, notes)
-    };
-    notes.splice(
-        0..0,
-        notes::summary_notes(&summary, interners.windows_1252_values()),
-    );
-    let partner_span = summary.partner.as_ref().and_then(|p| p.span());
-    let first_month = summary
-        .force_months
-        .keys()
-        .map(|k| k.1)
-        .min()
-        .or(partner_span.map(|s| s.0));
-    let last_month = summary
-        .force_months
-        .keys()
-        .map(|k| k.1)
-        .max()
-        .or(partner_span.map(|s| s.1));
-    conn.execute(
-        "UPDATE sources SET kind = ?10, sha256 = ?2, bytes = ?3, rows_accepted = ?4, rows_rejected = ?5,
-                rows_replaced = ?6, rows_current = ?4, first_month = ?7, last_month = ?8, notes = ?9,
-                file_name = ?11
-         WHERE id = ?1",
-        rusqlite::params![
-            source_id,
-            sha256,
-            summary.bytes as i64,
-            summary.accepted as i64,
-            summary.rejected as i64,
-            replaced as i64,
-            first_month,
-            last_month,
-            notes.join("\n"),
-            kind,
-            name
-        ],
-    )?;
-    Ok(FileReport {
-        name,
-        outcome: FileOutcome::Imported {
-            source_id,
-            accepted: summary.accepted,
-            rejected: summary.rejected,
-            replaced,
-            first_month,
-            last_month,
-        },
-        notes,
-        rejected_examples: written.examples,
-    })
+
+    fn show(
+        &mut self,
+        index: usize,
+        file: &InputFile,
+        bytes_read: &AtomicU64,
+        rows: u64,
+        progress: &mut dyn FnMut(&Progress),
+    ) {
+        let status = &mut self.status;
+        if status.file_index != index || status.file_name.is_empty() {
+            status.file_index = index;
+            status.file_name = file.display_name.clone();
+        }
+        status.rows += rows;
+        status.bytes_read = bytes_read.load(Ordering::Relaxed);
+        status.elapsed = self.started.elapsed();
+        progress(status);
+    }
+}
+
+fn out_of_step() -> StoreError {
+    StoreError::Worker("the file reader and writer lost step".into())
 }
 
 /// The text a panic was raised with, for the sentence that reports it.
@@ -401,51 +329,4 @@ pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .map(|s| s.to_string())
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "no reason given".into())
-}
-
-fn rejected_file(file: &InputFile, reason: String) -> FileReport {
-    FileReport {
-        name: file.display_name.clone(),
-        outcome: FileOutcome::Rejected { reason },
-        notes: Vec::new(),
-        rejected_examples: Vec::new(),
-    }
-}
-
-fn write_batch(
-    writer: &mut BatchWriter<'_>,
-    batch: &Batch,
-    written: &mut Written,
-) -> Result<(), StoreError> {
-    writer.write_dimensions(&batch.dimensions)?;
-    writer.write_incidents(&batch.rows)?;
-    writer.write_rejected(&batch.rejected)?;
-    let conn = writer.connection();
-    month_counts::add(conn, &batch.counts)?;
-    written.replaced_areas += write_lookup_rows(conn, writer.source_id(), &batch.lookups)?;
-    written.replaced_areas += write_population_rows(conn, writer.source_id(), &batch.populations)?;
-    write_records(conn, writer.source_id(), &batch.partner)?;
-    written.replaced_areas += write_boundary_rows(conn, writer.source_id(), &batch.boundaries)?;
-    if written.examples.len() < REJECTED_EXAMPLES {
-        let room = REJECTED_EXAMPLES - written.examples.len();
-        written
-            .examples
-            .extend(batch.rejected.iter().take(room).cloned());
-    }
-    Ok(())
-}
-
-fn earlier_import(
-    conn: &rusqlite::Connection,
-    kind: &str,
-    sha256: &str,
-) -> Result<Option<(String, String)>, StoreError> {
-    use rusqlite::OptionalExtension;
-    Ok(conn
-        .query_row(
-            "SELECT file_name, imported_at FROM sources WHERE kind = ?1 AND sha256 = ?2",
-            [kind, sha256],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?)
 }

@@ -3,15 +3,17 @@
 //! keeping the maintained counts and each source's `rows_current` in step.
 
 use crate::import::month::{month_label, month_range_text};
-use crate::store::{month_counts, StoreError};
+use crate::store::month_counts::PendingCounts;
+use crate::store::StoreError;
 use std::collections::BTreeMap;
 
-/// Delete rows of other sources for the (force, month)s this file covers, keeping the
-/// counts in step. Returns rows replaced and a note per earlier source.
+/// Delete rows of other sources for the (force, month)s this file covers, adding the
+/// count changes to `pending`. Returns rows replaced and a note per earlier source.
 pub fn replace_earlier_months(
     conn: &rusqlite::Connection,
     source_id: i64,
     force_months: &BTreeMap<(u32, u32), (i64, i64, i64)>,
+    pending: &mut PendingCounts,
 ) -> Result<(u64, Vec<String>), StoreError> {
     let mut replaced_by_source: BTreeMap<i64, (u64, Vec<u32>)> = BTreeMap::new();
     let mut holders = conn.prepare_cached(
@@ -38,7 +40,7 @@ pub fn replace_earlier_months(
                 .into_iter()
                 .map(|(crime_type, lsoa, n)| ((month, crime_type, lsoa), -n))
                 .collect();
-            month_counts::add(conn, &deltas)?;
+            pending.add(&deltas);
             let deleted = conn.execute(
                 "DELETE FROM incident WHERE id BETWEEN ?1 AND ?2 AND source_id = ?3
                  AND reported_by_id = ?4 AND month = ?5",
@@ -78,9 +80,13 @@ pub fn replace_earlier_months(
     Ok((total, notes))
 }
 
+/// Record where the file's rows for each (force, month) sit: the worker counts rows from 0
+/// within the file (`force_months` holds rows, first and last such position), and the
+/// file's rows were stored from rowid `first_rowid` on.
 pub fn record_force_months(
     conn: &rusqlite::Connection,
     source_id: i64,
+    first_rowid: i64,
     force_months: &BTreeMap<(u32, u32), (i64, i64, i64)>,
 ) -> rusqlite::Result<()> {
     let mut stmt = conn.prepare_cached(
@@ -89,7 +95,12 @@ pub fn record_force_months(
     )?;
     for (&(force, month), &(rows, first, last)) in force_months {
         stmt.execute(rusqlite::params![
-            force, month, source_id, rows, first, last
+            force,
+            month,
+            source_id,
+            rows,
+            first_rowid + first,
+            first_rowid + last
         ])?;
     }
     Ok(())

@@ -2,12 +2,14 @@
 //! row, counts what the pages need, and sends rows to the writer in batches. Stops early on
 //! cancel or when the writer has gone.
 
+use super::hasher::HashJob;
 use super::indicator_rows::{
     is_wide_indicator_header, parse_indicator_workbook, parse_wide_indicators,
 };
 use super::partner_rows::parse_partner;
+use super::street_rows::parse_street;
 use crate::import::boundaries::Boundary;
-use crate::import::crime_types::{CrimeTypeMatch, LEGACY_CRIME_TYPES};
+use crate::import::crime_types::LEGACY_CRIME_TYPES;
 use crate::import::field_mapping::{find_for_header, FieldMapping, MappedKind};
 use crate::import::geography::{
     larger_area_population, GeoRowProblem, LookupColumns, LookupRow, PopulationColumns,
@@ -22,15 +24,14 @@ use crate::import::reader::{raw_text, TableReader};
 use crate::import::table::TableOptions;
 use crate::import::ImportError;
 use crate::store::interner::{Interners, PendingDimensions};
-use crate::store::month_counts::CountDelta;
+use crate::store::month_counts::PendingCounts;
 use crate::store::writer::{IncidentRecord, RejectedRecord};
 use crossbeam_channel::Sender;
-use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-const ROWS_PER_BATCH: usize = 8192;
+pub(super) const ROWS_PER_BATCH: usize = 8192;
 
 /// Rows parsed on the worker, with the dimension entries they introduce.
 pub struct Batch {
@@ -38,13 +39,14 @@ pub struct Batch {
     pub rows: Vec<IncidentRecord>,
     pub rejected: Vec<RejectedRecord>,
     /// (month, crime type, lsoa or 0) → rows, sent when the map grows large and at the end.
-    pub counts: Vec<CountDelta>,
+    pub counts: PendingCounts,
     pub lookups: Vec<LookupRow>,
     pub populations: Vec<PopulationRow>,
     /// Partner records with their file line.
     pub partner: Vec<(u64, crate::import::partner::PartnerRecord)>,
     pub boundaries: Vec<Boundary>,
-    /// The file's raw bytes read for this batch, in order (the writer hashes them).
+    /// The file's raw bytes read for this batch, in order: they go to the hasher thread
+    /// when the batch is sent.
     pub raw: Vec<Vec<u8>>,
 }
 
@@ -59,9 +61,6 @@ impl Batch {
     }
 }
 
-/// Count groups held on the worker before they are handed to the writer (bounds memory).
-const MAX_COUNT_GROUPS: usize = 65_536;
-
 /// Everything the worker learned about a file besides its rows.
 pub struct FileSummary {
     pub kind: FileKind,
@@ -72,6 +71,8 @@ pub struct FileSummary {
     pub legacy_types: [u64; LEGACY_CRIME_TYPES.len()],
     pub unlocated: u64,
     pub crimes_without_id: u64,
+    /// Distinct text values first read in this file with the Windows-1252 fallback.
+    pub windows_1252_values: u64,
     /// Sentences about the file only its parser knows (boundary levels read, the CSV
     /// dialect, the sheet).
     pub extra_notes: Vec<String>,
@@ -80,12 +81,12 @@ pub struct FileSummary {
     /// For a file read with a field mapping: (name the reader knows, the file's column), so
     /// rejected rows name the file's own columns.
     pub column_names: Vec<(String, String)>,
-    counts: FxHashMap<(u32, u8, u32), i64>,
-    /// (reported_by, month) → (rows, first rowid, last rowid)
+    pub(super) counts: PendingCounts,
+    /// (reported_by, month) → (rows, first and last row position in the file, from 0)
     pub force_months: BTreeMap<(u32, u32), (i64, i64, i64)>,
     /// The (force, month) rows are coming in now, counted here until it changes (files
     /// come month by month, so this spares a map lookup per row).
-    last_force_month: ((u32, u32), i64, i64, i64),
+    pub(super) last_force_month: ((u32, u32), i64, i64, i64),
     /// What a partner file covered and how it was read.
     pub partner: Option<super::partner_rows::PartnerSummary>,
 }
@@ -101,10 +102,11 @@ impl FileSummary {
             legacy_types: [0; LEGACY_CRIME_TYPES.len()],
             unlocated: 0,
             crimes_without_id: 0,
+            windows_1252_values: 0,
             extra_notes: Vec::new(),
             source_name: None,
             column_names: Vec::new(),
-            counts: FxHashMap::default(),
+            counts: PendingCounts::default(),
             force_months: BTreeMap::new(),
             last_force_month: ((0, 0), 0, 0, 0),
             partner: None,
@@ -112,7 +114,7 @@ impl FileSummary {
     }
 
     /// Fold the current (force, month) run into `force_months`.
-    fn flush_force_month(&mut self) {
+    pub(super) fn flush_force_month(&mut self) {
         let (key, rows, first, last) = self.last_force_month;
         if rows > 0 {
             let entry = self.force_months.entry(key).or_insert((0, first, last));
@@ -181,16 +183,45 @@ impl MappingChoice<'_> {
     }
 }
 
-/// Where the worker sends batches, and whether to stop.
+/// What the worker tells the writer, in order: for each file either `Unchanged`, or
+/// `Start`, its `Rows`, then `End`.
+pub enum Message {
+    /// The content of file `index` was imported before (recognised without parsing it).
+    Unchanged {
+        index: usize,
+        earlier: super::known::EarlierImport,
+    },
+    /// File `index` is being read.
+    Start(usize),
+    Rows(Batch),
+    /// The file is read: what it held, or why it is rejected (then the worker has
+    /// forgotten the dimension entries it added) or the import must stop.
+    End(Result<FileSummary, ImportError>),
+}
+
+/// Where the worker sends batches, and whether to stop. The raw bytes of a batch go to
+/// the hasher thread, the rest to the writer.
 pub struct Channel<'a> {
-    pub sender: Sender<Batch>,
+    pub sender: Sender<Message>,
+    pub hasher: Sender<HashJob>,
     pub cancel: &'a AtomicBool,
 }
 
 impl Channel<'_> {
     /// Send a full batch; false when the import should stop (cancel, or the writer gone).
-    pub(super) fn send(&self, batch: Batch) -> bool {
-        !self.cancel.load(Ordering::Relaxed) && self.sender.send(batch).is_ok()
+    pub(super) fn send(&self, mut batch: Batch) -> bool {
+        let raw = std::mem::take(&mut batch.raw);
+        self.hasher.send(HashJob::Bytes(raw)).is_ok() && self.tell(Message::Rows(batch))
+    }
+
+    /// The file's bytes are all sent: the hasher hands its digests to the writer.
+    pub(super) fn end_file(&self) -> bool {
+        self.hasher.send(HashJob::FileEnd).is_ok()
+    }
+
+    /// False when the import should stop (cancel, or the writer gone).
+    pub(super) fn tell(&self, message: Message) -> bool {
+        !self.cancel.load(Ordering::Relaxed) && self.sender.send(message).is_ok()
     }
 }
 
@@ -209,9 +240,8 @@ pub fn parse_file(
     read_as: ReadAs<'_>,
     mappings: &MappingChoice<'_>,
     interners: &mut Interners,
-    first_rowid: i64,
     bytes_read: &AtomicU64,
-    channel: Channel<'_>,
+    channel: &Channel<'_>,
 ) -> Result<FileSummary, ImportError> {
     let (forced_kind, table_options) = (read_as.kind, read_as.table);
     let named = forced_kind.or_else(|| FileKind::from_file_name(&file.display_name));
@@ -225,7 +255,7 @@ pub fn parse_file(
             boundary_mapping,
             mappings.saved_fields,
             bytes_read,
-            &channel,
+            channel,
         );
     }
     file.with_reader(|input| {
@@ -261,14 +291,7 @@ pub fn parse_file(
             FileKind::PoliceStreet => {
                 let columns =
                     StreetColumns::from_header(&header).map_err(|p| bad(header_problem_text(p)))?;
-                parse_street(
-                    &mut table,
-                    &columns,
-                    interners,
-                    first_rowid,
-                    &mut summary,
-                    &channel,
-                )?
+                parse_street(&mut table, &columns, interners, &mut summary, channel)?
             }
             FileKind::WardLookup => {
                 let columns =
@@ -276,7 +299,7 @@ pub fn parse_file(
                 parse_rows(
                     &mut table,
                     &mut summary,
-                    &channel,
+                    channel,
                     |r| columns.parse(r),
                     |b, row| b.lookups.push(row),
                 )?
@@ -288,7 +311,7 @@ pub fn parse_file(
                 let last = parse_rows(
                     &mut table,
                     &mut summary,
-                    &channel,
+                    channel,
                     |r| {
                         let row = columns.parse(r);
                         if let Err(GeoRowProblem::NotSmallArea { value, level, .. }) = &row {
@@ -323,7 +346,7 @@ pub fn parse_file(
                     let bytes = table.take_chunks().concat();
                     let end = table.finish()?;
                     file.check_read_whole(end.bytes)?;
-                    parse_indicator_workbook(&file.display_name, bytes, &mut summary, &channel)?;
+                    parse_indicator_workbook(&file.display_name, bytes, &mut summary, channel)?;
                     return Ok(summary);
                 }
                 let chosen = (is_partner && !wide)
@@ -331,7 +354,7 @@ pub fn parse_file(
                     .flatten();
                 match chosen {
                     _ if wide => parse_wide_indicators(&mut table, &mut summary)?,
-                    Some(Ok(chosen)) => parse_partner(&mut table, chosen, &mut summary, &channel)?,
+                    Some(Ok(chosen)) => parse_partner(&mut table, chosen, &mut summary, channel)?,
                     Some(Err(reason)) => return Err(bad(reason)),
                     None if other == FileKind::Unknown => {
                         let reason = not_importable_reason(other, &header);
@@ -345,7 +368,7 @@ pub fn parse_file(
         summary.source_name = table.sheet().map(|_| table.name().to_string());
         if let Some(mut last) = finished {
             last.dimensions = interners.take_pending();
-            last.counts = drain_sorted(&mut summary.counts);
+            last.counts = std::mem::take(&mut summary.counts);
             last.raw = table.take_chunks();
             let table_notes = table.notes();
             let end = table.finish()?;
@@ -359,10 +382,33 @@ pub fn parse_file(
             summary.bytes = end.bytes;
             summary.extra_notes.splice(0..0, table_notes);
             // A send error means the writer stopped; it reports why.
-            let _ = channel.sender.send(last);
+            channel.send(last);
         }
         Ok(summary)
     })?
+}
+
+/// The kind a file is stored as when its name or header settles it before any row is read;
+/// `None` for a partner file (a column mapping settles it) or one that cannot be read.
+pub(super) fn settled_kind(file: &InputFile, read_as: ReadAs<'_>) -> Option<FileKind> {
+    let kind = match read_as
+        .kind
+        .or_else(|| FileKind::from_file_name(&file.display_name))
+    {
+        Some(kind) => kind,
+        None => file
+            .with_reader(|input| {
+                TableReader::open_with(&file.display_name, input, &AtomicU64::new(0), read_as.table)
+                    .map(|table| detect_kind(table.header()))
+            })
+            .ok()?
+            .ok()?,
+    };
+    matches!(
+        kind,
+        FileKind::PoliceStreet | FileKind::WardLookup | FileKind::Population | FileKind::Boundaries
+    )
+    .then_some(kind)
 }
 
 fn header_problem_text(problem: HeaderProblem) -> String {
@@ -381,47 +427,6 @@ fn header_problem_text(problem: HeaderProblem) -> String {
                 .join(", ")
         ),
     }
-}
-
-/// police.uk street rows. Returns the last (partial) batch, or `None` if stopped early.
-fn parse_street<R: Read>(
-    table: &mut TableReader<'_, R>,
-    columns: &StreetColumns,
-    interners: &mut Interners,
-    first_rowid: i64,
-    summary: &mut FileSummary,
-    channel: &Channel<'_>,
-) -> Result<Option<Batch>, ImportError> {
-    let mut next_id = first_rowid;
-    let mut batch = new_batch();
-    while let Some((line, record)) = table.next_record()? {
-        match columns.parse(record) {
-            Ok(row) => {
-                let incident = to_record(&row, next_id, interners, summary);
-                count_row(&incident, row.month_form, row.crime_type, summary);
-                next_id += 1;
-                batch.rows.push(incident);
-            }
-            Err(problem) => summary.reject(
-                &mut batch,
-                line,
-                problem.column(),
-                problem.to_string(),
-                record,
-            ),
-        }
-        if batch.len() >= ROWS_PER_BATCH {
-            batch.dimensions = interners.take_pending();
-            if summary.counts.len() >= MAX_COUNT_GROUPS {
-                batch.counts = drain_sorted(&mut summary.counts);
-            }
-            batch.raw = table.take_chunks();
-            if !channel.send(std::mem::replace(&mut batch, new_batch())) {
-                return Ok(None);
-            }
-        }
-    }
-    Ok(Some(batch))
 }
 
 /// Rows of a simple layout (lookups, populations): parse each, keep or reject.
@@ -472,74 +477,11 @@ pub(super) fn new_batch() -> Batch {
         dimensions: PendingDimensions::default(),
         rows: Vec::with_capacity(ROWS_PER_BATCH),
         rejected: Vec::new(),
-        counts: Vec::new(),
+        counts: PendingCounts::default(),
         lookups: Vec::new(),
         populations: Vec::new(),
         partner: Vec::new(),
         boundaries: Vec::new(),
         raw: Vec::new(),
     }
-}
-
-/// Empty the count map in key order (sorted inserts into the WITHOUT ROWID table are cheap).
-fn drain_sorted(counts: &mut FxHashMap<(u32, u8, u32), i64>) -> Vec<CountDelta> {
-    let mut out: Vec<_> = counts.drain().collect();
-    out.sort_unstable_by_key(|(key, _)| *key);
-    out
-}
-
-fn to_record(
-    row: &crate::import::police_uk::StreetRow<'_>,
-    id: i64,
-    interners: &mut Interners,
-    summary: &mut FileSummary,
-) -> IncidentRecord {
-    let crime_type = row.crime_type.id();
-    if row.coordinates.is_none() {
-        summary.unlocated += 1;
-    }
-    if row.crime_id.is_none() && !crate::import::crime_types::is_asb(crime_type) {
-        summary.crimes_without_id += 1;
-    }
-    IncidentRecord {
-        id,
-        month: row.month,
-        crime_type,
-        reported_by: interners.force.intern(row.reported_by, b""),
-        falls_within: interners.force.intern(row.falls_within, b""),
-        outcome: interners.outcome.intern_optional(row.outcome, b""),
-        lsoa: interners.lsoa.intern_optional(row.lsoa_code, row.lsoa_name),
-        location: interners.location.intern_optional(row.location, b""),
-        coordinates: row.coordinates,
-        crime_id: row.crime_id,
-    }
-}
-
-fn count_row(
-    record: &IncidentRecord,
-    form: MonthForm,
-    matched: CrimeTypeMatch,
-    s: &mut FileSummary,
-) {
-    s.accepted += 1;
-    if form != MonthForm::Iso {
-        *s.month_forms.entry(form).or_default() += 1;
-    }
-    if let CrimeTypeMatch::Legacy { legacy_index, .. } = matched {
-        if let Some(n) = s.legacy_types.get_mut(legacy_index) {
-            *n += 1;
-        }
-    }
-    *s.counts
-        .entry((record.month, record.crime_type, record.lsoa.unwrap_or(0)))
-        .or_default() += 1;
-    let key = (record.reported_by, record.month);
-    if s.last_force_month.0 != key {
-        s.flush_force_month();
-        s.last_force_month = (key, 0, record.id, record.id);
-    }
-    let current = &mut s.last_force_month;
-    current.1 += 1;
-    current.2 = current.2.min(record.id);
-    current.3 = current.3.max(record.id);
 }

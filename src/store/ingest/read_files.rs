@@ -1,0 +1,73 @@
+//! The worker thread of an import batch: goes through the batch's files in order, telling
+//! the writer which are unchanged (recognised without parsing, see [`super::known`]) and
+//! parsing the rest. One thread for the whole batch, so the next file is read while the
+//! writer is still storing the last: both cores stay busy across file boundaries.
+
+use super::known::KnownContent;
+use super::worker::{parse_file, Channel, MappingChoice, Message, ReadAs};
+use crate::import::inputs::InputFile;
+use crate::store::interner::Interners;
+use crossbeam_channel::Receiver;
+use std::sync::atomic::AtomicU64;
+
+/// What the worker reads, and how.
+pub struct ReadJob<'a> {
+    pub files: &'a [InputFile],
+    pub read_as: ReadAs<'a>,
+    pub mappings: MappingChoice<'a>,
+    pub known: &'a KnownContent,
+    pub bytes_read: &'a AtomicU64,
+}
+
+/// Read every file, or stop when the writer goes or the import is cancelled. The
+/// dimensions come from the writer, which loads them while this thread looks for
+/// unchanged files (a re-import of an unchanged folder never waits for them).
+pub fn read_files(job: &ReadJob<'_>, dimensions: Receiver<Interners>, channel: &Channel<'_>) {
+    let mut loaded: Option<Interners> = None;
+    for (index, file) in job.files.iter().enumerate() {
+        let known = match job.mappings.given_fields {
+            // A field mapping named for the import decides how the file is read: its
+            // content is compared after parsing, as a partner file's is.
+            Some(_) => None,
+            None => job.known.recognise(file, job.read_as, job.bytes_read),
+        };
+        if let Some(earlier) = known {
+            if !channel.tell(Message::Unchanged { index, earlier }) {
+                return;
+            }
+            continue;
+        }
+        let interners = match &mut loaded {
+            Some(interners) => interners,
+            None => match dimensions.recv() {
+                Ok(interners) => loaded.insert(interners),
+                // The writer failed before it could send them; it reports why.
+                Err(_) => return,
+            },
+        };
+        if !channel.tell(Message::Start(index)) {
+            return;
+        }
+        let mark = interners.mark();
+        let windows_1252_before = interners.windows_1252_values();
+        let mut parsed = parse_file(
+            file,
+            job.read_as,
+            &job.mappings,
+            interners,
+            job.bytes_read,
+            channel,
+        );
+        match &mut parsed {
+            Ok(summary) => {
+                summary.windows_1252_values = interners.windows_1252_values() - windows_1252_before;
+            }
+            // The file's rows are rolled back on the writer's side: so are the entries
+            // they introduced, and the next file must not use them.
+            Err(_) => interners.forget_since(mark),
+        }
+        if !channel.end_file() || !channel.tell(Message::End(parsed)) {
+            return;
+        }
+    }
+}
