@@ -10,6 +10,7 @@
 use super::StoreError;
 use rusqlite::{Connection, OptionalExtension};
 use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 /// One maintained-count change: ((month, crime type, LSOA id or 0), rows to add).
 pub type CountDelta = ((u32, u8, u32), i64);
