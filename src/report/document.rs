@@ -171,3 +171,91 @@ pub fn lay_out(content: &ReportContent, pngs: Vec<Vec<u8>>) -> Document {
         images,
     }
 }
+
+/// Most text that may lead a heading into its first table or figure and still move with
+/// them as one block: a short introduction, not a page of prose.
+const LEAD_IN_MAX_BLOCKS: usize = 3;
+const LEAD_IN_MAX_CHARS: usize = 1_200;
+
+fn text_of(block: &Block) -> Option<&str> {
+    match block {
+        Block::Paragraph(t) | Block::Note(t) => Some(t),
+        _ => None,
+    }
+}
+
+/// Whether block `i` is part of a short lead-in — the paragraphs or notes between a heading
+/// and the table or figure it introduces — that must stay on the page with that table or
+/// figure (so a heading and its first sentence never end a page whose exhibit is on the
+/// next). Both writers ask this: Word's keep-with-next, the PDF's sticky blocks.
+pub fn keeps_with_next_exhibit(blocks: &[Block], i: usize) -> bool {
+    if text_of(&blocks[i]).is_none() {
+        return false;
+    }
+    let start = blocks[..i]
+        .iter()
+        .rposition(|b| text_of(b).is_none())
+        .map_or(0, |p| p + 1);
+    let end = blocks[i..]
+        .iter()
+        .position(|b| text_of(b).is_none())
+        .map_or(blocks.len(), |p| i + p);
+    let after_heading = start > 0 && matches!(blocks[start - 1], Block::Heading { .. });
+    let before_exhibit = matches!(
+        blocks.get(end),
+        Some(Block::Table(_) | Block::Figure { .. })
+    );
+    let run = &blocks[start..end];
+    let chars: usize = run.iter().filter_map(text_of).map(str::len).sum();
+    after_heading && before_exhibit && run.len() <= LEAD_IN_MAX_BLOCKS && chars <= LEAD_IN_MAX_CHARS
+}
+
+#[cfg(test)]
+mod lead_in_tests {
+    use super::*;
+
+    fn heading() -> Block {
+        Block::Heading {
+            level: 2,
+            text: "Crime types: level and change".into(),
+            new_page: false,
+        }
+    }
+    fn figure() -> Block {
+        Block::Figure {
+            image: 0,
+            width_cm: 16.0,
+            caption: "Figure 1".into(),
+        }
+    }
+    fn para(n: usize) -> Block {
+        Block::Paragraph("x".repeat(n))
+    }
+
+    #[test]
+    fn a_short_lead_in_between_a_heading_and_its_exhibit_keeps_with_it() {
+        let blocks = vec![
+            heading(),
+            para(200),
+            Block::Note("Source".into()),
+            figure(),
+            para(50),
+        ];
+        let kept: Vec<usize> = (0..blocks.len())
+            .filter(|i| keeps_with_next_exhibit(&blocks, *i))
+            .collect();
+        assert_eq!(kept, vec![1, 2]);
+    }
+
+    #[test]
+    fn long_prose_or_text_not_followed_by_an_exhibit_flows_freely() {
+        let long = vec![heading(), para(900), para(900), figure()];
+        assert!(!(0..4).any(|i| keeps_with_next_exhibit(&long, i)));
+        let many = vec![heading(), para(10), para(10), para(10), para(10), figure()];
+        assert!(!(0..6).any(|i| keeps_with_next_exhibit(&many, i)));
+        let no_exhibit = vec![heading(), para(100), heading(), figure()];
+        assert!(!(0..4).any(|i| keeps_with_next_exhibit(&no_exhibit, i)));
+        let no_heading = vec![figure(), para(100), figure()];
+        assert!(!(0..3).any(|i| keeps_with_next_exhibit(&no_heading, i)));
+    }
+}

@@ -1,14 +1,13 @@
 //! Choosing files and folders for every place that asks (Import files…, Import folder…,
 //! Import with column mapping…, New…, Open…, Open for review…, the export folders,
-//! commentary from another file, an action plan, the files to roll up): the system's dialog when it can open, else the app's own chooser — with one
-//! notice saying why — and what the choice leads to. Tests set the system dialog aside with
+//! commentary from another file, an action plan, the files to roll up): the system's dialog when it can open, else the app's own chooser — saying
+//! why the first time — and what the choice leads to. Tests set the system dialog aside with
 //! [`App::use_app_file_chooser`] and drive the chooser as an analyst would.
 
 use super::actions::Action;
 use super::app::App;
 use super::dialogs::{self, with_assessment_extension, SystemPick};
 use super::file_chooser::{ChooserPurpose, FileChooser};
-use super::notice::Notice;
 use std::path::{Path, PathBuf};
 
 impl App {
@@ -37,20 +36,16 @@ impl App {
         self.file_chooser.as_mut()
     }
 
-    /// Open the app's chooser; the first time, the notice says why.
+    /// Open the app's chooser; the first time, the chooser itself says why (once: not also
+    /// in the notice banner).
     fn open_app_file_chooser(&mut self, purpose: ChooserPurpose) {
-        let reason = self.system_dialog_unavailable.clone().unwrap_or_default();
-        let first_time = !self.told_why_app_chooser;
-        if first_time {
-            self.notice = Some(Notice::info(reason.clone()));
-            self.told_why_app_chooser = true;
-        }
-        let folder = self.chooser_start_folder();
-        let shown = if first_time {
-            reason
-        } else {
+        let shown = if self.told_why_app_chooser {
             "Pick from the list, or type or paste a path.".to_string()
+        } else {
+            self.told_why_app_chooser = true;
+            self.system_dialog_unavailable.clone().unwrap_or_default()
         };
+        let folder = self.chooser_start_folder();
         self.file_chooser = Some(FileChooser::new(purpose, &folder, shown));
     }
 

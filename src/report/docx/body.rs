@@ -5,6 +5,7 @@
 use super::props::{paragraph_properties, spacing, Prop};
 use super::xml::escape;
 use super::{Block, Document, TableBlock};
+use crate::report::document::keeps_with_next_exhibit;
 use crate::report::table_layout::{
     keep_with_next, plan_columns, PAGE_TEXT_WIDTH_PT, TABLE_TEXT_PT,
 };
@@ -30,7 +31,8 @@ pub fn document(doc: &Document) -> String {
     out.push_str(PAGE_BREAK);
     let mut heading_index = 0;
     let mut figure_index = 0;
-    for block in &doc.blocks {
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let lead_in = keeps_with_next_exhibit(&doc.blocks, i);
         match block {
             Block::Heading {
                 level,
@@ -40,8 +42,8 @@ pub fn document(doc: &Document) -> String {
                 out.push_str(&heading(*level, text, heading_index, *new_page));
                 heading_index += 1;
             }
-            Block::Paragraph(text) => out.push_str(&styled_paragraph("Normal", text)),
-            Block::Note(text) => out.push_str(&styled_paragraph("Note", text)),
+            Block::Paragraph(text) => out.push_str(&lead_in_paragraph("Normal", text, lead_in)),
+            Block::Note(text) => out.push_str(&lead_in_paragraph("Note", text, lead_in)),
             Block::Code(lines) => {
                 for line in lines {
                     out.push_str(&styled_paragraph("Code", line));
@@ -87,6 +89,18 @@ fn styled_paragraph(style: &str, text: &str) -> String {
     format!(
         "<w:p>{}{}</w:p>",
         paragraph_properties(&[Prop::Style(style)]),
+        run(text, false)
+    )
+}
+
+/// A paragraph that, when it leads a heading into its table or figure, keeps with it.
+fn lead_in_paragraph(style: &str, text: &str, keep_next: bool) -> String {
+    if !keep_next {
+        return styled_paragraph(style, text);
+    }
+    format!(
+        "<w:p>{}{}</w:p>",
+        paragraph_properties(&[Prop::Style(style), Prop::KeepNext]),
         run(text, false)
     )
 }

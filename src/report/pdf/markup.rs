@@ -5,7 +5,7 @@
 //! ([`plan_columns`]), and the same keep rules ([`keep_with_next`]'s constants).
 
 use crate::report::doc_font::{MONO_FAMILY, SANS_FAMILY};
-use crate::report::document::{Block, Document, TableBlock};
+use crate::report::document::{keeps_with_next_exhibit, Block, Document, TableBlock};
 use crate::report::table_layout::{
     plan_columns, KEEP_LAST_ROWS, KEEP_WHOLE_MAX_ROWS, PAGE_TEXT_WIDTH_PT,
 };
@@ -86,7 +86,13 @@ pub fn document(doc: &Document) -> String {
     let mut out = preamble(doc);
     title_page(doc, &mut out);
     let mut bullets: Vec<&str> = Vec::new();
-    for block in &doc.blocks {
+    for (i, block) in doc.blocks.iter().enumerate() {
+        // A short lead-in between a heading and its table or figure sticks to it.
+        let (open, close) = if keeps_with_next_exhibit(&doc.blocks, i) {
+            ("#block(sticky: true)[", "]")
+        } else {
+            ("", "")
+        };
         if let Block::Bullet(text) = block {
             bullets.push(text);
             continue;
@@ -111,12 +117,12 @@ pub fn document(doc: &Document) -> String {
                 );
             }
             Block::Paragraph(text) => {
-                let _ = writeln!(out, "#par({})", string(text));
+                let _ = writeln!(out, "{open}#par({}){close}", string(text));
             }
             Block::Note(text) => {
                 let _ = writeln!(
                     out,
-                    "#par(text(size: 9pt, fill: rgb(\"#595959\"), {}))",
+                    "{open}#par(text(size: 9pt, fill: rgb(\"#595959\"), {})){close}",
                     string(text)
                 );
             }

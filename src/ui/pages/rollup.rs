@@ -21,10 +21,10 @@ pub fn rollup_page_ui(ui: &mut egui::Ui, state: &mut RollupState, actions: &mut 
         }
         if !state.files.is_empty() {
             ui.label(
-                RichText::new(format!(
-                    "{} files chosen; each is opened read-only.",
-                    state.files.len()
-                ))
+                RichText::new(match state.files.len() {
+                    1 => "1 file chosen; it is opened read-only.".to_string(),
+                    n => format!("{n} files chosen; each is opened read-only."),
+                })
                 .weak(),
             );
         }
