@@ -26,6 +26,7 @@
 # tesseract-ocr, the Mesa drivers (libgl1-mesa-dri, mesa-vulkan-drivers) — .ci/run installs
 # them.
 # Usage: scripts/windows-check.sh PACKAGE_ZIP [OUT_DIR]   (screenshots in OUT_DIR/shots)
+# Exit status: 0 passed; 1 the package failed a check; 3 this machine cannot run wine or Xvfb.
 set -Eeuo pipefail
 cd "$(dirname "$0")/.."
 zip=$(realpath "${1:?usage: scripts/windows-check.sh PACKAGE_ZIP [OUT_DIR]}")
@@ -35,6 +36,9 @@ rm -rf "$out"; mkdir -p "$out/shots"
 out=$(realpath "$out")
 step() { echo "== [$(( SECONDS - check_started ))s] $*"; }
 fail() { echo "WINDOWS CHECK FAILED: $*" >&2; exit 1; }
+# The machine cannot host the check at all (no display server, no wine prefix): exit 3, which
+# CI reports as "not run" rather than as a broken package.
+cannot_run() { echo "WINDOWS CHECK COULD NOT RUN ON THIS MACHINE: $*" >&2; exit 3; }
 # Any other command that fails stops the check with its line, never silently.
 trap 'echo "WINDOWS CHECK FAILED at line $LINENO: $BASH_COMMAND" >&2' ERR
 
@@ -51,7 +55,7 @@ start_display() { # [extra Xvfb arguments...]
   xvfb_pid=$!
   export DISPLAY=":$n"
   for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && return 0; sleep 0.2; done
-  fail "Xvfb did not start on $DISPLAY"
+  cannot_run "Xvfb did not start on $DISPLAY"
 }
 stop_display() { [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null; wait "$xvfb_pid" 2>/dev/null || true; xvfb_pid=""; }
 gui_pid=""
@@ -67,7 +71,7 @@ start_display
 export WINEPREFIX="$out/wineprefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 unset WINEARCH
 step "wine prefix ($(wine --version))"
-wineboot --init >"$out/wineboot.log" 2>&1 || fail "wineboot failed (see $out/wineboot.log)"
+wineboot --init >"$out/wineboot.log" 2>&1 || cannot_run "wineboot failed (see $out/wineboot.log)"
 wineserver -w
 
 # Rust >= 1.78 calls ProcessPrng from bcryptprimitives.dll, which Windows 10 and 11 have and
