@@ -125,14 +125,20 @@ type PlaceIds = (Option<u32>, Option<u32>);
 /// (location id, LSOA id) by the raw `Location` and `LSOA code` cells together: a location
 /// almost always lies in one LSOA, so one lookup per row finds both. A cache over the two
 /// dimensions, emptied when it grows large (it can always be filled again).
+///
+/// Keyed by the 128-bit XXH3 of the two cells rather than by the cells themselves: the
+/// entries then sit in the table itself, and a lookup reads one cache line instead of also
+/// following a pointer to a stored key (that second read cost ~200 ns a row, a sixth of the
+/// parser's time, on a national file's tens of thousands of places). Two different places
+/// share a fingerprint with probability about n²/2¹²⁹ — for a million places, 10⁻²⁷.
 #[derive(Debug, Default)]
 struct Places {
-    by_raw: FxHashMap<Box<[u8]>, PlaceIds>,
+    by_raw: FxHashMap<u128, PlaceIds>,
     /// The key being looked up: location, NUL, LSOA code (no cell holds a NUL).
     key: Vec<u8>,
 }
 
-/// Entries the place cache holds before it is emptied (about 80 bytes each).
+/// Entries the place cache holds before it is emptied (about 40 bytes each).
 const MAX_PLACES: usize = 200_000;
 
 impl Interners {
@@ -162,7 +168,8 @@ impl Interners {
         key.extend_from_slice(location);
         key.push(0);
         key.extend_from_slice(lsoa_code);
-        if let Some(&ids) = self.places.by_raw.get(key.as_slice()) {
+        let fingerprint = xxhash_rust::xxh3::xxh3_128(key);
+        if let Some(&ids) = self.places.by_raw.get(&fingerprint) {
             return ids;
         }
         let ids = (
@@ -172,9 +179,7 @@ impl Interners {
         if self.places.by_raw.len() >= MAX_PLACES {
             self.places.by_raw.clear();
         }
-        self.places
-            .by_raw
-            .insert(self.places.key.as_slice().into(), ids);
+        self.places.by_raw.insert(fingerprint, ids);
         ids
     }
 

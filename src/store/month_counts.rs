@@ -249,14 +249,32 @@ pub fn for_each_month(
 /// Every month's cells summed by LSOA (crime type 0), one month decoded at a time: what
 /// district totals need, in memory that does not grow with the number of months.
 pub fn lsoa_totals(conn: &Connection) -> Result<Vec<Cell>, StoreError> {
-    let mut totals: BTreeMap<u32, i64> = BTreeMap::new();
+    // LSOA ids are dense (1, 2, 3… as interned; 0 for no LSOA), so a vector indexed by id
+    // sums every month's cells without a map lookup per cell; an id no import would give
+    // (a damaged file) goes to a map instead of sizing the vector.
+    const DENSE_IDS: usize = 1 << 22;
+    let mut dense: Vec<i64> = Vec::new();
+    let mut sparse: BTreeMap<u32, i64> = BTreeMap::new();
     for_each_month(conn, |_, cells| {
         for cell in cells {
-            *totals.entry(cell.lsoa).or_default() += cell.n;
+            let i = cell.lsoa as usize;
+            if i >= DENSE_IDS {
+                *sparse.entry(cell.lsoa).or_default() += cell.n;
+                continue;
+            }
+            if i >= dense.len() {
+                dense.resize(i + 1, 0);
+            }
+            dense[i] += cell.n;
         }
     })?;
-    Ok(totals
+    let dense = dense
         .into_iter()
+        .enumerate()
+        .filter(|&(_, n)| n != 0)
+        .map(|(lsoa, n)| (lsoa as u32, n));
+    Ok(dense
+        .chain(sparse)
         .map(|(lsoa, n)| Cell {
             crime_type: 0,
             lsoa,
