@@ -180,11 +180,19 @@ fn field_counts(text: &[u8], delimiter: u8, quote: u8) -> (Vec<usize>, bool) {
     while let Ok(true) = reader.read_byte_record(&mut record) {
         counts.push(record.len());
     }
-    let quoted = text.windows(2).any(|w| {
-        (w[0] == delimiter || w[0] == b'\n') && w[1] == quote
-            || w[0] == quote && (w[1] == delimiter || w[1] == b'\n' || w[1] == b'\r')
-    }) || text.first() == Some(&quote);
-    (counts, quoted)
+    (counts, has_quoted_field(text, delimiter, quote))
+}
+
+/// Whether a quote opens a field (after a delimiter or a line break, or at the start) or
+/// closes one (before a delimiter or a line break). Visits only the quote characters.
+fn has_quoted_field(text: &[u8], delimiter: u8, quote: u8) -> bool {
+    text.first() == Some(&quote)
+        || memchr::memchr_iter(quote, text).any(|at| {
+            let before = at.checked_sub(1).and_then(|i| text.get(i));
+            let after = text.get(at + 1);
+            matches!(before, Some(&b) if b == delimiter || b == b'\n')
+                || matches!(after, Some(&b) if b == delimiter || b == b'\n' || b == b'\r')
+        })
 }
 
 /// How strongly a delimiter splits the sample into a table: the number of rows with the
@@ -215,7 +223,16 @@ pub fn detect_dialect(sample: &[u8], encoding: TextEncoding) -> Dialect {
     };
     let mut best_score = 0;
     for quote in [b'"', b'\''] {
+        // Single quotes that never occur quote nothing (the loop would skip them).
+        if quote == b'\'' && memchr::memchr(quote, whole).is_none() {
+            continue;
+        }
         for delimiter in DELIMITERS {
+            // A delimiter that never occurs splits no row (score 0, so it cannot win);
+            // the pass of the one standing as best still runs, as it notes quoted fields.
+            if delimiter != best.delimiter && memchr::memchr(delimiter, whole).is_none() {
+                continue;
+            }
             let (counts, quoted) = field_counts(whole, delimiter, quote);
             // Single quotes only when they really quote fields (apostrophes are common).
             if quote == b'\'' && !quoted {
@@ -274,6 +291,24 @@ pub fn sample_text(start: &[u8], encoding: TextEncoding) -> std::borrow::Cow<'_,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The quote check visiting only quote characters answers as the check of every
+        /// pair of bytes it replaced.
+        #[test]
+        fn quoted_field_check_matches_the_pairwise_one(
+            text in proptest::collection::vec(prop_oneof![Just(b'a'), Just(b','), Just(b';'), Just(b'"'), Just(b'\''), Just(b'\n'), Just(b'\r')], 0..40),
+            delimiter in prop_oneof![Just(b','), Just(b';')],
+            quote in prop_oneof![Just(b'"'), Just(b'\'')],
+        ) {
+            let pairwise = text.windows(2).any(|w| {
+                (w[0] == delimiter || w[0] == b'\n') && w[1] == quote
+                    || w[0] == quote && (w[1] == delimiter || w[1] == b'\n' || w[1] == b'\r')
+            }) || text.first() == Some(&quote);
+            prop_assert_eq!(has_quoted_field(&text, delimiter, quote), pairwise);
+        }
+    }
 
     fn utf16le(text: &str, bom: bool) -> Vec<u8> {
         let mut out = if bom { vec![0xFF, 0xFE] } else { Vec::new() };

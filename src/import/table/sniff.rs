@@ -62,6 +62,8 @@ pub fn not_table_text(start: &[u8], encoding: TextEncoding) -> Option<String> {
             "line 1: the file contains NUL bytes, so it is not CSV text (a binary file, or text in an encoding the app does not know): {SAVE_AS}"
         ));
     } else {
+        // The first 64 KiB tell a binary file from text as well as the whole chunk.
+        let start = start.get(..64 * 1024).unwrap_or(start);
         let control = start
             .iter()
             .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F)
