@@ -4,8 +4,9 @@
 //! districts of the same type and the peer group, above / similar / below the peer rate,
 //! and the funnel plot's limits. The JSON fields listed in the README are a contract.
 
+use super::args::{ParsedArgs, UsageError};
 use super::selection::{theme_of, year_of};
-use super::{EXIT_OK, EXIT_REJECTED};
+use super::{Command, EXIT_OK, EXIT_REJECTED};
 use crate::analysis::comparison::{compare_theme, Comparison, PeerChoice};
 use crate::analysis::district::DistrictIndex;
 use crate::report::format::thousands;
@@ -19,6 +20,19 @@ pub struct CompareArgs {
     pub theme: Option<String>,
     /// A saved peer group's name; all districts in the file when `None`.
     pub peers: Option<String>,
+}
+
+/// `compare`'s words: the assessment file and perhaps the year, theme and peer group.
+pub(super) fn parse(mut args: ParsedArgs) -> Result<Command, UsageError> {
+    Ok(Command::Compare {
+        db: args.need_db()?,
+        args: CompareArgs {
+            fy: args.take("--fy"),
+            theme: args.take("--theme"),
+            peers: args.take("--peers"),
+        },
+        json: args.json,
+    })
 }
 
 pub fn run(db: &Path, args: &CompareArgs, json: bool) -> i32 {

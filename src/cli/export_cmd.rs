@@ -4,7 +4,8 @@
 //! for want of data or words. The same file and options give byte-identical output; the
 //! title-page date defaults to today.
 
-use super::{EXIT_OK, EXIT_REJECTED};
+use super::args::{ParsedArgs, UsageError};
+use super::{Command, EXIT_OK, EXIT_REJECTED};
 use crate::analysis::financial_year::FinancialYear;
 use crate::report::content::{build_report, ReportOptions};
 use crate::report::export::{export, ExportProgress, Formats};
@@ -19,6 +20,32 @@ pub struct ExportArgs {
     pub formats: Formats,
     pub threshold: i64,
     pub date: Option<String>,
+}
+
+/// `export`'s words: the assessment file, `--out DIR`, and perhaps the year, formats,
+/// threshold and date.
+pub(super) fn parse(mut args: ParsedArgs) -> Result<Command, UsageError> {
+    let out = args
+        .take_path("--out")
+        .ok_or_else(|| UsageError("export needs --out DIR (the folder to write to)".into()))?;
+    let formats = match args.take("--format") {
+        Some(text) => Formats::parse(&text).map_err(UsageError)?,
+        None => Formats::ALL,
+    };
+    let threshold = args
+        .take_threshold()?
+        .unwrap_or(crate::report::disclosure::DEFAULT_THRESHOLD);
+    Ok(Command::Export {
+        db: args.need_db()?,
+        out,
+        args: ExportArgs {
+            fy: args.take("--fy"),
+            formats,
+            threshold,
+            date: args.take("--date"),
+        },
+        json: args.json,
+    })
 }
 
 pub fn run(db: &Path, out: &Path, args: &ExportArgs, json: bool) -> i32 {

@@ -2,7 +2,8 @@
 //! list, define or remove theme groups (user-defined sets of crime types). Crime types are
 //! named as police.uk names them, in any case, or by their `stats` key (`vehicle_crime`).
 
-use super::{EXIT_OK, EXIT_REJECTED};
+use super::args::{ParsedArgs, UsageError};
+use super::{Command, EXIT_OK, EXIT_REJECTED};
 use crate::analysis::theme::{slug, Theme};
 use crate::import::crime_types::{crime_type_name, is_asb, match_crime_type, CRIME_TYPES};
 use crate::store::cube::ThemeGroup;
@@ -24,6 +25,22 @@ struct GroupJson<'a> {
     /// The theme's key in `stats --json`.
     key: String,
     crime_types: Vec<&'static str>,
+}
+
+/// `groups`' words: list, `--save NAME --types …` or `--delete NAME`.
+pub(super) fn parse(mut args: ParsedArgs) -> Result<Command, UsageError> {
+    let change = args.take_save_or_delete(
+        "--types",
+        "groups takes --save NAME with --types TYPE,TYPE…, or --delete NAME",
+        GroupChange::None,
+        |name, types| GroupChange::Save { name, types },
+        GroupChange::Delete,
+    )?;
+    Ok(Command::Groups {
+        db: args.need_db()?,
+        change,
+        json: args.json,
+    })
 }
 
 pub fn run(db: &Path, change: &GroupChange, json: bool) -> i32 {

@@ -4,7 +4,8 @@
 //! and its persistent/emerging/former class across up to five years. The JSON fields listed
 //! in the README's "JSON contract" are a contract.
 
-use super::{EXIT_OK, EXIT_REJECTED};
+use super::args::{ParsedArgs, UsageError};
+use super::{Command, EXIT_OK, EXIT_REJECTED};
 use crate::analysis::area::AreaIndex;
 use crate::analysis::hotspot_grid::classify::HotspotClass;
 use crate::analysis::hotspot_grid::for_theme::{
@@ -76,6 +77,27 @@ struct HotspotsJson {
     outside: u64,
     significant_cells: SignificantCells,
     cells: Vec<CellJson>,
+}
+
+/// `hotspots`' words: the assessment file and perhaps the year, theme and cell size.
+pub(super) fn parse(mut args: ParsedArgs) -> Result<Command, UsageError> {
+    let cell_size = match args.take("--cell-size") {
+        Some(text) => Some(text.parse::<u32>().ok().filter(|m| *m > 0).ok_or_else(|| {
+            UsageError(format!(
+                "--cell-size {text} is not a whole number of metres"
+            ))
+        })?),
+        None => None,
+    };
+    Ok(Command::Hotspots {
+        db: args.need_db()?,
+        args: HotspotArgs {
+            fy: args.take("--fy"),
+            theme: args.take("--theme"),
+            cell_size,
+        },
+        json: args.json,
+    })
 }
 
 pub fn run(db: &Path, args: &HotspotArgs, json: bool) -> i32 {

@@ -3,7 +3,8 @@
 //! batch and print a per-file summary. Exit 0 if everything was imported, 1 if any
 //! file or row was rejected (or the import failed; then nothing was written).
 
-use super::{EXIT_OK, EXIT_REJECTED};
+use super::args::{ParsedArgs, UsageError};
+use super::{Command, EXIT_OK, EXIT_REJECTED};
 use crate::import::month::{month_label, month_range_text};
 use crate::report::format::{duration, thousands};
 use crate::store::ingest::{
@@ -16,6 +17,28 @@ use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
+
+/// `import`'s words: the assessment file, at least one file, folder or zip, and how to
+/// read them.
+pub(super) fn parse(mut args: ParsedArgs) -> Result<Command, UsageError> {
+    let db = args.need_db()?;
+    if args.positional.is_empty() {
+        return Err(UsageError(
+            "import needs at least one file, folder or zip".into(),
+        ));
+    }
+    let options = ImportOptions {
+        kind: args.kind,
+        mapping: args.take("--mapping"),
+        table: args.table_options()?,
+    };
+    Ok(Command::Import {
+        db,
+        paths: args.positional,
+        options,
+        json: args.json,
+    })
+}
 
 pub fn run(db: &Path, paths: &[PathBuf], options: &ImportOptions, json: bool) -> i32 {
     let mut store = match Store::open_or_create(db) {

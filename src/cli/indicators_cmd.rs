@@ -4,7 +4,8 @@
 //! "value", "suppressed", "area_code" } ] } ] }`, periods in time order, quarters of
 //! financial years as `YYYY/YY-Qn`, months `YYYY-MM`, financial years `YYYY/YY`.
 
-use super::{EXIT_OK, EXIT_REJECTED};
+use super::args::{ParsedArgs, UsageError};
+use super::{Command, EXIT_OK, EXIT_REJECTED};
 use crate::analysis::action_plan::status::number;
 use crate::analysis::partner::indicators::{indicator_listing, IndicatorListing};
 use crate::store::Store;
@@ -14,6 +15,14 @@ use std::path::Path;
 #[derive(Serialize)]
 struct IndicatorsJson {
     indicators: Vec<IndicatorListing>,
+}
+
+/// `indicators`' words: the assessment file.
+pub(super) fn parse(mut args: ParsedArgs) -> Result<Command, UsageError> {
+    Ok(Command::Indicators {
+        db: args.need_db()?,
+        json: args.json,
+    })
 }
 
 pub fn run(db: &Path, json: bool) -> i32 {

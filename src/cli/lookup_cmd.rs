@@ -4,7 +4,8 @@
 //! `--derive` the lookup is saved as a source of kind `derived_lookup`; without, it is
 //! only shown.
 
-use super::{EXIT_OK, EXIT_REJECTED};
+use super::args::{ParsedArgs, UsageError};
+use super::{Command, EXIT_OK, EXIT_REJECTED};
 use crate::analysis::geo::best_fit::{best_fit_lookup, district_names, Placement};
 use crate::import::boundaries::BoundaryLevel;
 use crate::store::Store;
@@ -44,6 +45,15 @@ fn missing_boundaries(store: &Store, lsoas: usize, wards: usize) -> String {
         (n, _) => format!("{n} boundary files were imported: import the missing level"),
     };
     format!("deriving a lookup needs both ward and LSOA boundaries, but {held}: {advice}")
+}
+
+/// `lookup`'s words: the assessment file and perhaps `--derive`.
+pub(super) fn parse(mut args: ParsedArgs) -> Result<Command, UsageError> {
+    Ok(Command::Lookup {
+        db: args.need_db()?,
+        derive: args.derive,
+        json: args.json,
+    })
 }
 
 pub fn run(db: &Path, derive: bool, json: bool) -> i32 {

@@ -5,7 +5,8 @@
 //! kinds read with a header of their own: police street files, ward lookups, populations,
 //! boundaries (whose "columns" are the features' attributes).
 
-use super::{EXIT_OK, EXIT_REJECTED};
+use super::args::{ParsedArgs, UsageError};
+use super::{Command, EXIT_OK, EXIT_REJECTED};
 use crate::import::field_mapping::{FieldMapping, MappedKind};
 use crate::import::gis::{attribute_table, GisFormat};
 use crate::import::partner::layout::normalise_header;
@@ -46,6 +47,36 @@ struct MappingJson<'a> {
 struct Saved {
     partner: Vec<ColumnMapping>,
     fields: Vec<FieldMapping>,
+}
+
+/// `mappings`' words: list, or `--save` a mapping with all it needs.
+pub(super) fn parse(mut args: ParsedArgs) -> Result<Command, UsageError> {
+    let save = match (
+        args.take("--save"),
+        args.take("--layout"),
+        args.take("--from"),
+        args.take("--map"),
+    ) {
+        (None, None, None, None) => None,
+        (Some(name), Some(layout), Some(from), Some(map)) => Some(MappingSpec {
+            name,
+            layout,
+            from: PathBuf::from(from),
+            map,
+            date_format: args.take("--date-format"),
+            table: args.table_options()?,
+            level: args.take("--level"),
+        }),
+        _ => return Err(UsageError(
+            "mappings --save NAME needs --layout LAYOUT, --from CSV and --map \"Column=field,…\""
+                .into(),
+        )),
+    };
+    Ok(Command::Mappings {
+        db: args.need_db()?,
+        save,
+        json: args.json,
+    })
 }
 
 pub fn run(db: &Path, save: Option<&MappingSpec>, json: bool) -> i32 {

@@ -2,7 +2,8 @@
 //! list, save or remove the peer groups `compare --peers NAME` ranks the area among (lists
 //! of district codes, e.g. the partnership's most similar group).
 
-use super::{EXIT_OK, EXIT_REJECTED};
+use super::args::{ParsedArgs, UsageError};
+use super::{Command, EXIT_OK, EXIT_REJECTED};
 use crate::store::districts::PeerGroup;
 use crate::store::Store;
 use std::path::Path;
@@ -13,6 +14,22 @@ pub enum PeerChange {
     None,
     Save { name: String, codes: Vec<String> },
     Delete(String),
+}
+
+/// `peers`' words: list, `--save NAME --codes …` or `--delete NAME`.
+pub(super) fn parse(mut args: ParsedArgs) -> Result<Command, UsageError> {
+    let change = args.take_save_or_delete(
+        "--codes",
+        "peers takes --save NAME with --codes CODE,CODE…, or --delete NAME",
+        PeerChange::None,
+        |name, codes| PeerChange::Save { name, codes },
+        PeerChange::Delete,
+    )?;
+    Ok(Command::Peers {
+        db: args.need_db()?,
+        change,
+        json: args.json,
+    })
 }
 
 pub fn run(db: &Path, change: &PeerChange, json: bool) -> i32 {

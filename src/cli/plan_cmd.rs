@@ -8,7 +8,8 @@
 //! `name`, `series`, `baseline {period, value}`, `latest {period, value}`, `direction`,
 //! `target`, `status` and `reason` are a contract.
 
-use super::{EXIT_OK, EXIT_REJECTED};
+use super::args::{ParsedArgs, UsageError};
+use super::{Command, EXIT_OK, EXIT_REJECTED};
 use crate::analysis::action_plan::{link_plan, AsAt, LinkCounts, PlanReview};
 use crate::import::action_plan::read_plan_file;
 use crate::report::plan_data::PlanData;
@@ -29,6 +30,36 @@ pub struct PlanArgs {
     pub priority: Option<String>,
     pub date: Option<String>,
     pub threshold: Option<i64>,
+}
+
+/// `plan`'s words: review (perhaps `--as-at`), `--import` a plan, or write `--report DIR`
+/// (perhaps for one `--priority`).
+pub(super) fn parse(mut args: ParsedArgs) -> Result<Command, UsageError> {
+    let threshold = args.take_threshold()?;
+    let plan_args = PlanArgs {
+        as_at: args.take("--as-at"),
+        import: args.take_path("--import"),
+        report: args.take_path("--report"),
+        priority: args.take("--priority"),
+        date: args.take("--date"),
+        threshold,
+    };
+    if plan_args.import.is_some() && (plan_args.report.is_some() || plan_args.as_at.is_some()) {
+        return Err(UsageError(
+            "plan --import reads a plan; review it or write the report with a second command"
+                .into(),
+        ));
+    }
+    if plan_args.priority.is_some() && plan_args.report.is_none() {
+        return Err(UsageError(
+            "--priority chooses the priority of --report DIR".into(),
+        ));
+    }
+    Ok(Command::Plan {
+        db: args.need_db()?,
+        args: plan_args,
+        json: args.json,
+    })
 }
 
 pub fn run(db: &Path, args: &PlanArgs, json: bool) -> i32 {

@@ -6,9 +6,25 @@
 //! `rollup --json`: `files` (one per partnership) and `issues` with `issue`,
 //! `partnerships` and `names`, most partnerships first — a contract.
 
-use super::{EXIT_OK, EXIT_REJECTED};
+use super::args::{ParsedArgs, UsageError};
+use super::{Command, EXIT_OK, EXIT_REJECTED};
 use crate::report::rollup_report::{rollup_files, write_rollup};
 use std::path::{Path, PathBuf};
+
+/// `rollup`'s words: the assessment files, and perhaps `--out DIR` and `--date`.
+pub(super) fn parse(mut args: ParsedArgs) -> Result<Command, UsageError> {
+    if args.positional.is_empty() {
+        return Err(UsageError(
+            "rollup needs the assessment files of the partnerships to roll up".into(),
+        ));
+    }
+    Ok(Command::Rollup {
+        out: args.take_path("--out"),
+        date: args.take("--date"),
+        files: args.positional,
+        json: args.json,
+    })
+}
 
 pub fn run(files: &[PathBuf], out: Option<&Path>, date: &str, json: bool) -> i32 {
     let rollup = match rollup_files(files) {

@@ -2,7 +2,8 @@
 //! The JSON fields `sources[].{file,kind,sha256,rows_accepted,rows_rejected,rows_replaced,
 //! first_month,last_month}` and `totals.{crime,asb,rejected}` are a contract.
 
-use super::{EXIT_OK, EXIT_REJECTED};
+use super::args::{ParsedArgs, UsageError};
+use super::{Command, EXIT_OK, EXIT_REJECTED};
 use crate::import::month::month_range_text;
 use crate::report::format::thousands;
 use crate::store::queries::{SourceSummary, Totals};
@@ -14,6 +15,19 @@ use std::path::Path;
 struct SourcesJson<'a> {
     sources: &'a [SourceSummary],
     totals: Totals,
+}
+
+/// `sources`' words: the assessment file and nothing else.
+pub(super) fn parse(mut args: ParsedArgs) -> Result<Command, UsageError> {
+    if !args.positional.is_empty() {
+        return Err(UsageError(
+            "sources takes no file names besides --db".into(),
+        ));
+    }
+    Ok(Command::Sources {
+        db: args.need_db()?,
+        json: args.json,
+    })
 }
 
 pub fn run(db: &Path, json: bool) -> i32 {

@@ -6,7 +6,8 @@
 //! partner themes `themes.domestic_abuse`, `themes.marac`, `themes.asb_cases` and
 //! `themes.treatment` (present only when the file holds that source).
 
-use super::{EXIT_OK, EXIT_REJECTED};
+use super::args::{ParsedArgs, UsageError};
+use super::{Command, EXIT_OK, EXIT_REJECTED};
 use crate::analysis::area::AreaIndex;
 use crate::analysis::financial_year::FinancialYear;
 use crate::analysis::overview::{default_year, theme_overview, ThemeOverview};
@@ -38,6 +39,15 @@ struct ThemesJson {
     police: BTreeMap<String, ThemeOverview>,
     #[serde(flatten)]
     partner: PartnerHeadlines,
+}
+
+/// `stats`' words: the assessment file and perhaps `--fy`.
+pub(super) fn parse(mut args: ParsedArgs) -> Result<Command, UsageError> {
+    Ok(Command::Stats {
+        db: args.need_db()?,
+        fy: args.take("--fy"),
+        json: args.json,
+    })
 }
 
 pub fn run(db: &Path, fy: Option<&str>, json: bool) -> i32 {

@@ -5,7 +5,8 @@
 //! them (and each section's commentary) from another assessment file, filling only what
 //! this file lacks; `--set` writes one (blank text removes it).
 
-use super::{EXIT_OK, EXIT_REJECTED};
+use super::args::{ParsedArgs, UsageError};
+use super::{Command, EXIT_OK, EXIT_REJECTED};
 use crate::report::content::free_text::{carry_from, text_keys};
 use crate::store::Store;
 use std::path::{Path, PathBuf};
@@ -32,6 +33,45 @@ pub fn known_keys() -> String {
         .map(|(k, _)| *k)
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// `texts`' words: list, `--from OTHER`, or `--set KEY` with `--text` or `--file`.
+pub(super) fn parse(mut args: ParsedArgs) -> Result<Command, UsageError> {
+    let change =
+        match (
+            args.take("--from"),
+            args.take("--set"),
+            args.take("--text"),
+            args.take("--file"),
+        ) {
+            (None, None, None, None) => TextChange::None,
+            (Some(from), None, None, None) => TextChange::CopyFrom(PathBuf::from(from)),
+            (None, Some(key), Some(text), None) => TextChange::Set {
+                key,
+                body: TextBody::Text(text),
+            },
+            (None, Some(key), None, Some(file)) => TextChange::Set {
+                key,
+                body: TextBody::File(PathBuf::from(file)),
+            },
+            _ => return Err(UsageError(
+                "texts takes --from OTHER.assessment, or --set KEY with --text TEXT or --file PATH"
+                    .into(),
+            )),
+        };
+    if let TextChange::Set { key, .. } = &change {
+        if !text_keys().iter().any(|(k, _)| k == key) {
+            return Err(UsageError(format!(
+                "unknown text \"{key}\" (one of {})",
+                known_keys()
+            )));
+        }
+    }
+    Ok(Command::Texts {
+        db: args.need_db()?,
+        change,
+        json: args.json,
+    })
 }
 
 pub fn run(db: &Path, change: &TextChange, json: bool) -> i32 {

@@ -4,7 +4,6 @@
 //! from the files below. Also provenance, rejected rows, re-import, replace-on-overlap,
 //! and an imported indicator followed by a plan measurable.
 
-use super::plan::{os, run};
 use super::*;
 use serde_json::{json, Value};
 
@@ -142,17 +141,9 @@ fn expected_from_workbook() -> Value {
 fn long_and_wide_csv_files_read_as_the_hand_reading_says_issue_15() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("ind.assessment");
-    let long = dir.path().join("long.csv");
-    let wide = dir.path().join("wide.csv");
-    std::fs::write(&long, LONG_CSV).unwrap();
-    std::fs::write(&wide, WIDE_CSV).unwrap();
-    let (code, out, err) = run(&[
-        os("import"),
-        os("--db"),
-        db.as_os_str(),
-        long.as_os_str(),
-        wide.as_os_str(),
-    ]);
+    let long = write_fixture(dir.path(), "long.csv", LONG_CSV);
+    let wide = write_fixture(dir.path(), "wide.csv", WIDE_CSV);
+    let (code, out, err) = run_on("import", &db, &[long.as_os_str(), wide.as_os_str()]);
     assert_eq!(code, 1, "one row of each is rejected: {out}{err}");
     assert!(out.contains("long.csv: 8 accepted, 1 rejected"), "{out}");
     assert!(out.contains("wide.csv: 9 accepted, 1 rejected"), "{out}");
@@ -165,7 +156,7 @@ fn long_and_wide_csv_files_read_as_the_hand_reading_says_issue_15() {
         "{out}"
     );
 
-    let (code, out, err) = run(&[os("indicators"), os("--db"), db.as_os_str(), os("--json")]);
+    let (code, out, err) = run_on("indicators", &db, &[os("--json")]);
     assert_eq!(code, 0, "{err}");
     let got: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(got, expected_from_csv());
@@ -195,7 +186,7 @@ fn long_and_wide_csv_files_read_as_the_hand_reading_says_issue_15() {
     );
 
     // The same file again changes nothing.
-    let (code, out, _) = run(&[os("import"), os("--db"), db.as_os_str(), long.as_os_str()]);
+    let (code, out, _) = run_on("import", &db, &[long.as_os_str()]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("imported before"), "{out}");
 }
@@ -205,7 +196,7 @@ fn a_workbook_of_long_and_wide_sheets_reads_as_the_hand_reading_says_issue_15() 
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("book.assessment");
     let book = workbook(dir.path());
-    let (code, out, err) = run(&[os("import"), os("--db"), db.as_os_str(), book.as_os_str()]);
+    let (code, out, err) = run_on("import", &db, &[book.as_os_str()]);
     assert_eq!(code, 1, "{out}{err}");
     assert!(
         out.contains("partner figures.xlsx: 5 accepted, 1 rejected"),
@@ -223,7 +214,7 @@ fn a_workbook_of_long_and_wide_sheets_reads_as_the_hand_reading_says_issue_15() 
         out.contains("dates on the 1st of each month, so they were read as months"),
         "{out}"
     );
-    let (_, out, _) = run(&[os("indicators"), os("--db"), db.as_os_str(), os("--json")]);
+    let (_, out, _) = run_on("indicators", &db, &[os("--json")]);
     let got: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(got["indicators"], expected_from_workbook());
     let (_, out, _) = run(&[os("sources"), os("--json"), os("--db"), db.as_os_str()]);
@@ -236,31 +227,24 @@ fn a_workbook_of_long_and_wide_sheets_reads_as_the_hand_reading_says_issue_15() 
 fn a_newer_file_replaces_only_its_own_indicators_periods_issue_15() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("r.assessment");
-    let first = dir.path().join("first.csv");
-    std::fs::write(
-        &first,
+    let first = write_fixture(
+        dir.path(),
+        "first.csv",
         "Indicator,Period,Value\nDeliberate fires,Q1 2024/25,20\nDeliberate fires,Q2 2024/25,22\nPrevent referrals,Q1 2024/25,3\n",
-    )
-    .unwrap();
-    let corrected = dir.path().join("corrected.csv");
-    std::fs::write(
-        &corrected,
+    );
+    let corrected = write_fixture(
+        dir.path(),
+        "corrected.csv",
         "Indicator,Period,Value\nDeliberate fires,2024/25 Q1,21\n",
-    )
-    .unwrap();
-    run(&[os("import"), os("--db"), db.as_os_str(), first.as_os_str()]);
-    let (code, out, _) = run(&[
-        os("import"),
-        os("--db"),
-        db.as_os_str(),
-        corrected.as_os_str(),
-    ]);
+    );
+    run_on("import", &db, &[first.as_os_str()]);
+    let (code, out, _) = run_on("import", &db, &[corrected.as_os_str()]);
     assert_eq!(code, 0, "{out}");
     assert!(
         out.contains("corrected.csv: 1 accepted, 0 rejected, 1 replaced"),
         "{out}"
     );
-    let (_, out, _) = run(&[os("indicators"), os("--db"), db.as_os_str(), os("--json")]);
+    let (_, out, _) = run_on("indicators", &db, &[os("--json")]);
     let got: Value = serde_json::from_str(&out).unwrap();
     let fires: Vec<(String, f64)> = got["indicators"][0]["periods"]
         .as_array()
@@ -297,30 +281,20 @@ fn a_newer_file_replaces_only_its_own_indicators_periods_issue_15() {
 fn a_plan_measurable_follows_an_imported_indicator_issue_15() {
     let dir = tempfile::tempdir().unwrap();
     let db = super::plan::crafted_assessment(dir.path());
-    let fires = dir.path().join("fires.csv");
-    std::fs::write(
-        &fires,
+    let fires = write_fixture(
+        dir.path(),
+        "fires.csv",
         "Measure,Q1 2023/24,Q2 2023/24,Q1 2024/25,Q2 2024/25\nDeliberate fires,40,38,20,22\n",
-    )
-    .unwrap();
-    let (code, out, err) = run(&[os("import"), os("--db"), db.as_os_str(), fires.as_os_str()]);
+    );
+    let (code, out, err) = run_on("import", &db, &[fires.as_os_str()]);
     assert_eq!(code, 0, "{out}{err}");
     let plan = super::plan::seed_like_plan(dir.path());
-    run(&[
-        os("plan"),
-        os("--db"),
-        db.as_os_str(),
-        os("--import"),
-        plan.as_os_str(),
-    ]);
-    let (code, out, err) = run(&[
-        os("plan"),
-        os("--db"),
-        db.as_os_str(),
-        os("--as-at"),
-        os("2024/25-Q2"),
-        os("--json"),
-    ]);
+    run_on("plan", &db, &[os("--import"), plan.as_os_str()]);
+    let (code, out, err) = run_on(
+        "plan",
+        &db,
+        &[os("--as-at"), os("2024/25-Q2"), os("--json")],
+    );
     assert_eq!(code, 0, "{err}");
     let review: Value = serde_json::from_str(&out).unwrap();
     let fires = review["priorities"][2]["measurables"][0].clone();

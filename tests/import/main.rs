@@ -96,6 +96,38 @@ pub fn import_with_cli(
     )
 }
 
+/// Write a file the test makes up, `name` in `dir` (made if missing); its path.
+pub fn write_fixture(dir: &Path, name: &str, text: &str) -> PathBuf {
+    std::fs::create_dir_all(dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// `csp-assessment ARGS…` run as the analyst runs it: (exit code, output, errors).
+pub fn run(args: &[&std::ffi::OsStr]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_csp-assessment"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// `csp-assessment COMMAND --db DB MORE…`: [`run`] on one assessment file.
+pub fn run_on(command: &str, db: &Path, more: &[&std::ffi::OsStr]) -> (i32, String, String) {
+    let mut args = vec![os(command), os("--db"), db.as_os_str()];
+    args.extend_from_slice(more);
+    run(&args)
+}
+
+pub fn os<S: AsRef<std::ffi::OsStr> + ?Sized>(s: &S) -> &std::ffi::OsStr {
+    s.as_ref()
+}
+
 /// Query one text column from the file with plain SQL.
 pub fn sql_strings(path: &Path, sql: &str) -> Vec<String> {
     let conn = rusqlite::Connection::open(path).unwrap();

@@ -7,11 +7,6 @@
 use super::partnerships::partnership_file;
 use super::*;
 use std::io::Read;
-use std::process::Command;
-
-fn app() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_csp-assessment"))
-}
 
 const HEADER: &str = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n";
 
@@ -43,9 +38,11 @@ pub fn crafted_police(dir: &Path) -> PathBuf {
                 ));
             }
         }
-        let sub = folder.join(&label);
-        std::fs::create_dir_all(&sub).unwrap();
-        std::fs::write(sub.join(format!("{label}-testshire-street.csv")), text).unwrap();
+        write_fixture(
+            &folder.join(&label),
+            &format!("{label}-testshire-street.csv"),
+            &text,
+        );
         month = if month % 100 == 12 {
             month + 89
         } else {
@@ -57,20 +54,18 @@ pub fn crafted_police(dir: &Path) -> PathBuf {
 
 /// MARAC returns: 40 cases a quarter in 2023/24 Q1–Q2 and 2024/25 Q1–Q2.
 fn crafted_marac(dir: &Path) -> PathBuf {
-    let path = dir.join("marac.csv");
-    std::fs::write(
-        &path,
+    write_fixture(
+        dir,
+        "marac.csv",
         "Quarter,Cases discussed,Repeat cases\n2023/24 Q1,40,12\n2023/24 Q2,40,12\n2024/25 Q1,41,10\n2024/25 Q2,39,11\n",
     )
-    .unwrap();
-    path
 }
 
 /// A plan as seed 002 lays it out, with a Series column naming the series three ways.
 pub fn seed_like_plan(dir: &Path) -> PathBuf {
-    let path = dir.join("action plan 2024-25.csv");
-    std::fs::write(
-        &path,
+    write_fixture(
+        dir,
+        "action plan 2024-25.csv",
         "Ref,Priority,Strand,Output,Outcome,Measurable,Lead,Series,Direction,Target\n\
          ASB1,Anti-social behaviour,Pursue,Hotspot patrols,Less ASB in hotspots,Police recorded ASB,Police,Anti-social behaviour,reduce,\n\
          ASB2,,Prevent,Target hardening,Fewer burglaries,Reduction in burglary,Police,theme:burglary,,\n\
@@ -79,21 +74,6 @@ pub fn seed_like_plan(dir: &Path) -> PathBuf {
          FS1,Fire,Prevent,Fire-setter visits,Fewer deliberate fires,Deliberate fires,KFRS,indicator:Deliberate fires,reduce,\n\
          FS2,,Prepare,Campaigns,,Feeling of safety,KFRS,Fly-tipping,,\n",
     )
-    .unwrap();
-    path
-}
-
-pub fn run(args: &[&std::ffi::OsStr]) -> (i32, String, String) {
-    let out = app().args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-pub fn os<S: AsRef<std::ffi::OsStr> + ?Sized>(s: &S) -> &std::ffi::OsStr {
-    s.as_ref()
 }
 
 /// The crafted file with police and MARAC data and the seed-like plan imported.
@@ -101,13 +81,7 @@ pub fn crafted_assessment(dir: &Path) -> PathBuf {
     let db = dir.join("plan.assessment");
     let police = crafted_police(dir);
     let marac = crafted_marac(dir);
-    let (code, _, err) = run(&[
-        os("import"),
-        os("--db"),
-        db.as_os_str(),
-        police.as_os_str(),
-        marac.as_os_str(),
-    ]);
+    let (code, _, err) = run_on("import", &db, &[police.as_os_str(), marac.as_os_str()]);
     assert_eq!(code, 0, "{err}");
     db
 }
@@ -116,13 +90,7 @@ pub fn crafted_assessment(dir: &Path) -> PathBuf {
 fn crafted_with_plan(dir: &Path) -> PathBuf {
     let db = crafted_assessment(dir);
     let plan = seed_like_plan(dir);
-    let (code, _, err) = run(&[
-        os("plan"),
-        os("--db"),
-        db.as_os_str(),
-        os("--import"),
-        plan.as_os_str(),
-    ]);
+    let (code, _, err) = run_on("plan", &db, &[os("--import"), plan.as_os_str()]);
     assert_eq!(code, 1, "the fly-tipping row is rejected: {err}");
     db
 }
@@ -143,14 +111,11 @@ fn an_imported_plan_is_linked_and_judged_on_the_crafted_data_issue_15() {
     let db = crafted_assessment(dir.path());
     let plan = seed_like_plan(dir.path());
 
-    let (code, out, err) = run(&[
-        os("plan"),
-        os("--db"),
-        db.as_os_str(),
-        os("--import"),
-        plan.as_os_str(),
-        os("--json"),
-    ]);
+    let (code, out, err) = run_on(
+        "plan",
+        &db,
+        &[os("--import"), plan.as_os_str(), os("--json")],
+    );
     assert_eq!(code, 1, "the fly-tipping row is rejected: {out}{err}");
     let summary: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(summary["priorities"], 3);
@@ -164,14 +129,11 @@ fn an_imported_plan_is_linked_and_judged_on_the_crafted_data_issue_15() {
     assert_eq!(summary["rejected"][0]["column"], "Series");
     assert_eq!(summary["sha256"].as_str().unwrap(), sha256_of(&plan));
 
-    let (code, out, err) = run(&[
-        os("plan"),
-        os("--db"),
-        db.as_os_str(),
-        os("--as-at"),
-        os("2024/25-Q2"),
-        os("--json"),
-    ]);
+    let (code, out, err) = run_on(
+        "plan",
+        &db,
+        &[os("--as-at"), os("2024/25-Q2"), os("--json")],
+    );
     assert_eq!(code, 0, "{err}");
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(json["as_at"], "2024/25-Q2");
@@ -262,18 +224,14 @@ fn the_performance_report_opens_with_its_charts_and_status_table_issue_15() {
     let dir = tempfile::tempdir().unwrap();
     let db = crafted_with_plan(dir.path());
     let out_dir = dir.path().join("reports");
-    let (code, out, err) = run(&[
-        os("plan"),
-        os("--db"),
-        db.as_os_str(),
+    let q2_report = [
         os("--as-at"),
         os("2024/25-Q2"),
         os("--report"),
         out_dir.as_os_str(),
-        os("--date"),
-        os("1 October 2024"),
-        os("--json"),
-    ]);
+    ];
+    let more = [os("--date"), os("1 October 2024"), os("--json")];
+    let (code, out, err) = run_on("plan", &db, &[&q2_report[..], &more].concat());
     assert_eq!(code, 0, "{err}");
     let written: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(
@@ -318,30 +276,22 @@ fn the_performance_report_opens_with_its_charts_and_status_table_issue_15() {
     assert_eq!(&rows[0][latest], "420");
 
     // One priority only.
-    let (code, _, err) = run(&[
-        os("plan"),
-        os("--db"),
-        db.as_os_str(),
-        os("--as-at"),
-        os("2024/25-Q2"),
-        os("--report"),
-        out_dir.as_os_str(),
-        os("--priority"),
-        os("domestic abuse"),
-    ]);
+    let more = [os("--priority"), os("domestic abuse")];
+    let (code, _, err) = run_on("plan", &db, &[&q2_report[..], &more].concat());
     assert_eq!(code, 0, "{err}");
     let one = docx_paragraphs(&out_dir.join("performance-report-2024-25-q2-domestic-abuse.docx"));
     assert!(one.iter().any(|p| p == "Domestic abuse"));
     assert!(!one.iter().any(|p| p == "Anti-social behaviour"));
-    let (code, _, err) = run(&[
-        os("plan"),
-        os("--db"),
-        db.as_os_str(),
-        os("--report"),
-        out_dir.as_os_str(),
-        os("--priority"),
-        os("Burglary"),
-    ]);
+    let (code, _, err) = run_on(
+        "plan",
+        &db,
+        &[
+            os("--report"),
+            out_dir.as_os_str(),
+            os("--priority"),
+            os("Burglary"),
+        ],
+    );
     assert_eq!(code, 1);
     assert!(err.contains("no priority called \"Burglary\""), "{err}");
 }
@@ -351,17 +301,18 @@ fn the_assessment_export_says_how_last_years_plan_did_issue_15() {
     let dir = tempfile::tempdir().unwrap();
     let db = crafted_with_plan(dir.path());
     let out_dir = dir.path().join("export");
-    let (code, _, err) = run(&[
-        os("export"),
-        os("--db"),
-        db.as_os_str(),
-        os("--out"),
-        out_dir.as_os_str(),
-        os("--fy"),
-        os("2023/24"),
-        os("--format"),
-        os("docx"),
-    ]);
+    let (code, _, err) = run_on(
+        "export",
+        &db,
+        &[
+            os("--out"),
+            out_dir.as_os_str(),
+            os("--fy"),
+            os("2023/24"),
+            os("--format"),
+            os("docx"),
+        ],
+    );
     assert_eq!(code, 0, "{err}");
     let paragraphs = docx_paragraphs(&out_dir.join("strategic-assessment-2023-24.docx"));
     assert!(paragraphs
