@@ -3,7 +3,8 @@
 //! parse every feature, send the areas and the rejected features (feature number as the
 //! line) to the writer in one batch, with the raw bytes for the content hash.
 
-use super::worker::{new_batch, Channel, FileSummary};
+use super::batch::{new_batch, Channel};
+use super::file_summary::FileSummary;
 use crate::import::boundaries::{BoundaryLevel, FeatureProblem};
 use crate::import::field_mapping::{find_for_header, FieldMapping};
 use crate::import::gis::{attribute_names, read_source, BoundarySource};

@@ -3,10 +3,11 @@
 //! the end the file either kept — replacements made, counts handed to the batch, the record
 //! completed — or rolled back to the savepoint, leaving nothing of it behind.
 
+use super::batch::Batch;
+use super::file_summary::FileSummary;
 use super::notes;
 use super::replace;
 use super::report::{FileOutcome, FileReport};
-use super::worker::{Batch, FileSummary};
 use crate::import::content_hash::Digests;
 use crate::import::inputs::InputFile;
 use crate::import::kind::FileKind;

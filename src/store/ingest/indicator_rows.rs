@@ -5,8 +5,9 @@
 //! `import::indicators`, and sent as partner records with the line (or sheet row) they
 //! came from; every cell that cannot be used is a rejected row with its column and reason.
 
+use super::batch::{new_batch, Batch, Channel};
+use super::file_summary::FileSummary;
 use super::partner_rows::PartnerSummary;
-use super::worker::{new_batch, Batch, Channel, FileSummary};
 use crate::import::grid::{grid_of_records, workbook_grids, Grid};
 use crate::import::indicators::columns::{recognise, Columns};
 use crate::import::indicators::{parse_indicator_grid, IndicatorTable};

@@ -8,7 +8,8 @@
 //! this cannot settle (a read error, a partner file whose kind depends on a column mapping)
 //! is left to the normal import, which checks the SHA-256 again after parsing.
 
-use super::worker::{settled_kind, ReadAs};
+use super::read_as::ReadAs;
+use super::worker::settled_kind;
 use crate::import::content_hash::{ContentHashes, Digests};
 use crate::import::inputs::{InputFile, InputLocation};
 use std::io::Read;

@@ -5,16 +5,20 @@
 //! covering a (force, month) already present replaces it; counts the pages read are kept
 //! current. Cancel, an I/O error or a crash leaves the assessment file exactly as it was.
 
+mod batch;
 mod boundary_file;
+mod file_summary;
 mod file_writer;
 mod hasher;
 mod indicator_rows;
 mod known;
 mod notes;
 mod partner_rows;
+mod read_as;
 mod read_files;
 mod replace;
 mod report;
+mod simple_rows;
 mod street_rows;
 #[cfg(test)]
 mod tests;
@@ -33,15 +37,16 @@ use super::{Store, StoreError};
 use crate::import::content_hash::Digests;
 use crate::import::inputs::{discover, InputFile};
 use crate::import::kind::FileKind;
+use batch::{Channel, Message};
 use crossbeam_channel::{bounded, Receiver};
 use file_writer::{already_imported, FileWriter};
 use hasher::{hash_files, HashJob};
 use known::KnownContent;
+use read_as::{MappingChoice, ReadAs};
 use read_files::{read_files, ReadJob};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Instant;
-use worker::{Channel, MappingChoice, Message, ReadAs};
 
 /// Import files, folders and zips into the assessment file as one batch, each file's kind
 /// recognised from its header.

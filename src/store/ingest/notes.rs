@@ -1,7 +1,7 @@
 //! The plain sentences an import adds to a file's summary: Excel re-saves, old crime-type
 //! names, rows with no location, Windows-1252 text, rejected rows.
 
-use super::worker::FileSummary;
+use super::file_summary::FileSummary;
 use crate::import::crime_types::LEGACY_CRIME_TYPES;
 
 pub fn summary_notes(s: &FileSummary, windows_1252_values: u64) -> Vec<String> {

@@ -2,7 +2,8 @@
 //! keep accepted records with their line, reject the rest with the column and reason, and
 //! remember what the file covers (months or periods) and how its values were normalised.
 
-use super::worker::{new_batch, Batch, Channel, FileSummary};
+use super::batch::{new_batch, Batch, Channel};
+use super::file_summary::FileSummary;
 use crate::import::kind::FileKind;
 use crate::import::partner::mapping::ColumnMapping;
 use crate::import::partner::{

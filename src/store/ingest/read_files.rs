@@ -3,8 +3,10 @@
 //! parsing the rest. One thread for the whole batch, so the next file is read while the
 //! writer is still storing the last: both cores stay busy across file boundaries.
 
+use super::batch::{Channel, Message};
 use super::known::KnownContent;
-use super::worker::{parse_file, Channel, MappingChoice, Message, ReadAs};
+use super::read_as::{MappingChoice, ReadAs};
+use super::worker::parse_file;
 use crate::import::inputs::InputFile;
 use crate::store::interner::Interners;
 use crossbeam_channel::Receiver;

@@ -2,7 +2,8 @@
 //! dimension ids, count what the pages need (per month, crime type and LSOA; per force and
 //! month, where the rows sit), and send the rows to the writer in batches.
 
-use super::worker::{new_batch, Batch, Channel, FileSummary, ROWS_PER_BATCH};
+use super::batch::{new_batch, Batch, Channel, ROWS_PER_BATCH};
+use super::file_summary::FileSummary;
 use crate::import::crime_types::CrimeTypeMatch;
 use crate::import::month::MonthForm;
 use crate::import::police_uk::StreetColumns;
