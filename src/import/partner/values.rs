@@ -6,8 +6,11 @@
 //! Each normaliser takes one trimmed cell and says what it means or why it cannot tell;
 //! none of them guesses: a value not listed here is a problem, not a default.
 
-use super::layout::FieldKey;
-use std::collections::BTreeMap;
+mod counts;
+mod log;
+
+pub use counts::{count, CountValue};
+pub use log::{LogEntry, NormalisationLog};
 
 /// Why a cell's value was not accepted. `Display` completes a sentence that starts with
 /// the column name and the value: `Repeat "Maybe" is not yes or no …`.
@@ -343,93 +346,6 @@ pub fn substance_group(text: &str) -> Result<SubstanceGroup, ValueProblem> {
     }
 }
 
-/// A count as published: a number, or a value withheld for disclosure control.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum CountValue {
-    Count(u32),
-    /// Suppressed in the source (`*`, `<5`, `[c]`, …); the text is kept as written.
-    Suppressed(String),
-}
-
-impl CountValue {
-    /// The number, when it was published.
-    pub fn value(&self) -> Option<u32> {
-        match self {
-            CountValue::Count(n) => Some(*n),
-            CountValue::Suppressed(_) => None,
-        }
-    }
-
-    pub fn is_suppressed(&self) -> bool {
-        matches!(self, CountValue::Suppressed(_))
-    }
-}
-
-fn is_suppression_marker(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    let small = lower
-        .strip_prefix('<')
-        .is_some_and(|n| !n.trim().is_empty() && n.trim().bytes().all(|b| b.is_ascii_digit()));
-    small
-        || matches!(
-            lower.as_str(),
-            "*" | "**"
-                | "x"
-                | "c"
-                | "s"
-                | "~"
-                | "[c]"
-                | "[x]"
-                | "[s]"
-                | ".."
-                | "supp"
-                | "suppressed"
-        )
-}
-
-/// A non-negative whole number (`1,234` and Excel's `12.0` accepted), or a suppressed
-/// published value. Blank is a problem: a missing count is not zero.
-pub fn count(text: &str) -> Result<CountValue, ValueProblem> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err(ValueProblem::Blank);
-    }
-    if is_suppression_marker(text) {
-        return Ok(CountValue::Suppressed(text.to_string()));
-    }
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest.trim_start()),
-        None => (false, text),
-    };
-    let whole = match digits.split_once('.') {
-        Some((whole, fraction)) if !fraction.is_empty() && fraction.bytes().all(|b| b == b'0') => {
-            whole
-        }
-        Some(_) => return Err(ValueProblem::NotCount),
-        None => digits,
-    };
-    if !thousands_grouped(whole) {
-        return Err(ValueProblem::NotCount);
-    }
-    let value: u32 = whole
-        .replace(',', "")
-        .parse()
-        .map_err(|_| ValueProblem::NotCount)?;
-    if negative && value > 0 {
-        return Err(ValueProblem::NegativeCount);
-    }
-    Ok(CountValue::Count(value))
-}
-
-/// Digits, optionally with commas between groups of three: `1234`, `1,234`, not `12,34`.
-fn thousands_grouped(text: &str) -> bool {
-    let mut groups = text.split(',');
-    let first = groups.next().unwrap_or_default();
-    let first_ok = !first.is_empty() && first.bytes().all(|b| b.is_ascii_digit());
-    let grouped = !text.contains(',') || first.len() <= 3;
-    first_ok && grouped && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
-}
-
 /// An ONS LSOA or ward code: a letter and eight digits, upper-cased (`e01012345` is fine).
 pub fn area_code(text: &str) -> Result<String, ValueProblem> {
     let code = text.trim().to_ascii_uppercase();
@@ -444,66 +360,6 @@ pub fn area_code(text: &str) -> Result<String, ValueProblem> {
         Ok(code)
     } else {
         Err(ValueProblem::NotAreaCode)
-    }
-}
-
-/// One line of the "what was mapped to what" table.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LogEntry {
-    pub field: FieldKey,
-    /// The cell as written (trimmed); empty for a blank cell.
-    pub raw: String,
-    pub normalised: String,
-    pub count: usize,
-}
-
-/// Counts of each (field, raw value → normalised value) pair seen, for the table the
-/// analyst checks before importing. Only coded fields are logged, not free text or dates.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct NormalisationLog {
-    counts: BTreeMap<(FieldKey, String, String), usize>,
-}
-
-impl NormalisationLog {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    pub fn record(&mut self, field: FieldKey, raw: &str, normalised: &str) {
-        let key = (field, raw.trim().to_string(), normalised.to_string());
-        *self.counts.entry(key).or_insert(0) += 1;
-    }
-
-    /// Every pair seen, by field (layout order), then raw value.
-    pub fn entries(&self) -> Vec<LogEntry> {
-        self.counts
-            .iter()
-            .map(|((field, raw, normalised), count)| LogEntry {
-                field: *field,
-                raw: raw.clone(),
-                normalised: normalised.clone(),
-                count: *count,
-            })
-            .collect()
-    }
-
-    /// How many cells of a field were read as `normalised`.
-    pub fn total_for(&self, field: FieldKey, normalised: &str) -> usize {
-        self.counts
-            .iter()
-            .filter(|((f, _, n), _)| *f == field && n == normalised)
-            .map(|(_, c)| c)
-            .sum()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.counts.is_empty()
-    }
-
-    pub fn merge(&mut self, other: &NormalisationLog) {
-        for (key, count) in &other.counts {
-            *self.counts.entry(key.clone()).or_insert(0) += count;
-        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! Tests of value normalisation: yes/no flags, crime flags, risk levels, sex, age bands,
 //! ASB actions, substance groups, counts, area codes and the normalisation log.
 
+use super::super::layout::FieldKey;
 use super::*;
 
 #[test]
