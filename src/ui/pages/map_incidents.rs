@@ -3,7 +3,7 @@
 //! the pointer with its count. Per frame it only transforms cached metres to the screen and
 //! skips what is out of view; the sample and the bins are made once by the map job.
 
-use super::map::screen;
+use super::map_canvas::screen;
 use crate::analysis::hexbin::HexBin;
 use crate::analysis::incident_map::IncidentMap;
 use crate::report::format::thousands;

@@ -5,6 +5,7 @@ mod comparison;
 mod control_chart;
 mod data;
 mod map;
+mod map_canvas;
 mod map_incidents;
 mod overview;
 mod partner;
