@@ -14,6 +14,7 @@ mod plan;
 mod plan_chart;
 mod plan_editor;
 mod report;
+mod report_priorities;
 mod report_words;
 mod rollup;
 mod trends;
