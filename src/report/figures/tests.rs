@@ -1,12 +1,15 @@
 //! Tests of the rendered outputs: the PNG decodes at the documented size and resolution
 //! with text and bars actually drawn, the SVG is well-formed and carries every label,
-//! both are byte-for-byte repeatable, and bad data gives an error instead of a panic.
+//! both are byte-for-byte repeatable. The figures built here are shared with `bad_data`,
+//! the tests that bad data gives an error instead of a panic.
 //! `write_previews` (ignored) writes one PNG and SVG of each kind to look at.
 
 use super::page::{HEIGHT_PX, PX_PER_METRE, PX_PER_PT, WIDTH_PX};
 use super::style::{PRIMARY, PRIMARY_LIGHT, SIGNAL};
 use super::*;
 use plotters::style::RGBColor;
+
+mod bad_data;
 
 const SOURCE: &str = "Source: police.uk street-level crime, Northvale CSP assessment file";
 const MONTHS: [&str; 12] = [
@@ -372,124 +375,6 @@ fn every_kind_renders() {
         let svg = render_svg(&figure).unwrap();
         assert!(svg.contains(&figure.title), "{}", figure.title);
     }
-}
-
-#[test]
-fn empty_data_is_an_error_not_a_panic() {
-    for mut figure in all_kinds() {
-        match &mut figure.body {
-            FigureBody::Bars {
-                categories, values, ..
-            }
-            | FigureBody::ControlChart {
-                categories, values, ..
-            } => {
-                categories.clear();
-                values.clear();
-            }
-            FigureBody::Lines { categories, series } => {
-                categories.clear();
-                series.clear();
-            }
-            FigureBody::HorizontalBars {
-                categories,
-                values,
-                value_labels,
-            } => {
-                categories.clear();
-                values.clear();
-                value_labels.clear();
-            }
-            FigureBody::Map { areas, classes, .. } => {
-                areas.clear();
-                classes.clear();
-            }
-            FigureBody::Funnel {
-                categories, marks, ..
-            } => {
-                categories.clear();
-                marks.clear();
-            }
-        }
-        assert!(matches!(
-            render_png(&figure),
-            Err(FigureError::NoData { .. })
-        ));
-        assert!(matches!(
-            render_svg(&figure),
-            Err(FigureError::NoData { .. })
-        ));
-    }
-}
-
-#[test]
-fn nan_and_negative_values_are_refused() {
-    for bad in [f64::NAN, -1.0, f64::INFINITY] {
-        let mut figure = trend();
-        if let FigureBody::Bars { values, .. } = &mut figure.body {
-            values[2] = bad;
-        }
-        match render_png(&figure) {
-            Err(FigureError::BadValue { category, .. }) => assert_eq!(category, "2021/22"),
-            other => panic!("{bad} gave {other:?}"),
-        }
-    }
-    let mut gap = seasonality();
-    if let FigureBody::Lines { series, .. } = &mut gap.body {
-        series[1].values[4] = None;
-    }
-    assert!(render_svg(&gap).is_ok(), "a missing month is a gap");
-    if let FigureBody::Lines { series, .. } = &mut gap.body {
-        series[1].values[5] = Some(f64::NAN);
-    }
-    assert!(matches!(
-        render_svg(&gap),
-        Err(FigureError::BadValue { .. })
-    ));
-}
-
-#[test]
-fn mismatched_lengths_and_bad_limits_are_refused() {
-    let mut short = breakdown();
-    if let FigureBody::HorizontalBars { value_labels, .. } = &mut short.body {
-        value_labels.pop();
-    }
-    assert!(matches!(
-        render_svg(&short),
-        Err(FigureError::LengthMismatch {
-            expected: 8,
-            found: 7,
-            ..
-        })
-    ));
-    let mut flagged = control_chart();
-    if let FigureBody::ControlChart { flagged, .. } = &mut flagged.body {
-        flagged.push(36);
-    }
-    assert!(matches!(
-        render_png(&flagged),
-        Err(FigureError::FlaggedOutOfRange {
-            index: 36,
-            months: 36
-        })
-    ));
-    let mut limits = control_chart();
-    if let FigureBody::ControlChart { upper, .. } = &mut limits.body {
-        *upper = 100.0;
-    }
-    assert!(matches!(
-        render_png(&limits),
-        Err(FigureError::BadLimits { .. })
-    ));
-}
-
-#[test]
-fn all_zero_values_still_draw() {
-    let mut figure = trend();
-    if let FigureBody::Bars { values, .. } = &mut figure.body {
-        values.iter_mut().for_each(|v| *v = 0.0);
-    }
-    assert!(render_png(&figure).is_ok());
 }
 
 /// Writes one PNG and SVG of each kind to /tmp/figures-preview/ to look at:
