@@ -71,7 +71,16 @@ start_display
 export WINEPREFIX="$out/wineprefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 unset WINEARCH
 step "wine prefix ($(wine --version))"
-wineboot --init >"$out/wineboot.log" 2>&1 || cannot_run "wineboot failed (see $out/wineboot.log)"
+make_prefix() { wineboot --init >"$out/wineboot.log" 2>&1; }
+if ! make_prefix; then
+  # Wine 8 now and then fails its first start in a new prefix ("could not load
+  # kernel32.dll", seen once in several runs on the same machine): once more, from scratch.
+  echo "wineboot failed ($(grep -m1 -i 'could not\|failed' "$out/wineboot.log" || true)); trying a new prefix"
+  wineserver -k 2>/dev/null || true
+  rm -rf "$WINEPREFIX"
+  sleep 2
+  make_prefix || cannot_run "wineboot failed twice (see $out/wineboot.log)"
+fi
 wineserver -w
 
 # Rust >= 1.78 calls ProcessPrng from bcryptprimitives.dll, which Windows 10 and 11 have and
