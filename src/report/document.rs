@@ -184,30 +184,43 @@ fn text_of(block: &Block) -> Option<&str> {
     }
 }
 
-/// Whether block `i` is part of a short lead-in — the paragraphs or notes between a heading
-/// and the table or figure it introduces — that must stay on the page with that table or
+/// Which blocks are part of a short lead-in — the paragraphs or notes between a heading
+/// and the table or figure they introduce — that must stay on the page with that table or
 /// figure (so a heading and its first sentence never end a page whose exhibit is on the
-/// next). Both writers ask this: Word's keep-with-next, the PDF's sticky blocks.
-pub fn keeps_with_next_exhibit(blocks: &[Block], i: usize) -> bool {
-    if text_of(&blocks[i]).is_none() {
-        return false;
+/// next). One flag per block, found in one pass; both writers read it: Word's
+/// keep-with-next, the PDF's sticky blocks.
+pub fn lead_ins(blocks: &[Block]) -> Vec<bool> {
+    let mut kept = vec![false; blocks.len()];
+    let mut start = 0;
+    while start < blocks.len() {
+        if text_of(&blocks[start]).is_none() {
+            start += 1;
+            continue;
+        }
+        let end = blocks[start..]
+            .iter()
+            .position(|b| text_of(b).is_none())
+            .map_or(blocks.len(), |p| start + p);
+        let after_heading = start > 0 && matches!(blocks[start - 1], Block::Heading { .. });
+        let before_exhibit = matches!(
+            blocks.get(end),
+            Some(Block::Table(_) | Block::Figure { .. })
+        );
+        let chars: usize = blocks[start..end]
+            .iter()
+            .filter_map(text_of)
+            .map(str::len)
+            .sum();
+        if after_heading
+            && before_exhibit
+            && end - start <= LEAD_IN_MAX_BLOCKS
+            && chars <= LEAD_IN_MAX_CHARS
+        {
+            kept[start..end].fill(true);
+        }
+        start = end;
     }
-    let start = blocks[..i]
-        .iter()
-        .rposition(|b| text_of(b).is_none())
-        .map_or(0, |p| p + 1);
-    let end = blocks[i..]
-        .iter()
-        .position(|b| text_of(b).is_none())
-        .map_or(blocks.len(), |p| i + p);
-    let after_heading = start > 0 && matches!(blocks[start - 1], Block::Heading { .. });
-    let before_exhibit = matches!(
-        blocks.get(end),
-        Some(Block::Table(_) | Block::Figure { .. })
-    );
-    let run = &blocks[start..end];
-    let chars: usize = run.iter().filter_map(text_of).map(str::len).sum();
-    after_heading && before_exhibit && run.len() <= LEAD_IN_MAX_BLOCKS && chars <= LEAD_IN_MAX_CHARS
+    kept
 }
 
 #[cfg(test)]
@@ -241,21 +254,20 @@ mod lead_in_tests {
             figure(),
             para(50),
         ];
-        let kept: Vec<usize> = (0..blocks.len())
-            .filter(|i| keeps_with_next_exhibit(&blocks, *i))
-            .collect();
+        let flags = lead_ins(&blocks);
+        let kept: Vec<usize> = (0..blocks.len()).filter(|i| flags[*i]).collect();
         assert_eq!(kept, vec![1, 2]);
     }
 
     #[test]
     fn long_prose_or_text_not_followed_by_an_exhibit_flows_freely() {
         let long = vec![heading(), para(900), para(900), figure()];
-        assert!(!(0..4).any(|i| keeps_with_next_exhibit(&long, i)));
+        assert!(!lead_ins(&long).contains(&true));
         let many = vec![heading(), para(10), para(10), para(10), para(10), figure()];
-        assert!(!(0..6).any(|i| keeps_with_next_exhibit(&many, i)));
+        assert!(!lead_ins(&many).contains(&true));
         let no_exhibit = vec![heading(), para(100), heading(), figure()];
-        assert!(!(0..4).any(|i| keeps_with_next_exhibit(&no_exhibit, i)));
+        assert!(!lead_ins(&no_exhibit).contains(&true));
         let no_heading = vec![figure(), para(100), figure()];
-        assert!(!(0..3).any(|i| keeps_with_next_exhibit(&no_heading, i)));
+        assert!(!lead_ins(&no_heading).contains(&true));
     }
 }

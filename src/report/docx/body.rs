@@ -5,7 +5,7 @@
 use super::props::{paragraph_properties, spacing, Prop};
 use super::xml::escape;
 use super::{Block, Document, TableBlock};
-use crate::report::document::keeps_with_next_exhibit;
+use crate::report::document::lead_ins;
 use crate::report::table_layout::{
     keep_with_next, plan_columns, PAGE_TEXT_WIDTH_PT, TABLE_TEXT_PT,
 };
@@ -31,8 +31,8 @@ pub fn document(doc: &Document) -> String {
     out.push_str(PAGE_BREAK);
     let mut heading_index = 0;
     let mut figure_index = 0;
-    for (i, block) in doc.blocks.iter().enumerate() {
-        let lead_in = keeps_with_next_exhibit(&doc.blocks, i);
+    let lead_ins = lead_ins(&doc.blocks);
+    for (block, &lead_in) in doc.blocks.iter().zip(&lead_ins) {
         match block {
             Block::Heading {
                 level,

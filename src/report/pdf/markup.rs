@@ -5,7 +5,7 @@
 //! ([`plan_columns`]), and the same keep rules ([`keep_with_next`]'s constants).
 
 use crate::report::doc_font::{MONO_FAMILY, SANS_FAMILY};
-use crate::report::document::{keeps_with_next_exhibit, Block, Document, TableBlock};
+use crate::report::document::{lead_ins, Block, Document, TableBlock};
 use crate::report::table_layout::{
     plan_columns, KEEP_LAST_ROWS, KEEP_WHOLE_MAX_ROWS, PAGE_TEXT_WIDTH_PT,
 };
@@ -86,9 +86,10 @@ pub fn document(doc: &Document) -> String {
     let mut out = preamble(doc);
     title_page(doc, &mut out);
     let mut bullets: Vec<&str> = Vec::new();
-    for (i, block) in doc.blocks.iter().enumerate() {
+    let lead_ins = lead_ins(&doc.blocks);
+    for (block, &lead_in) in doc.blocks.iter().zip(&lead_ins) {
         // A short lead-in between a heading and its table or figure sticks to it.
-        let (open, close) = if keeps_with_next_exhibit(&doc.blocks, i) {
+        let (open, close) = if lead_in {
             ("#block(sticky: true)[", "]")
         } else {
             ("", "")
