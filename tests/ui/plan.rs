@@ -316,3 +316,27 @@ fn the_county_roll_up_page_counts_the_partnerships_issue_15() {
         .join("county roll-up/county-rollup.docx")
         .exists());
 }
+
+#[test]
+fn a_partnership_file_without_priorities_is_named_on_the_roll_up_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = vec![
+        partnership(dir.path(), "Ashford", &[("Domestic abuse", None)]),
+        partnership(dir.path(), "Swale", &[]),
+    ];
+    let (mut harness, _) = app_on_new_file(dir.path());
+    harness
+        .get_by_role_and_label(Role::Button, "County roll-up")
+        .click();
+    harness.run();
+    harness.state_mut().roll_up(files);
+    harness.run();
+    harness.get_by_label_contains("No priorities in Swale:");
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("No priorities in")
+            .count(),
+        1,
+        "Ashford has priorities and is not named"
+    );
+}

@@ -38,6 +38,23 @@ pub fn rollup_page_ui(ui: &mut egui::Ui, state: &mut RollupState, actions: &mut 
         }
         return;
     }
+    if let Some(rollup) = &state.rollup {
+        let without: Vec<&str> = rollup
+            .files
+            .iter()
+            .filter(|f| f.chosen.is_empty())
+            .map(|f| f.partnership.as_str())
+            .collect();
+        if !without.is_empty() {
+            ui.label(
+                RichText::new(format!(
+                    "No priorities in {}: a partnership's priorities come from its plan (Plan page) or, without one, from the issues scored on its Report page's priority matrix.",
+                    without.join(", ")
+                ))
+                .color(PROBLEM_COLOUR),
+            );
+        }
+    }
     for (i, (heading, table)) in ["Priority issues", "Each partnership's ranked list"]
         .iter()
         .zip(&state.tables)
