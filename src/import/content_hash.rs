@@ -36,12 +36,17 @@ impl ContentHashes {
     }
 
     pub fn update(&mut self, chunks: &[Vec<u8>]) {
-        if let Some(sha) = &mut self.sha256 {
-            sha.update(chunks);
-        }
         for chunk in chunks {
-            self.fingerprint.update(chunk);
+            self.update_bytes(chunk);
         }
+    }
+
+    /// The next bytes, as one piece.
+    pub fn update_bytes(&mut self, bytes: &[u8]) {
+        if let Some(sha) = &mut self.sha256 {
+            sha.update_bytes(bytes);
+        }
+        self.fingerprint.update(bytes);
     }
 
     pub fn finish(self) -> Digests {

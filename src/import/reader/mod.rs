@@ -25,7 +25,7 @@ pub use csv_reader::CsvReader;
 pub use open::{start_csv, CsvStart};
 pub use raw_chunks::{ContentHasher, FileEnd};
 pub use record_text::{header_names, raw_text};
-pub use tee::MAX_ROW_BYTES;
+pub use tee::{FIRST_CHUNK, MAX_ROW_BYTES};
 
 use super::ImportError;
 

@@ -19,6 +19,10 @@ impl ContentHasher {
         }
     }
 
+    pub fn update_bytes(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
+    }
+
     /// Lowercase hex digest.
     pub fn finish(self) -> String {
         format!("{:x}", self.0.finalize())

@@ -31,7 +31,10 @@ pub(super) struct TeeReader<'a, R> {
     pub(super) blank_lines: BlankLines,
 }
 
-const CHUNK: usize = 256 * 1024;
+/// How much raw input is read at a time; the first chunk is what a file's dialect, kind
+/// and header are found from.
+pub const FIRST_CHUNK: usize = 256 * 1024;
+const CHUNK: usize = FIRST_CHUNK;
 
 /// The longest row (or header) accepted. police.uk rows are a few hundred bytes; anything
 /// near this is not a table of rows, and reading on would hold it all in memory.

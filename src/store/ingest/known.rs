@@ -3,7 +3,7 @@
 //!
 //! A file can only be a copy of a source with the same size (and, for a zip entry, the same
 //! CRC-32 where both have one): those are known without reading it. Only then is the file
-//! hashed and its fingerprint (or, for sources imported before fingerprints were kept, its
+//! hashed (on every core, ahead of the reader: [`RecognisedAhead`]) and its fingerprint (or, for sources imported before fingerprints were kept, its
 //! SHA-256) compared; a match of the same kind is reported as already imported. Anything
 //! this cannot settle (a read error, a partner file whose kind depends on a column mapping)
 //! is left to the normal import, which checks the SHA-256 again after parsing.
@@ -12,8 +12,13 @@ use super::read_as::ReadAs;
 use super::worker::settled_kind;
 use crate::import::content_hash::{ContentHashes, Digests};
 use crate::import::inputs::{InputFile, InputLocation};
+use crossbeam_channel::{unbounded, Receiver};
+use std::collections::HashMap;
 use std::io::Read;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+/// The bytes a file's kind is settled from: the first chunk the CSV reader opens a file with.
+const FIRST_CHUNK: usize = crate::import::reader::FIRST_CHUNK;
 
 /// The earlier import a file's content matches.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,6 +64,12 @@ impl KnownContent {
         Ok(KnownContent(sources))
     }
 
+    /// Whether `file` could be a copy of a source held (one of its size exists): only then
+    /// is it read before parsing.
+    fn may_hold(&self, file: &InputFile) -> bool {
+        self.0.iter().any(|s| s.bytes == file.size)
+    }
+
     /// The earlier import `file` is a copy of, if any. Reads the file only when a source
     /// of its size exists; counts what it read in `bytes_read` when it is recognised.
     pub fn recognise(
@@ -84,7 +95,7 @@ impl KnownContent {
             return None;
         }
         let need_sha256 = candidates.iter().any(|s| s.fingerprint.is_none());
-        let digests = hash_file(file, need_sha256).ok()?;
+        let (digests, first_chunk) = hash_file(file, need_sha256).ok()?;
         let same_content = |s: &&&KnownSource| match &s.fingerprint {
             Some(fingerprint) => *fingerprint == digests.fingerprint,
             None => digests.sha256.as_deref() == Some(s.sha256.as_str()),
@@ -93,31 +104,113 @@ impl KnownContent {
         if matches.is_empty() {
             return None;
         }
-        // Same bytes, but it is only the same import if it is read as the same kind.
-        let kind = settled_kind(file, read_as)?;
+        // Same bytes, but it is only the same import if it is read as the same kind: found
+        // from the first chunk just hashed (the chunk the reader opens a file with), so the
+        // file is not opened twice.
+        let kind = settled_kind(file, read_as, &first_chunk)?;
         let earlier = matches.iter().find(|s| s.kind == kind.source_kind())?;
         bytes_read.fetch_add(file.size, Ordering::Relaxed);
         Some(earlier.earlier.clone())
     }
 }
 
-/// Hash a whole file (decompressing a zip entry).
-fn hash_file(file: &InputFile, sha256: bool) -> Result<Digests, crate::import::ImportError> {
-    file.with_reader(|input| -> std::io::Result<Digests> {
-        const CHUNK: u64 = 256 * 1024;
+/// Hash a whole file (decompressing a zip entry); its digests and first chunk.
+fn hash_file(
+    file: &InputFile,
+    sha256: bool,
+) -> Result<(Digests, Vec<u8>), crate::import::ImportError> {
+    file.with_reader(|input| -> std::io::Result<(Digests, Vec<u8>)> {
         let mut hashes = ContentHashes::with_sha256(sha256);
-        let mut chunk = Vec::with_capacity(CHUNK as usize);
+        let mut first_chunk = Vec::with_capacity(FIRST_CHUNK);
+        (&mut *input)
+            .take(FIRST_CHUNK as u64)
+            .read_to_end(&mut first_chunk)?;
+        hashes.update(std::slice::from_ref(&first_chunk));
+        let mut chunk = vec![0; FIRST_CHUNK];
         loop {
-            chunk.clear();
-            if (&mut *input).take(CHUNK).read_to_end(&mut chunk)? == 0 {
-                break;
+            match input.read(&mut chunk) {
+                Ok(0) => break,
+                Ok(n) => hashes.update_bytes(chunk.get(..n).unwrap_or_default()),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
             }
-            hashes.update(std::slice::from_ref(&chunk));
         }
-        Ok(hashes.finish())
+        Ok((hashes.finish(), first_chunk))
     })?
     .map_err(|e| crate::import::ImportError::Io {
         path: file.display_name.clone(),
         reason: e.to_string(),
     })
+}
+
+/// Files of a batch recognised ahead of the reader, on every core: checking an unchanged
+/// folder is reading and hashing it, which two threads do in about half the time.
+pub struct RecognisedAhead {
+    results: Receiver<(usize, Option<EarlierImport>)>,
+    found: HashMap<usize, Option<EarlierImport>>,
+}
+
+impl RecognisedAhead {
+    /// Start recognising `files` in the background, or `None` when none could be a copy of
+    /// a source held (a first import reads nothing twice).
+    pub fn start<'scope, 'env>(
+        scope: &'scope std::thread::Scope<'scope, 'env>,
+        known: &'env KnownContent,
+        files: &'env [InputFile],
+        read_as: ReadAs<'env>,
+        bytes_read: &'env AtomicU64,
+        cancel: &'env AtomicBool,
+    ) -> Option<Self> {
+        if !files.iter().any(|f| known.may_hold(f)) {
+            return None;
+        }
+        let (to_do, indices) = unbounded();
+        for index in 0..files.len() {
+            let _ = to_do.send(index);
+        }
+        drop(to_do);
+        let (found, results) = unbounded();
+        let threads = std::thread::available_parallelism().map_or(2, |n| n.get().min(4));
+        for _ in 0..threads {
+            let (indices, found) = (indices.clone(), found.clone());
+            // A thread that cannot start leaves its share to the others (or, with none
+            // running, every file to the normal import, which recognises it after parsing).
+            let _ = std::thread::Builder::new()
+                .name("import-recognise".into())
+                .spawn_scoped(scope, move || {
+                    for index in indices {
+                        if cancel.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        let earlier = files
+                            .get(index)
+                            .and_then(|file| known.recognise(file, read_as, bytes_read));
+                        // The reader has stopped: so does this thread.
+                        if found.send((index, earlier)).is_err() {
+                            return;
+                        }
+                    }
+                });
+        }
+        Some(RecognisedAhead {
+            results,
+            found: HashMap::new(),
+        })
+    }
+
+    /// The earlier import file `index` is a copy of, waiting for it to be checked.
+    pub fn earlier(&mut self, index: usize) -> Option<EarlierImport> {
+        loop {
+            if let Some(earlier) = self.found.remove(&index) {
+                return earlier;
+            }
+            match self.results.recv() {
+                Ok((at, earlier)) => {
+                    self.found.insert(at, earlier);
+                }
+                // Every thread has stopped without it: the import reads it.
+                Err(_) => return None,
+            }
+        }
+    }
 }

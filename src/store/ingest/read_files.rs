@@ -4,7 +4,7 @@
 //! writer is still storing the last: both cores stay busy across file boundaries.
 
 use super::batch::{Channel, Message};
-use super::known::KnownContent;
+use super::known::{KnownContent, RecognisedAhead};
 use super::read_as::{MappingChoice, ReadAs};
 use super::worker::parse_file;
 use crate::import::inputs::InputFile;
@@ -25,15 +25,33 @@ pub struct ReadJob<'a> {
 /// dimensions come from the writer, which loads them while this thread looks for
 /// unchanged files (a re-import of an unchanged folder never waits for them).
 pub fn read_files(job: &ReadJob<'_>, dimensions: Receiver<Interners>, channel: &Channel<'_>) {
+    std::thread::scope(|scope| {
+        // A field mapping named for the import decides how a file is read: its content is
+        // compared after parsing, as a partner file's is.
+        let mut ahead = match job.mappings.given_fields {
+            Some(_) => None,
+            None => RecognisedAhead::start(
+                scope,
+                job.known,
+                job.files,
+                job.read_as,
+                job.bytes_read,
+                channel.cancel,
+            ),
+        };
+        read_in_order(job, dimensions, channel, ahead.as_mut());
+    });
+}
+
+fn read_in_order(
+    job: &ReadJob<'_>,
+    dimensions: Receiver<Interners>,
+    channel: &Channel<'_>,
+    mut ahead: Option<&mut RecognisedAhead>,
+) {
     let mut loaded: Option<Interners> = None;
     for (index, file) in job.files.iter().enumerate() {
-        let known = match job.mappings.given_fields {
-            // A field mapping named for the import decides how the file is read: its
-            // content is compared after parsing, as a partner file's is.
-            Some(_) => None,
-            None => job.known.recognise(file, job.read_as, job.bytes_read),
-        };
-        if let Some(earlier) = known {
+        if let Some(earlier) = ahead.as_mut().and_then(|a| a.earlier(index)) {
             if !channel.tell(Message::Unchanged { index, earlier }) {
                 return;
             }

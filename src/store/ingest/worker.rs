@@ -181,20 +181,31 @@ pub fn parse_file(
 }
 
 /// The kind a file is stored as when its name or header settles it before any row is read;
-/// `None` for a partner file (a column mapping settles it) or one that cannot be read.
-pub(super) fn settled_kind(file: &InputFile, read_as: ReadAs<'_>) -> Option<FileKind> {
+/// `None` for a partner file (a column mapping settles it) or one that cannot be read. The
+/// header is found in `first_chunk`, the file's first [`crate::import::reader::FIRST_CHUNK`]
+/// bytes (what the reader opens a file with), so a CSV is not read again; a workbook, whose
+/// sheets need the whole file, is.
+pub(super) fn settled_kind(
+    file: &InputFile,
+    read_as: ReadAs<'_>,
+    first_chunk: &[u8],
+) -> Option<FileKind> {
+    let header_kind = |input: &mut dyn std::io::Read| {
+        TableReader::open_with(&file.display_name, input, &AtomicU64::new(0), read_as.table)
+            .map(|table| detect_kind(table.header()))
+    };
     let kind = match read_as
         .kind
         .or_else(|| FileKind::from_file_name(&file.display_name))
     {
         Some(kind) => kind,
-        None => file
-            .with_reader(|input| {
-                TableReader::open_with(&file.display_name, input, &AtomicU64::new(0), read_as.table)
-                    .map(|table| detect_kind(table.header()))
-            })
-            .ok()?
-            .ok()?,
+        None => match header_kind(&mut std::io::Cursor::new(first_chunk)) {
+            Ok(kind) => kind,
+            Err(_) if (first_chunk.len() as u64) < file.size => {
+                file.with_reader(|input| header_kind(input)).ok()?.ok()?
+            }
+            Err(_) => return None,
+        },
     };
     matches!(
         kind,
