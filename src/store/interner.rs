@@ -1,6 +1,14 @@
 //! Interning repeated text (outcome, force, location, LSOA) into the integer ids the fact
 //! table holds. Loaded from the file once per import; looks up raw cell bytes first, so a
 //! repeated value costs one hash lookup and no allocation.
+//!
+//! Raw cells are keyed by their 128-bit XXH3 rather than by the bytes themselves: the
+//! entries then sit in the table itself, and a lookup reads one cache line instead of also
+//! following a pointer to a stored key and comparing it (on a national archive's 60,000
+//! LSOAs and tens of thousands of locations that second read and compare were a sixth of
+//! the parser's time). Two different cells share a fingerprint with probability about
+//! n²/2¹²⁹ — for a million distinct values, 10⁻²⁷. New text is still checked against the
+//! decoded values held (`by_text`), so a value read in two encodings gets one id.
 
 use crate::import::text::decode_cell;
 use rusqlite::Connection;
@@ -9,7 +17,8 @@ use rustc_hash::FxHashMap;
 /// One dimension table's ids.
 #[derive(Debug, Default)]
 pub struct Dimension {
-    by_raw: FxHashMap<Box<[u8]>, u32>,
+    /// Ids by the XXH3-128 of the raw cell.
+    by_raw: FxHashMap<u128, u32>,
     by_text: FxHashMap<String, u32>,
     next_id: u32,
     /// Whether values tend to repeat from one row to the next (forces), so that
@@ -31,7 +40,7 @@ impl Dimension {
         while let Some(row) = rows.next()? {
             let id: u32 = row.get(0)?;
             let text: String = row.get(1)?;
-            dim.by_raw.insert(text.as_bytes().into(), id);
+            dim.by_raw.insert(fingerprint(text.as_bytes()), id);
             dim.by_text.insert(text, id);
             dim.next_id = dim.next_id.max(id);
         }
@@ -62,7 +71,8 @@ impl Dimension {
     }
 
     fn lookup_or_insert(&mut self, raw: &[u8], extra: &[u8]) -> u32 {
-        if let Some(&id) = self.by_raw.get(raw) {
+        let key = fingerprint(raw);
+        if let Some(&id) = self.by_raw.get(&key) {
             return id;
         }
         let (text, fallback) = decode_cell(raw);
@@ -81,7 +91,7 @@ impl Dimension {
                 id
             }
         };
-        self.by_raw.insert(raw.into(), id);
+        self.by_raw.insert(key, id);
         id
     }
 
@@ -116,30 +126,12 @@ pub struct Interners {
     pub force: Dimension,
     pub location: Dimension,
     pub lsoa: Dimension,
-    places: Places,
 }
 
-/// A place's (location id, LSOA id); `None` for an empty cell.
-type PlaceIds = (Option<u32>, Option<u32>);
-
-/// (location id, LSOA id) by the raw `Location` and `LSOA code` cells together: a location
-/// almost always lies in one LSOA, so one lookup per row finds both. A cache over the two
-/// dimensions, emptied when it grows large (it can always be filled again).
-///
-/// Keyed by the 128-bit XXH3 of the two cells rather than by the cells themselves: the
-/// entries then sit in the table itself, and a lookup reads one cache line instead of also
-/// following a pointer to a stored key (that second read cost ~200 ns a row, a sixth of the
-/// parser's time, on a national file's tens of thousands of places). Two different places
-/// share a fingerprint with probability about n²/2¹²⁹ — for a million places, 10⁻²⁷.
-#[derive(Debug, Default)]
-struct Places {
-    by_raw: FxHashMap<u128, PlaceIds>,
-    /// The key being looked up: location, NUL, LSOA code (no cell holds a NUL).
-    key: Vec<u8>,
+/// The XXH3-128 a raw cell is looked up by.
+fn fingerprint(raw: &[u8]) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(raw)
 }
-
-/// Entries the place cache holds before it is emptied (about 40 bytes each).
-const MAX_PLACES: usize = 200_000;
 
 impl Interners {
     pub fn load(conn: &Connection) -> rusqlite::Result<Self> {
@@ -151,7 +143,6 @@ impl Interners {
             },
             location: Dimension::load(conn, "SELECT id, name FROM location")?,
             lsoa: Dimension::load(conn, "SELECT id, code FROM lsoa")?,
-            places: Places::default(),
         })
     }
 
@@ -163,24 +154,10 @@ impl Interners {
         lsoa_code: &[u8],
         lsoa_name: &[u8],
     ) -> (Option<u32>, Option<u32>) {
-        let key = &mut self.places.key;
-        key.clear();
-        key.extend_from_slice(location);
-        key.push(0);
-        key.extend_from_slice(lsoa_code);
-        let fingerprint = xxhash_rust::xxh3::xxh3_128(key);
-        if let Some(&ids) = self.places.by_raw.get(&fingerprint) {
-            return ids;
-        }
-        let ids = (
+        (
             self.location.intern_optional(location, b""),
             self.lsoa.intern_optional(lsoa_code, lsoa_name),
-        );
-        if self.places.by_raw.len() >= MAX_PLACES {
-            self.places.by_raw.clear();
-        }
-        self.places.by_raw.insert(fingerprint, ids);
-        ids
+        )
     }
 
     /// Where the dimensions stand now, to go back to if the next file is rejected.
@@ -195,10 +172,6 @@ impl Interners {
         self.force.forget_from(force);
         self.location.forget_from(location);
         self.lsoa.forget_from(lsoa);
-        let known = |id: Option<u32>, first_new: u32| id.is_none_or(|id| id < first_new);
-        self.places
-            .by_raw
-            .retain(|_, (l, s)| known(*l, location) && known(*s, lsoa));
     }
 
     fn all(&self) -> [&Dimension; 4] {
