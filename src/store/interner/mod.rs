@@ -10,15 +10,19 @@
 //! n²/2¹²⁹ — for a million distinct values, 10⁻²⁷. New text is still checked against the
 //! decoded values held (`by_text`), so a value read in two encodings gets one id.
 
+mod code_slots;
+
 use crate::import::text::decode_cell;
+use code_slots::CodeSlots;
 use rusqlite::Connection;
 use rustc_hash::FxHashMap;
 
 /// One dimension table's ids.
 #[derive(Debug, Default)]
 pub struct Dimension {
-    /// Ids by the XXH3-128 of the raw cell.
+    /// Ids by the XXH3-128 of the raw cell (LSOA codes: by `codes`).
     by_raw: FxHashMap<u128, u32>,
+    codes: CodeSlots,
     by_text: FxHashMap<String, u32>,
     next_id: u32,
     /// Whether values tend to repeat from one row to the next (forces), so that
@@ -40,7 +44,7 @@ impl Dimension {
         while let Some(row) = rows.next()? {
             let id: u32 = row.get(0)?;
             let text: String = row.get(1)?;
-            dim.by_raw.insert(fingerprint(text.as_bytes()), id);
+            dim.remember_raw(text.as_bytes(), id);
             dim.by_text.insert(text, id);
             dim.next_id = dim.next_id.max(id);
         }
@@ -71,8 +75,11 @@ impl Dimension {
     }
 
     fn lookup_or_insert(&mut self, raw: &[u8], extra: &[u8]) -> u32 {
-        let key = fingerprint(raw);
-        if let Some(&id) = self.by_raw.get(&key) {
+        let known = match self.codes.get(raw) {
+            Some(id) => id,
+            None => self.by_raw.get(&fingerprint(raw)).copied(),
+        };
+        if let Some(id) = known {
             return id;
         }
         let (text, fallback) = decode_cell(raw);
@@ -91,8 +98,14 @@ impl Dimension {
                 id
             }
         };
-        self.by_raw.insert(key, id);
+        self.remember_raw(raw, id);
         id
+    }
+
+    fn remember_raw(&mut self, raw: &[u8], id: u32) {
+        if !self.codes.insert(raw, id) {
+            self.by_raw.insert(fingerprint(raw), id);
+        }
     }
 
     /// Like [`Dimension::intern`], but `None` for an empty cell.
@@ -108,6 +121,7 @@ impl Dimension {
     /// rows, and these entries with them, are rolled back in the assessment file).
     fn forget_from(&mut self, first_new: u32) {
         self.by_raw.retain(|_, id| *id < first_new);
+        self.codes.forget_from(first_new);
         self.by_text.retain(|_, id| *id < first_new);
         self.pending.retain(|(id, _, _)| *id < first_new);
         self.last = None;
