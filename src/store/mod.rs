@@ -22,6 +22,7 @@ pub mod queries;
 pub mod report_plan;
 pub mod report_text;
 pub mod schema;
+pub mod writeback;
 pub mod writer;
 
 pub use open::Store;

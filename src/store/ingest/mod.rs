@@ -32,6 +32,7 @@ pub const KIND_POLICE_STREET: &str = "police_street";
 use super::field_mappings::load_field_mappings;
 use super::interner::Interners;
 use super::month_counts::PendingCounts;
+use super::writeback::EarlyWriteback;
 use super::partner::load_mappings;
 use super::{Store, StoreError};
 use crate::import::content_hash::Digests;
@@ -150,6 +151,7 @@ fn import_batch(
             ..Progress::default()
         },
         started: Instant::now(),
+        writeback: EarlyWriteback::for_connection(&tx),
     };
     let (sender, receiver) = bounded::<Message>(4);
     let (dimensions, dimensions_receiver) = bounded::<Interners>(1);
@@ -241,6 +243,7 @@ struct Writing {
     counts: PendingCounts,
     status: Progress,
     started: Instant,
+    writeback: EarlyWriteback,
 }
 
 impl Writing {
@@ -273,6 +276,7 @@ impl Writing {
                     let writer = open.as_mut().ok_or_else(out_of_step)?;
                     let rows = batch.len() as u64;
                     writer.write(batch)?;
+                    self.writeback.batch_written();
                     #[cfg(test)]
                     tests::panic_if_asked(writer.name(), "inject-writer-panic");
                     let (index, file) = (
