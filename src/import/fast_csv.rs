@@ -35,6 +35,10 @@ pub struct FastCsv<R> {
     /// `core`'s output for one record: field bytes and where each field ends.
     fields: Vec<u8>,
     ends: Vec<usize>,
+    /// Where in `buf` the first quote or CR at or after `start` is (`end` if there is
+    /// none); `None` until looked for since the buffer last changed. Lines before it are
+    /// cut at their delimiters without looking at each byte for the other two.
+    special: Option<usize>,
 }
 
 impl<R: Read> FastCsv<R> {
@@ -58,6 +62,7 @@ impl<R: Read> FastCsv<R> {
             quote,
             fields: vec![0; 1024],
             ends: vec![0; 64],
+            special: None,
         }
     }
 
@@ -92,9 +97,9 @@ impl<R: Read> FastCsv<R> {
     fn read_plain_line(&mut self, record: &mut ByteRecord) -> csv::Result<bool> {
         loop {
             let available = self.buf.get(self.start..self.end).unwrap_or_default();
-            let (line, terminated) = match memchr::memchr(b'\n', available) {
-                Some(i) => (available.get(..i).unwrap_or_default(), true),
-                None if self.eof => (available, false),
+            let (len, terminated) = match memchr::memchr(b'\n', available) {
+                Some(i) => (i, true),
+                None if self.eof => (available.len(), false),
                 None => {
                     if !self.refill()? {
                         return Ok(false);
@@ -102,22 +107,44 @@ impl<R: Read> FastCsv<R> {
                     continue;
                 }
             };
-            if !terminated && line.is_empty() {
+            if !terminated && len == 0 {
                 return Ok(false);
             }
-            let consumed = line.len() + usize::from(terminated);
-            if line.is_empty() {
+            let consumed = len + usize::from(terminated);
+            if len == 0 {
                 // csv_core skips an empty line before a record.
                 self.advance(consumed, 1);
                 continue;
             }
-            if !split_plain(line, self.delimiter, self.quote, record) {
+            let plain = self.line_is_plain(len);
+            let line = self
+                .buf
+                .get(self.start..self.start + len)
+                .unwrap_or_default();
+            if plain {
+                split_at_delimiters(line, self.delimiter, record);
+            } else if !split_plain(line, self.delimiter, self.quote, record) {
                 return Ok(false);
             }
             self.advance(consumed, u64::from(terminated));
             self.pos.set_record(self.pos.record() + 1);
             return Ok(true);
         }
+    }
+
+    /// Whether the `len` bytes from `start` hold no quote and no CR, found with one SIMD
+    /// search per stretch of the buffer rather than a look at every byte of every line.
+    fn line_is_plain(&mut self, len: usize) -> bool {
+        let special = match self.special {
+            Some(at) if at >= self.start => at,
+            _ => {
+                let unread = self.buf.get(self.start..self.end).unwrap_or_default();
+                let at = self.start
+                    + memchr::memchr2(self.quote, b'\r', unread).unwrap_or(unread.len());
+                *self.special.insert(at)
+            }
+        };
+        self.start + len < special
     }
 
     fn advance(&mut self, bytes: usize, lines: u64) {
@@ -134,6 +161,7 @@ impl<R: Read> FastCsv<R> {
         if self.eof {
             return Ok(false);
         }
+        self.special = None;
         if self.start > 0 {
             self.buf.copy_within(self.start..self.end, 0);
             self.end -= self.start;
@@ -199,6 +227,33 @@ impl<R: Read> FastCsv<R> {
             }
         }
     }
+}
+
+/// Cut a line known to hold no quote and no CR at its delimiters into `record`, 8 bytes at
+/// a time.
+fn split_at_delimiters(line: &[u8], delimiter: u8, record: &mut ByteRecord) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut field_start = 0;
+    let mut chunks = line.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
+        let mut delimiters = zero_bytes(word ^ (ONES * u64::from(delimiter)));
+        while delimiters != 0 {
+            let at = base + (delimiters.trailing_zeros() / 8) as usize;
+            record.push_field(line.get(field_start..at).unwrap_or_default());
+            field_start = at + 1;
+            delimiters &= delimiters - 1;
+        }
+        base += 8;
+    }
+    for (i, &b) in chunks.remainder().iter().enumerate() {
+        if b == delimiter {
+            record.push_field(line.get(field_start..base + i).unwrap_or_default());
+            field_start = base + i + 1;
+        }
+    }
+    record.push_field(line.get(field_start..).unwrap_or_default());
 }
 
 /// Cut a line at its delimiters into `record`, 8 bytes at a time; false (with `record`
