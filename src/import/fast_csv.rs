@@ -139,8 +139,8 @@ impl<R: Read> FastCsv<R> {
             Some(at) if at >= self.start => at,
             _ => {
                 let unread = self.buf.get(self.start..self.end).unwrap_or_default();
-                let at = self.start
-                    + memchr::memchr2(self.quote, b'\r', unread).unwrap_or(unread.len());
+                let at =
+                    self.start + memchr::memchr2(self.quote, b'\r', unread).unwrap_or(unread.len());
                 *self.special.insert(at)
             }
         };

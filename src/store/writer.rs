@@ -30,10 +30,12 @@ pub struct RejectedRecord {
 }
 
 const ROWS_PER_INSERT: usize = 50;
-const COLUMNS: usize = 11;
+/// The columns bound for each row; `source_id`, the same for every row, is `?1`, bound
+/// once per statement.
+const COLUMNS: usize = 10;
 
 fn insert_sql(rows: usize) -> String {
-    let one = format!("({})", ["?"; COLUMNS].join(","));
+    let one = format!("(?1,{})", ["?"; COLUMNS].join(","));
     format!(
         "INSERT INTO incident (source_id, month, crime_type_id, reported_by_id, falls_within_id, \
          outcome_id, lsoa_id, location_id, lon, lat, crime_id) VALUES {}",
@@ -50,9 +52,12 @@ pub struct BatchWriter<'c> {
 
 impl<'c> BatchWriter<'c> {
     pub fn new(conn: &'c Connection, source_id: i64) -> rusqlite::Result<Self> {
+        let mut many = conn.prepare_cached(&insert_sql(ROWS_PER_INSERT))?;
+        // Bindings outlast each execution: `?1` stays bound for the whole file.
+        many.raw_bind_parameter(1, source_id)?;
         Ok(BatchWriter {
             conn,
-            many: conn.prepare_cached(&insert_sql(ROWS_PER_INSERT))?,
+            many,
             source_id,
         })
     }
@@ -93,13 +98,14 @@ impl<'c> BatchWriter<'c> {
     pub fn write_incidents(&mut self, rows: &[IncidentRecord]) -> rusqlite::Result<()> {
         let mut chunks = rows.chunks_exact(ROWS_PER_INSERT);
         for chunk in &mut chunks {
-            bind_rows(&mut self.many, self.source_id, chunk)?;
+            bind_rows(&mut self.many, chunk)?;
             self.many.raw_execute()?;
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
             let mut stmt = self.conn.prepare_cached(&insert_sql(rest.len()))?;
-            bind_rows(&mut stmt, self.source_id, rest)?;
+            stmt.raw_bind_parameter(1, self.source_id)?;
+            bind_rows(&mut stmt, rest)?;
             stmt.raw_execute()?;
         }
         Ok(())
@@ -122,24 +128,20 @@ impl<'c> BatchWriter<'c> {
     }
 }
 
-fn bind_rows(
-    stmt: &mut Statement<'_>,
-    source_id: i64,
-    rows: &[IncidentRecord],
-) -> rusqlite::Result<()> {
+fn bind_rows(stmt: &mut Statement<'_>, rows: &[IncidentRecord]) -> rusqlite::Result<()> {
     for (i, r) in rows.iter().enumerate() {
-        let base = i * COLUMNS;
-        stmt.raw_bind_parameter(base + 1, source_id)?;
-        stmt.raw_bind_parameter(base + 2, r.month)?;
-        stmt.raw_bind_parameter(base + 3, r.crime_type)?;
-        stmt.raw_bind_parameter(base + 4, r.reported_by)?;
-        stmt.raw_bind_parameter(base + 5, r.falls_within)?;
-        stmt.raw_bind_parameter(base + 6, r.outcome)?;
-        stmt.raw_bind_parameter(base + 7, r.lsoa)?;
-        stmt.raw_bind_parameter(base + 8, r.location)?;
-        stmt.raw_bind_parameter(base + 9, r.coordinates.map(|c| c.0))?;
-        stmt.raw_bind_parameter(base + 10, r.coordinates.map(|c| c.1))?;
-        stmt.raw_bind_parameter(base + 11, r.crime_id.as_ref().map(|b| &b[..]))?;
+        // `?1` is the source; each row's own values follow from `?2`.
+        let base = 1 + i * COLUMNS;
+        stmt.raw_bind_parameter(base + 1, r.month)?;
+        stmt.raw_bind_parameter(base + 2, r.crime_type)?;
+        stmt.raw_bind_parameter(base + 3, r.reported_by)?;
+        stmt.raw_bind_parameter(base + 4, r.falls_within)?;
+        stmt.raw_bind_parameter(base + 5, r.outcome)?;
+        stmt.raw_bind_parameter(base + 6, r.lsoa)?;
+        stmt.raw_bind_parameter(base + 7, r.location)?;
+        stmt.raw_bind_parameter(base + 8, r.coordinates.map(|c| c.0))?;
+        stmt.raw_bind_parameter(base + 9, r.coordinates.map(|c| c.1))?;
+        stmt.raw_bind_parameter(base + 10, r.crime_id.as_ref().map(|b| &b[..]))?;
     }
     Ok(())
 }
