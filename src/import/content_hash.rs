@@ -1,15 +1,16 @@
 //! The hashes an import keeps of a file's raw bytes: SHA-256, the provenance record
-//! (`sources.sha256`), and a fingerprint, the XXH3-128 that recognises unchanged content
-//! before it is parsed. XXH3 runs at memory speed, so checking a whole folder costs a
-//! small fraction of importing it, where SHA-256 would cost about a fifth of an import.
+//! (`sources.sha256`), and a fingerprint (see [`super::fingerprint`]) that recognises
+//! unchanged content before it is parsed. XXH3 runs at memory speed, so checking a whole
+//! folder costs a small fraction of importing it, where SHA-256 would cost about a fifth of
+//! an import.
 
+use super::fingerprint::Fingerprint;
 use super::reader::ContentHasher;
-use xxhash_rust::xxh3::Xxh3;
 
 /// Both hashes, fed the raw chunks of a file in order.
 pub struct ContentHashes {
     sha256: Option<ContentHasher>,
-    fingerprint: Xxh3,
+    fingerprint: Fingerprint,
 }
 
 /// What [`ContentHashes`] found.
@@ -31,7 +32,7 @@ impl ContentHashes {
     pub fn with_sha256(sha256: bool) -> Self {
         ContentHashes {
             sha256: sha256.then(ContentHasher::default),
-            fingerprint: Xxh3::new(),
+            fingerprint: Fingerprint::default(),
         }
     }
 
@@ -52,7 +53,7 @@ impl ContentHashes {
     pub fn finish(self) -> Digests {
         Digests {
             sha256: self.sha256.map(ContentHasher::finish),
-            fingerprint: format!("{:032x}", self.fingerprint.digest128()),
+            fingerprint: self.fingerprint.finish(),
         }
     }
 }
@@ -78,7 +79,7 @@ mod tests {
         let (a, b) = (whole.finish(), pieces.finish());
         assert_eq!(a, b);
         assert_eq!(a.fingerprint.len(), 32);
-        // The reference value of an empty input (XXH3-128 test vector).
+        // Nothing hashed: the XXH3-128 of no segments (its test vector for empty input).
         let empty = ContentHashes::with_sha256(false).finish();
         assert_eq!(empty.sha256, None);
         assert_eq!(empty.fingerprint, "99aa06d3014798d86001c324468d497f");

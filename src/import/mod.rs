@@ -9,6 +9,7 @@ pub mod crime_types;
 pub mod fast_csv;
 pub mod field_mapping;
 pub mod field_preview;
+pub mod fingerprint;
 pub mod geography;
 pub mod gis;
 pub mod grid;

@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[&str] = &[
     MIGRATION_9,
     MIGRATION_10,
     MIGRATION_11,
+    MIGRATION_12,
 ];
 
 /// The schema version this build writes.
@@ -384,4 +385,11 @@ CREATE INDEX indicator_value_by_name ON indicator_value(indicator, start_month);
 const MIGRATION_11: &str = r#"
 ALTER TABLE sources ADD COLUMN fingerprint TEXT;
 ALTER TABLE sources ADD COLUMN zip_crc32 INTEGER;
+"#;
+
+/// Fingerprints became the XXH3-128 of the XXH3-128s of 8 MiB segments (one large file is
+/// then hashed on every core): those kept before are forgotten, and those sources are
+/// recognised by their SHA-256, as before migration 11, until imported again.
+const MIGRATION_12: &str = r#"
+UPDATE sources SET fingerprint = NULL;
 "#;

@@ -178,7 +178,7 @@ fn field_counts(text: &[u8], delimiter: u8, quote: u8) -> Vec<usize> {
         let ends = memchr::memchr2_iter(b'\n', b'\r', text).chain([text.len()]);
         for end in ends {
             let line = text.get(start..end).unwrap_or_default();
-            let fields = 1 + line.iter().filter(|&&b| b == delimiter).count();
+            let fields = 1 + super::sniff::count_bytes(line, |b| b == delimiter);
             if fields > 1 {
                 counts.push(fields);
             }

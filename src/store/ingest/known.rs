@@ -3,14 +3,16 @@
 //!
 //! A file can only be a copy of a source with the same size (and, for a zip entry, the same
 //! CRC-32 where both have one): those are known without reading it. Only then is the file
-//! hashed (on every core, ahead of the reader: [`RecognisedAhead`]) and its fingerprint (or, for sources imported before fingerprints were kept, its
-//! SHA-256) compared; a match of the same kind is reported as already imported. Anything
+//! hashed (on every core, ahead of the reader: [`RecognisedAhead`]; a large file a segment
+//! per core) and its fingerprint (or, for sources imported before fingerprints were kept,
+//! its SHA-256) compared; a match of the same kind is reported as already imported. Anything
 //! this cannot settle (a read error, a partner file whose kind depends on a column mapping)
 //! is left to the normal import, which checks the SHA-256 again after parsing.
 
 use super::read_as::ReadAs;
 use super::worker::settled_kind;
 use crate::import::content_hash::{ContentHashes, Digests};
+use crate::import::fingerprint::{fingerprint_file, SEGMENT};
 use crate::import::inputs::{InputFile, InputLocation};
 use crossbeam_channel::{unbounded, Receiver};
 use std::collections::HashMap;
@@ -119,12 +121,27 @@ fn hash_file(
     file: &InputFile,
     sha256: bool,
 ) -> Result<(Digests, Vec<u8>), crate::import::ImportError> {
+    let io_error = |e: std::io::Error| crate::import::ImportError::Io {
+        path: file.display_name.clone(),
+        reason: e.to_string(),
+    };
+    if let (InputLocation::File(path), false) = (&file.location, sha256) {
+        if file.size > SEGMENT as u64 {
+            let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+            let fingerprint = fingerprint_file(path, file.size, threads).map_err(io_error)?;
+            let first_chunk = file
+                .with_reader(|input| first_chunk_of(input))?
+                .map_err(io_error)?;
+            let digests = Digests {
+                sha256: None,
+                fingerprint,
+            };
+            return Ok((digests, first_chunk));
+        }
+    }
     file.with_reader(|input| -> std::io::Result<(Digests, Vec<u8>)> {
         let mut hashes = ContentHashes::with_sha256(sha256);
-        let mut first_chunk = Vec::with_capacity(FIRST_CHUNK);
-        (&mut *input)
-            .take(FIRST_CHUNK as u64)
-            .read_to_end(&mut first_chunk)?;
+        let first_chunk = first_chunk_of(input)?;
         hashes.update(std::slice::from_ref(&first_chunk));
         let mut chunk = vec![0; FIRST_CHUNK];
         loop {
@@ -137,10 +154,15 @@ fn hash_file(
         }
         Ok((hashes.finish(), first_chunk))
     })?
-    .map_err(|e| crate::import::ImportError::Io {
-        path: file.display_name.clone(),
-        reason: e.to_string(),
-    })
+    .map_err(io_error)
+}
+
+fn first_chunk_of(input: &mut dyn Read) -> std::io::Result<Vec<u8>> {
+    let mut first_chunk = Vec::with_capacity(FIRST_CHUNK);
+    input
+        .take(FIRST_CHUNK as u64)
+        .read_to_end(&mut first_chunk)?;
+    Ok(first_chunk)
 }
 
 /// Files of a batch recognised ahead of the reader, on every core: checking an unchanged
