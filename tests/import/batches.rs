@@ -348,3 +348,41 @@ fn one_batch_of_many_files_keeps_the_figures_of_one_file_at_a_time() {
         "every recorded row range holds its rows"
     );
 }
+
+#[test]
+fn a_file_of_several_fingerprint_segments_is_recognised_and_a_changed_byte_is_not() {
+    use csp_assessment::import::fingerprint::{fingerprint_file, SEGMENT};
+    let (dir, path, mut store) = temp_store();
+    // About 20 MB: three segments, hashed a segment per core when it is checked.
+    let rows: Vec<String> = (0..200_000)
+        .map(|i| {
+            let location = format!("On or near Street {}", i % 997);
+            let lsoa = format!("E01{:06}", 1 + i % 50);
+            row("2024-05", "Kent Police", &location, &lsoa, "Burglary")
+        })
+        .collect();
+    let big = dir.path().join("2024-05-kent-street.csv");
+    write_file(&big, &rows);
+    let size = std::fs::metadata(&big).unwrap().len();
+    assert!(size > 2 * SEGMENT as u64, "{size} bytes");
+    import(&mut store, std::slice::from_ref(&big));
+    let stored: String = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("SELECT fingerprint FROM sources", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(stored, fingerprint_file(&big, size, 2).unwrap());
+    let (again, written) = import_counting_rows(&mut store, std::slice::from_ref(&big));
+    assert!(all_already_imported(&again), "{again:?}");
+    assert_eq!(written, 0);
+    // The same size, one byte different in the last segment: imported (replacing the
+    // month it covers), not taken for the earlier file.
+    let mut bytes = std::fs::read(&big).unwrap();
+    let at = bytes.len() - 40;
+    bytes[at] = if bytes[at] == b'1' { b'2' } else { b'1' };
+    std::fs::write(&big, &bytes).unwrap();
+    let (changed, _) = import_counting_rows(&mut store, std::slice::from_ref(&big));
+    assert!(
+        matches!(changed.files[0].outcome, FileOutcome::Imported { .. }),
+        "{changed:?}"
+    );
+}
