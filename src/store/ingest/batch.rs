@@ -84,7 +84,14 @@ impl Channel<'_> {
     /// Send a full batch; false when the import should stop (cancel, or the writer gone).
     pub(super) fn send(&self, mut batch: Batch) -> bool {
         let raw = std::mem::take(&mut batch.raw);
-        self.hasher.send(HashJob::Bytes(raw)).is_ok() && self.tell(Message::Rows(batch))
+        self.hash(raw) && self.tell(Message::Rows(batch))
+    }
+
+    /// Raw bytes for the hasher now, ahead of the batch they belong to (in order): it
+    /// hashes while the batch is parsed, so the file's digests are ready when the writer
+    /// reaches its end.
+    pub(super) fn hash(&self, raw: Vec<Vec<u8>>) -> bool {
+        raw.is_empty() || self.hasher.send(HashJob::Bytes(raw)).is_ok()
     }
 
     /// The file's bytes are all sent: the hasher hands its digests to the writer.

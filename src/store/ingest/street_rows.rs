@@ -17,6 +17,9 @@ use std::io::Read;
 /// a cell takes about 20 bytes).
 const MAX_COUNT_GROUPS: usize = 262_144;
 
+/// Rows between two hand-overs of the raw bytes read to the hasher.
+const HASH_AHEAD_ROWS: usize = 1024;
+
 /// police.uk street rows. Returns the last (partial) batch, or `None` if stopped early.
 pub(super) fn parse_street<R: Read>(
     table: &mut TableReader<'_, R>,
@@ -40,6 +43,9 @@ pub(super) fn parse_street<R: Read>(
                 problem.to_string(),
                 record,
             ),
+        }
+        if batch.rows.len() % HASH_AHEAD_ROWS == 0 && !channel.hash(table.take_chunks()) {
+            return Ok(None);
         }
         if batch.len() >= ROWS_PER_BATCH {
             batch.dimensions = interners.take_pending();
