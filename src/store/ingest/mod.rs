@@ -153,7 +153,7 @@ fn import_batch(
         started: Instant::now(),
         writeback: EarlyWriteback::for_connection(&tx),
     };
-    let (sender, receiver) = bounded::<Message>(4);
+    let (sender, receiver) = bounded::<Message>(8);
     let (dimensions, dimensions_receiver) = bounded::<Interners>(1);
     let (to_hasher, hash_jobs) = bounded::<HashJob>(8);
     let (digests_sender, digests) = bounded::<Digests>(4);
