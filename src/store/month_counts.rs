@@ -94,8 +94,14 @@ pub struct PendingCounts {
     months: Vec<(u32, CellChanges)>,
     /// The index in `months` last added to (rows come month by month).
     last: usize,
+    /// Changes taken in whole from other sets (the files kept), by month, in no order:
+    /// kept as lists and summed when written, not added cell by cell into `months`.
+    parts: Vec<(u32, Vec<CellChange>)>,
     cells: usize,
 }
+
+/// One cell's change: ((crime type, LSOA id or 0), change).
+type CellChange = ((u8, u32), i64);
 
 impl PendingCounts {
     pub fn add(&mut self, deltas: &[CountDelta]) {
@@ -126,21 +132,20 @@ impl PendingCounts {
         &mut self.months[self.last].1
     }
 
-    /// Take in another set of changes (a file's, once it is kept).
+    /// Take in another set of changes (a file's, once it is kept). Its cells are listed,
+    /// not added one by one: they are summed with the rest when written.
     pub fn merge(&mut self, other: PendingCounts) {
         if self.is_empty() {
             *self = other;
             return;
         }
-        for (month, cells) in other.months {
-            let mine = self.month_cells(month);
-            let before = mine.len();
-            for (key, n) in cells {
-                *mine.entry(key).or_default() += n;
-            }
-            let added = mine.len() - before;
-            self.cells += added;
-        }
+        self.cells += other.cells;
+        self.parts.extend(other.parts);
+        let listed = other
+            .months
+            .into_iter()
+            .map(|(month, cells)| (month, cells.into_iter().collect()));
+        self.parts.extend(listed);
     }
 
     /// (month, cell) entries held: what bounds the memory this takes.
@@ -160,7 +165,15 @@ impl PendingCounts {
              ON CONFLICT (month) DO UPDATE SET counts = excluded.counts",
         )?;
         let mut delete = conn.prepare_cached("DELETE FROM month_count WHERE month = ?1")?;
-        for (month, changes) in std::mem::take(self).months {
+        let PendingCounts { months, parts, .. } = std::mem::take(self);
+        let mut by_month: BTreeMap<u32, Vec<CellChange>> = BTreeMap::new();
+        for (month, cells) in months {
+            by_month.entry(month).or_default().extend(cells);
+        }
+        for (month, cells) in parts {
+            by_month.entry(month).or_default().extend(cells);
+        }
+        for (month, changes) in by_month {
             let stored: Option<Vec<u8>> = read.query_row([month], |r| r.get(0)).optional()?;
             let stored = match stored {
                 Some(blob) => decode(&blob)?,
@@ -178,9 +191,16 @@ impl PendingCounts {
 }
 
 /// Stored cells (sorted by type and LSOA) plus changes: the sorted cells above zero.
-fn apply(stored: Vec<Cell>, changes: FxHashMap<(u8, u32), i64>) -> Vec<Cell> {
-    let mut changes: Vec<((u8, u32), i64)> = changes.into_iter().collect();
+fn apply(stored: Vec<Cell>, mut changes: Vec<CellChange>) -> Vec<Cell> {
     changes.sort_unstable_by_key(|(key, _)| *key);
+    // Changes to one cell from several files: summed into one.
+    changes.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1 += later.1;
+        }
+        same
+    });
     let mut out = Vec::with_capacity(stored.len() + changes.len());
     let mut stored = stored.into_iter().peekable();
     let mut changes = changes.into_iter().peekable();
@@ -322,7 +342,8 @@ mod tests {
             ((202105, 1, 0), 3),
         ]);
         pending.merge(file);
-        assert_eq!(pending.len(), 3);
+        // Entries held, a file's listed beside the rest: (3, 9) is held twice until written.
+        assert_eq!(pending.len(), 4);
         pending.flush(&conn).unwrap();
         assert!(pending.is_empty());
         let cell = |crime_type, lsoa, n| Cell {
