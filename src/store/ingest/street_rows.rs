@@ -44,7 +44,7 @@ pub(super) fn parse_street<R: Read>(
                 record,
             ),
         }
-        if batch.rows.len() % HASH_AHEAD_ROWS == 0 && !channel.hash(table.take_chunks()) {
+        if batch.rows.len().is_multiple_of(HASH_AHEAD_ROWS) && !channel.hash(table.take_chunks()) {
             return Ok(None);
         }
         if batch.len() >= ROWS_PER_BATCH {
