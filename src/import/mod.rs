@@ -40,10 +40,21 @@ pub enum ImportError {
 }
 
 impl ImportError {
+    /// A file that could not be opened or read, in words an analyst can act on.
     pub fn io(path: &Path, error: std::io::Error) -> Self {
+        let reason = match error.kind() {
+            std::io::ErrorKind::NotFound => {
+                "the file is not there any more (deleted, moved or renamed since it was chosen)"
+                    .to_string()
+            }
+            std::io::ErrorKind::PermissionDenied => format!(
+                "the app may not read it ({error}): check that you can open it, and that no other program has it locked"
+            ),
+            _ => error.to_string(),
+        };
         ImportError::Io {
             path: path.display().to_string(),
-            reason: error.to_string(),
+            reason,
         }
     }
 
@@ -52,5 +63,27 @@ impl ImportError {
             path: path.display().to_string(),
             reason: error.to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod io_error_tests {
+    use super::ImportError;
+    use std::io::{Error, ErrorKind};
+    use std::path::Path;
+
+    #[test]
+    fn a_vanished_or_locked_file_is_said_in_words_an_analyst_can_act_on() {
+        let path = Path::new("crimes.csv");
+        let gone = ImportError::io(path, Error::from(ErrorKind::NotFound)).to_string();
+        assert_eq!(
+            gone,
+            "could not read crimes.csv: the file is not there any more (deleted, moved or renamed since it was chosen)"
+        );
+        let locked = ImportError::io(path, Error::from(ErrorKind::PermissionDenied)).to_string();
+        assert!(
+            locked.contains("no other program has it locked"),
+            "{locked}"
+        );
     }
 }

@@ -820,8 +820,10 @@ fn import_while(input: &Path, meddle: impl Fn(&Path)) -> (String, String, String
         &mut store,
         &[input.to_path_buf()],
         &AtomicBool::new(false),
-        &mut |_| {
-            if !done.swap(true, Ordering::Relaxed) {
+        // Once rows have been stored the file is open and part read: the meddling is
+        // then certainly while it is read (at the first report it may not be open yet).
+        &mut |p| {
+            if p.rows > 0 && !done.swap(true, Ordering::Relaxed) {
                 meddle(input);
             }
         },
