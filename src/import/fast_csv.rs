@@ -121,11 +121,10 @@ impl<R: Read> FastCsv<R> {
                 .buf
                 .get(self.start..self.start + len)
                 .unwrap_or_default();
-            if plain {
-                split_at_delimiters(line, self.delimiter, record);
-            } else if !split_plain(line, self.delimiter, self.quote, record) {
+            if !plain {
                 return Ok(false);
             }
+            split_at_delimiters(line, self.delimiter, record);
             self.advance(consumed, u64::from(terminated));
             self.pos.set_record(self.pos.record() + 1);
             return Ok(true);
@@ -144,7 +143,7 @@ impl<R: Read> FastCsv<R> {
                 *self.special.insert(at)
             }
         };
-        self.start + len < special
+        self.start + len <= special
     }
 
     fn advance(&mut self, bytes: usize, lines: u64) {
@@ -254,44 +253,6 @@ fn split_at_delimiters(line: &[u8], delimiter: u8, record: &mut ByteRecord) {
         }
     }
     record.push_field(line.get(field_start..).unwrap_or_default());
-}
-
-/// Cut a line at its delimiters into `record`, 8 bytes at a time; false (with `record`
-/// emptied) if the line holds a quote or a CR, which only csv_core reads right.
-fn split_plain(line: &[u8], delimiter: u8, quote: u8, record: &mut ByteRecord) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let mut field_start = 0;
-    let mut chunks = line.chunks_exact(8);
-    let mut base = 0;
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
-        let special = zero_bytes(word ^ (ONES * u64::from(quote)))
-            | zero_bytes(word ^ (ONES * u64::from(b'\r')));
-        if special != 0 {
-            record.clear();
-            return false;
-        }
-        let mut commas = zero_bytes(word ^ (ONES * u64::from(delimiter)));
-        while commas != 0 {
-            let at = base + (commas.trailing_zeros() / 8) as usize;
-            record.push_field(line.get(field_start..at).unwrap_or_default());
-            field_start = at + 1;
-            commas &= commas - 1;
-        }
-        base += 8;
-    }
-    for (i, &b) in chunks.remainder().iter().enumerate() {
-        if b == quote || b == b'\r' {
-            record.clear();
-            return false;
-        }
-        if b == delimiter {
-            record.push_field(line.get(field_start..base + i).unwrap_or_default());
-            field_start = base + i + 1;
-        }
-    }
-    record.push_field(line.get(field_start..).unwrap_or_default());
-    true
 }
 
 /// The high bit of each byte of `x` that is zero, and no other bit (exact: no carry
