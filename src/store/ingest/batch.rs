@@ -64,6 +64,8 @@ pub enum Message {
         index: usize,
         earlier: super::known::EarlierImport,
     },
+    /// A file is to be parsed: the worker waits for the dimension tables (loaded once).
+    NeedDimensions,
     /// File `index` is being read.
     Start(usize),
     Rows(Batch),

@@ -39,7 +39,7 @@ use crate::import::content_hash::Digests;
 use crate::import::inputs::{discover, InputFile};
 use crate::import::kind::FileKind;
 use batch::{Channel, Message};
-use crossbeam_channel::{bounded, Receiver};
+use crossbeam_channel::{bounded, Receiver, Sender};
 use file_writer::{already_imported, FileWriter};
 use hasher::{hash_files, HashJob};
 use known::KnownContent;
@@ -173,20 +173,10 @@ fn import_batch(
             .name("import-hasher".into())
             .spawn_scoped(scope, || hash_files(hash_jobs, digests_sender))
             .map_err(|e| StoreError::Worker(e.to_string()))?;
-        // Both channels are moved in here, so they are closed however this ends (even by
-        // a panic): a worker waiting on either is released, and joined below.
-        let written = match Interners::load(&tx) {
-            Ok(interners) => {
-                // A send error means the worker stopped; joining it says why.
-                let _ = dimensions.send(interners);
-                drop(dimensions);
-                writing.write_files(&tx, &job, (receiver, digests), cancel, progress)
-            }
-            Err(e) => {
-                drop((dimensions, receiver, digests));
-                Err(e.into())
-            }
-        };
+        // The channels are moved in here, so they are closed however this ends (even by
+        // a panic): a worker waiting on any of them is released, and joined below.
+        let written =
+            writing.write_files(&tx, &job, (receiver, digests, dimensions), cancel, progress);
         for (thread, what) in [(worker, "reader"), (hasher, "hasher")] {
             thread.join().map_err(|panic| {
                 StoreError::Worker(format!(
@@ -252,7 +242,7 @@ impl Writing {
         &mut self,
         tx: &rusqlite::Transaction<'_>,
         job: &ReadJob<'_>,
-        (receiver, digests): (Receiver<Message>, Receiver<Digests>),
+        (receiver, digests, dimensions): (Receiver<Message>, Receiver<Digests>, Sender<Interners>),
         cancel: &AtomicBool,
         progress: &mut dyn FnMut(&Progress),
     ) -> Result<(), StoreError> {
@@ -266,6 +256,11 @@ impl Writing {
                     let file = job.files.get(index).ok_or_else(out_of_step)?;
                     self.report.files.push(already_imported(file, earlier));
                     self.show(index, file, job.bytes_read, 0, progress);
+                }
+                // Loaded only when a file is to be parsed: an unchanged folder never needs
+                // them. Dropping the sender (an error here) releases the waiting worker.
+                Message::NeedDimensions => {
+                    let _ = dimensions.send(Interners::load(tx)?);
                 }
                 Message::Start(index) => {
                     let file = job.files.get(index).ok_or_else(out_of_step)?;

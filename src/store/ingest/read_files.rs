@@ -22,8 +22,8 @@ pub struct ReadJob<'a> {
 }
 
 /// Read every file, or stop when the writer goes or the import is cancelled. The
-/// dimensions come from the writer, which loads them while this thread looks for
-/// unchanged files (a re-import of an unchanged folder never waits for them).
+/// dimensions come from the writer, asked for when the first file is to be parsed (a
+/// re-import of an unchanged folder never loads them).
 pub fn read_files(job: &ReadJob<'_>, dimensions: Receiver<Interners>, channel: &Channel<'_>) {
     std::thread::scope(|scope| {
         // A field mapping named for the import decides how a file is read: its content is
@@ -59,11 +59,15 @@ fn read_in_order(
         }
         let interners = match &mut loaded {
             Some(interners) => interners,
-            None => match dimensions.recv() {
-                Ok(interners) => loaded.insert(interners),
-                // The writer failed before it could send them; it reports why.
-                Err(_) => return,
-            },
+            None => {
+                let asked = channel.tell(Message::NeedDimensions);
+                match asked.then(|| dimensions.recv()) {
+                    Some(Ok(interners)) => loaded.insert(interners),
+                    // Cancelled, or the writer failed before it could send them (it
+                    // reports why).
+                    _ => return,
+                }
+            }
         };
         if !channel.tell(Message::Start(index)) {
             return;
