@@ -15,7 +15,7 @@ impl Default for ContentHasher {
 impl ContentHasher {
     pub fn update(&mut self, chunks: &[Vec<u8>]) {
         for chunk in chunks {
-            self.0.update(chunk);
+            self.update_bytes(chunk);
         }
     }
 

@@ -31,10 +31,9 @@ pub(super) struct TeeReader<'a, R> {
     pub(super) blank_lines: BlankLines,
 }
 
-/// How much raw input is read at a time; the first chunk is what a file's dialect, kind
-/// and header are found from.
+/// How much raw input is read at a time (every chunk, not only the first); the first is
+/// what a file's dialect, kind and header are found from.
 pub const FIRST_CHUNK: usize = 256 * 1024;
-const CHUNK: usize = FIRST_CHUNK;
 
 /// The longest row (or header) accepted. police.uk rows are a few hundred bytes; anything
 /// near this is not a table of rows, and reading on would hold it all in memory.
@@ -61,8 +60,8 @@ pub(super) fn read_chunk(
     bytes_read: &AtomicU64,
 ) -> std::io::Result<Vec<u8>> {
     // Not zero-filled: read_to_end writes only what it reads.
-    let mut raw = Vec::with_capacity(CHUNK);
-    let n = input.take(CHUNK as u64).read_to_end(&mut raw)?;
+    let mut raw = Vec::with_capacity(FIRST_CHUNK);
+    let n = input.take(FIRST_CHUNK as u64).read_to_end(&mut raw)?;
     bytes_read.fetch_add(n as u64, Ordering::Relaxed);
     Ok(raw)
 }
