@@ -7,7 +7,7 @@
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
-use xxhash_rust::xxh3::{xxh3_128, Xxh3};
+use xxhash_rust::xxh3::Xxh3;
 
 /// The bytes hashed on their own before their hash joins the fingerprint.
 pub const SEGMENT: usize = 8 << 20;
@@ -122,6 +122,7 @@ fn hash_segments(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use xxhash_rust::xxh3::xxh3_128;
 
     fn in_pieces(data: &[u8], piece: usize) -> String {
         let mut fingerprint = Fingerprint::default();

@@ -4,10 +4,10 @@
 //! Works on borrowed bytes so the hot loop allocates nothing; it knows nothing of SQL.
 
 use super::crime_types::{is_asb, match_crime_type_bytes, CrimeTypeMatch};
+use super::fast_csv::Cells;
 use super::month::{parse_month, MonthForm};
 use super::numbers::{parse_crime_id, parse_micro_degrees};
 use super::text::{excerpt, trim_bytes};
-use csv::ByteRecord;
 
 /// Columns a street file must have (police.uk names, matched case-insensitively).
 pub const REQUIRED_COLUMNS: [&str; 10] = [
@@ -172,19 +172,19 @@ impl RowProblem {
 const LON_RANGE: std::ops::RangeInclusive<i32> = -9_000_000..=3_000_000;
 const LAT_RANGE: std::ops::RangeInclusive<i32> = 49_000_000..=61_000_000;
 
-fn cell(record: &ByteRecord, index: usize) -> &[u8] {
-    trim_bytes(record.get(index).unwrap_or_default())
+fn cell<'a>(record: impl Cells<'a>, index: usize) -> &'a [u8] {
+    trim_bytes(record.cell(index).unwrap_or_default())
 }
 
 impl StreetColumns {
     /// Validate one record.
-    pub fn parse<'a>(&self, record: &'a ByteRecord) -> Result<StreetRow<'a>, RowProblem> {
-        let (found, expected) = (record.len(), self.names.len());
+    pub fn parse<'a>(&self, record: impl Cells<'a>) -> Result<StreetRow<'a>, RowProblem> {
+        let (found, expected) = (record.count(), self.names.len());
         if found != expected {
             let unclosed_quote = found < expected
-                && record
-                    .iter()
-                    .next_back()
+                && found
+                    .checked_sub(1)
+                    .and_then(|last| record.cell(last))
                     .is_some_and(|c| c.contains(&b'\n'));
             return Err(if unclosed_quote {
                 RowProblem::UnclosedQuote { found, expected }
@@ -192,8 +192,10 @@ impl StreetColumns {
                 RowProblem::WrongFieldCount { found, expected }
             });
         }
-        if memchr::memchr(0, record.as_slice()).is_some() {
-            let index = record.iter().position(|c| c.contains(&0)).unwrap_or(0);
+        if memchr::memchr(0, record.all_bytes()).is_some() {
+            let index = (0..found)
+                .position(|i| record.cell(i).is_some_and(|c| c.contains(&0)))
+                .unwrap_or(0);
             let column = self
                 .names
                 .get(index)
@@ -250,7 +252,7 @@ impl StreetColumns {
         })
     }
 
-    fn coordinates(&self, record: &ByteRecord) -> Result<Option<(i32, i32)>, RowProblem> {
+    fn coordinates<'a>(&self, record: impl Cells<'a>) -> Result<Option<(i32, i32)>, RowProblem> {
         let lon_cell = cell(record, self.longitude);
         let lat_cell = cell(record, self.latitude);
         match (lon_cell.is_empty(), lat_cell.is_empty()) {
@@ -295,6 +297,7 @@ impl StreetColumns {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use csv::ByteRecord;
 
     const HEADER: &str = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context";
 

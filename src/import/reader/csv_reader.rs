@@ -6,7 +6,7 @@ use super::raw_chunks::FileEnd;
 use super::record_text::raw_text;
 use super::tee::{RowTooLong, TeeReader, MAX_ROW_BYTES};
 use super::{bad_file, read_error};
-use crate::import::fast_csv::FastCsv;
+use crate::import::fast_csv::{FastCsv, Fields};
 use crate::import::table::dialect::Dialect;
 use crate::import::table::header_row::is_note_row;
 use crate::import::ImportError;
@@ -37,6 +37,8 @@ pub struct CsvReader<'a, R: Read> {
     pub(super) notes_below: Vec<String>,
     /// An error met while reading ahead, raised when the rows before it have been read.
     pub(super) deferred_error: Option<ImportError>,
+    /// Where the fields of `record` end, when it is handed out as [`Fields`].
+    pub(super) record_ends: Vec<usize>,
 }
 
 impl<'a, R: Read> CsvReader<'a, R> {
@@ -105,23 +107,40 @@ impl<'a, R: Read> CsvReader<'a, R> {
         }
     }
 
-    fn csv_error(&self, error: &csv::Error) -> ImportError {
-        let csv::ErrorKind::Io(io) = error.kind() else {
-            return bad_file(&self.name, error.to_string());
-        };
-        let too_long = io.get_ref().is_some_and(|e| e.is::<RowTooLong>());
-        if too_long {
-            bad_file(
-                &self.name,
-                format!(
-                    "line {}: the row starting on this line is longer than {} MB (a police.uk row is a few hundred bytes): the file has no line ends, or a quote (\") opened on this line is never closed",
-                    self.next_line,
-                    MAX_ROW_BYTES / (1024 * 1024)
-                ),
-            )
-        } else {
-            read_error(&self.name, io)
+    /// Like [`CsvReader::next_record`], the record a view of the bytes read rather than a
+    /// copy (the rows of most files: nothing read ahead, no title rows above the header).
+    pub fn next_fields(&mut self) -> Result<Option<(u64, Fields<'_>)>, ImportError> {
+        let reading_ahead = self.title_rows > 0
+            || !self.pending.is_empty()
+            || !self.held.is_empty()
+            || self.deferred_error.is_some();
+        if reading_ahead {
+            let Some((line, _)) = self.next_record()? else {
+                return Ok(None);
+            };
+            return Ok(Some((
+                line,
+                Fields::of_record(&self.record, &mut self.record_ends),
+            )));
         }
+        let read = match self.reader.read_fields(&mut self.next_line) {
+            Ok(read) => read,
+            Err(e) => return Err(csv_error(&self.name, self.next_line, &e)),
+        };
+        let Some(read) = read else {
+            return Ok(None);
+        };
+        read.inner.since_record = 0;
+        // The parser numbers a record from the first blank line before it.
+        let (offset, line) = (read.start.byte(), read.start.line());
+        Ok(Some((
+            line + read.inner.blank_lines.skipped_at(offset),
+            read.fields,
+        )))
+    }
+
+    fn csv_error(&self, error: &csv::Error) -> ImportError {
+        csv_error(&self.name, self.next_line, error)
     }
 
     /// The raw bytes read since the last call, in order (hash them with [`ContentHasher`]);
@@ -138,5 +157,25 @@ impl<'a, R: Read> CsvReader<'a, R> {
             bytes: self.counter.load(Ordering::Relaxed) - self.start_bytes,
             last_chunks: tee.chunks,
         })
+    }
+}
+
+/// What a failure of the CSV parser means for the file `name`, the row it was in starting
+/// on line `line`.
+fn csv_error(name: &str, line: u64, error: &csv::Error) -> ImportError {
+    let csv::ErrorKind::Io(io) = error.kind() else {
+        return bad_file(name, error.to_string());
+    };
+    let too_long = io.get_ref().is_some_and(|e| e.is::<RowTooLong>());
+    if too_long {
+        bad_file(
+            name,
+            format!(
+                "line {line}: the row starting on this line is longer than {} MB (a police.uk row is a few hundred bytes): the file has no line ends, or a quote (\") opened on this line is never closed",
+                MAX_ROW_BYTES / (1024 * 1024)
+            ),
+        )
+    } else {
+        read_error(name, io)
     }
 }

@@ -83,6 +83,7 @@ impl<'a, R: Read> CsvReader<'a, R> {
             held: Vec::new(),
             notes_below: Vec::new(),
             deferred_error: None,
+            record_ends: Vec::new(),
         };
         table.read_header()?;
         Ok(table)

@@ -15,6 +15,7 @@ pub mod sheet;
 pub mod sniff;
 pub mod whole;
 
+use super::fast_csv::Fields;
 use super::reader::{bad_file, read_error, start_csv, CsvReader, FileEnd};
 use super::ImportError;
 use dialect::{Dialect, DialectChoice};
@@ -122,6 +123,15 @@ impl<'a, R: Read> TableReader<'a, R> {
         }
     }
 
+    /// Like [`TableReader::next_record`], the record a view of the bytes read (not copied
+    /// where the file allows).
+    pub fn next_fields(&mut self) -> Result<Option<(u64, Fields<'_>)>, ImportError> {
+        match self {
+            Self::Csv(r) => r.next_fields(),
+            Self::Sheet(r) => Ok(r.next_fields()),
+        }
+    }
+
     /// The raw bytes read since the last call, in order.
     pub fn take_chunks(&mut self) -> Vec<Vec<u8>> {
         match self {
@@ -177,6 +187,8 @@ pub struct SheetReader {
     table: SheetTable,
     next: usize,
     record: csv::ByteRecord,
+    /// Where the fields of the row handed out as [`Fields`] end.
+    record_ends: Vec<usize>,
     /// The workbook's bytes, until taken for the hash.
     raw: Option<Vec<u8>>,
     bytes: u64,
@@ -215,6 +227,7 @@ impl SheetReader {
             table,
             next: 0,
             record: csv::ByteRecord::new(),
+            record_ends: Vec::new(),
         })
     }
 
@@ -223,6 +236,12 @@ impl SheetReader {
         self.next += 1;
         self.record.clone_from(record);
         Some((*row, &self.record))
+    }
+
+    fn next_fields(&mut self) -> Option<(u64, Fields<'_>)> {
+        let (row, record) = self.table.rows.get(self.next)?;
+        self.next += 1;
+        Some((*row, Fields::of_record(record, &mut self.record_ends)))
     }
 
     fn finish(mut self) -> FileEnd {

@@ -29,7 +29,7 @@ pub(super) fn parse_street<R: Read>(
     channel: &Channel<'_>,
 ) -> Result<Option<Batch>, ImportError> {
     let mut batch = new_batch();
-    while let Some((line, record)) = table.next_record()? {
+    while let Some((line, record)) = table.next_fields()? {
         match columns.parse(record) {
             Ok(row) => {
                 let incident = to_record(&row, interners, summary);
@@ -41,7 +41,7 @@ pub(super) fn parse_street<R: Read>(
                 line,
                 problem.column(),
                 problem.to_string(),
-                record,
+                &record.to_byte_record(),
             ),
         }
         if batch.rows.len().is_multiple_of(HASH_AHEAD_ROWS) && !channel.hash(table.take_chunks()) {
