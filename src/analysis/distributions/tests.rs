@@ -1,4 +1,3 @@
-
 use super::*;
 
 fn close(x: f64, y: f64, rel: f64) -> bool {

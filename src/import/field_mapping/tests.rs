@@ -1,4 +1,3 @@
-
 use super::*;
 
 fn header(text: &str) -> Vec<String> {

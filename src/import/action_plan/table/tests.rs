@@ -1,4 +1,3 @@
-
 use super::*;
 
 fn grid(rows: &[&[&str]]) -> Grid {
