@@ -92,6 +92,19 @@ fn read_all(data: &[u8]) -> Option<Table> {
         "the hash covers the raw bytes"
     );
     assert_eq!(end.bytes, data.len() as u64);
+    // The import reads records as views of the reader's buffer: the same records, lines
+    // and stopping point as the copies above.
+    let mut table = TableReader::open("p.csv", data, &counter).ok()?;
+    let mut viewed = Vec::new();
+    while let Ok(Some((line, fields))) = table.next_fields() {
+        let cells: Vec<Vec<u8>> = fields.iter().map(<[u8]>::to_vec).collect();
+        viewed.push((line, cells));
+    }
+    let copied: Vec<_> = lines.iter().copied().zip(rows.iter().cloned()).collect();
+    assert_eq!(
+        viewed, copied,
+        "records read as views = records read as copies"
+    );
     Some((header, rows, lines))
 }
 
