@@ -32,8 +32,9 @@ fn parse_rows(data: &[u8]) {
     let Ok(columns) = StreetColumns::from_header(table.header()) else {
         return;
     };
-    while let Ok(Some((_, record))) = table.next_record() {
-        let _ = columns.parse(record);
+    // As the import reads them: each record a view of the reader's buffer.
+    while let Ok(Some((_, fields))) = table.next_fields() {
+        let _ = columns.parse(fields);
     }
 }
 
