@@ -62,7 +62,7 @@ impl<'a> Fields<'a> {
         self.bytes.get(start..end)
     }
 
-    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &'a [u8]> + '_ {
+    pub fn iter(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
         (0..self.len()).filter_map(|i| self.get(i))
     }
 

@@ -44,23 +44,17 @@ pub struct CsvReader<'a, R: Read> {
 impl<'a, R: Read> CsvReader<'a, R> {
     /// Read the parser's next record into `self.record`: its line, or `None` at the end.
     pub(super) fn parse_next(&mut self) -> Result<Option<u64>, ImportError> {
-        let more = match self.reader.read_byte_record(&mut self.record) {
-            Ok(more) => more,
-            Err(e) => return Err(self.csv_error(&e)),
-        };
-        self.reader.get_mut().since_record = 0;
-        self.next_line = self.reader.position().line();
-        if !more {
+        let Some((line, start, fields)) =
+            read_view(&mut self.reader, &self.name, &mut self.next_line)?
+        else {
             return Ok(None);
+        };
+        self.record.clear();
+        self.record.set_position(Some(start));
+        for field in fields.iter() {
+            self.record.push_field(field);
         }
-        // The parser numbers a record from the first blank line before it.
-        let (offset, line) = self
-            .record
-            .position()
-            .map_or((0, 0), |p| (p.byte(), p.line()));
-        Ok(Some(
-            line + self.reader.get_mut().blank_lines.skipped_at(offset),
-        ))
+        Ok(Some(line))
     }
 
     /// One record straight from the parser, with its line.
@@ -123,24 +117,8 @@ impl<'a, R: Read> CsvReader<'a, R> {
                 Fields::of_record(&self.record, &mut self.record_ends),
             )));
         }
-        let read = match self.reader.read_fields(&mut self.next_line) {
-            Ok(read) => read,
-            Err(e) => return Err(csv_error(&self.name, self.next_line, &e)),
-        };
-        let Some(read) = read else {
-            return Ok(None);
-        };
-        read.inner.since_record = 0;
-        // The parser numbers a record from the first blank line before it.
-        let (offset, line) = (read.start.byte(), read.start.line());
-        Ok(Some((
-            line + read.inner.blank_lines.skipped_at(offset),
-            read.fields,
-        )))
-    }
-
-    fn csv_error(&self, error: &csv::Error) -> ImportError {
-        csv_error(&self.name, self.next_line, error)
+        let read = read_view(&mut self.reader, &self.name, &mut self.next_line)?;
+        Ok(read.map(|(line, _, fields)| (line, fields)))
     }
 
     /// The raw bytes read since the last call, in order (hash them with [`ContentHasher`]);
@@ -158,6 +136,28 @@ impl<'a, R: Read> CsvReader<'a, R> {
             last_chunks: tee.chunks,
         })
     }
+}
+
+/// The parser's next record as a view of its buffer: its true line, where the parser
+/// started it, and its fields; `None` at the end. `next_line` is set to the line the record
+/// after it starts on.
+fn read_view<'r, R: Read>(
+    reader: &'r mut FastCsv<TeeReader<'_, R>>,
+    name: &str,
+    next_line: &mut u64,
+) -> Result<Option<(u64, csv::Position, Fields<'r>)>, ImportError> {
+    // Bytes the parser takes from here on belong to this record (bounds a row's length).
+    reader.get_mut().since_record = 0;
+    let read = match reader.read_fields(next_line) {
+        Ok(read) => read,
+        Err(e) => return Err(csv_error(name, *next_line, &e)),
+    };
+    let Some(read) = read else {
+        return Ok(None);
+    };
+    // The parser numbers a record from the first blank line before it.
+    let line = read.start.line() + read.inner.blank_lines.skipped_at(read.start.byte());
+    Ok(Some((line, read.start, read.fields)))
 }
 
 /// What a failure of the CSV parser means for the file `name`, the row it was in starting

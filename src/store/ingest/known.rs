@@ -121,10 +121,7 @@ fn hash_file(
     file: &InputFile,
     sha256: bool,
 ) -> Result<(Digests, Vec<u8>), crate::import::ImportError> {
-    let io_error = |e: std::io::Error| crate::import::ImportError::Io {
-        path: file.display_name.clone(),
-        reason: e.to_string(),
-    };
+    let io_error = |e| crate::import::ImportError::io(std::path::Path::new(&file.display_name), e);
     if let (InputLocation::File(path), false) = (&file.location, sha256) {
         if file.size > SEGMENT as u64 {
             let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
