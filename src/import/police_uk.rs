@@ -177,6 +177,12 @@ fn cell<'a>(record: impl Cells<'a>, index: usize) -> &'a [u8] {
 }
 
 impl StreetColumns {
+    /// The record's Location cell as [`StreetColumns::parse`] reads it (before it knows
+    /// whether the row is valid).
+    pub fn location_cell<'a>(&self, record: impl Cells<'a>) -> &'a [u8] {
+        cell(record, self.location)
+    }
+
     /// Validate one record.
     pub fn parse<'a>(&self, record: impl Cells<'a>) -> Result<StreetRow<'a>, RowProblem> {
         let (found, expected) = (record.count(), self.names.len());

@@ -14,6 +14,7 @@ mod identity;
 pub mod ingest;
 pub mod interner;
 pub mod month_counts;
+pub mod month_tally;
 pub mod open;
 pub mod partner;
 pub mod points;

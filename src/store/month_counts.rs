@@ -101,13 +101,22 @@ pub struct PendingCounts {
 }
 
 /// One cell's change: ((crime type, LSOA id or 0), change).
-type CellChange = ((u8, u32), i64);
+pub type CellChange = ((u8, u32), i64);
 
 impl PendingCounts {
     pub fn add(&mut self, deltas: &[CountDelta]) {
         for &((month, crime_type, lsoa), n) in deltas {
             self.add_one(month, crime_type, lsoa, n);
         }
+    }
+
+    /// Take in one month's cells, listed in (crime type, LSOA) order with no cell twice.
+    pub fn add_listed(&mut self, month: u32, cells: Vec<CellChange>) {
+        if cells.is_empty() {
+            return;
+        }
+        self.cells += cells.len();
+        self.parts.push((month, cells));
     }
 
     /// Add `n` to one cell.

@@ -9,6 +9,7 @@ use super::read_as::{MappingChoice, ReadAs};
 use super::worker::parse_file;
 use crate::import::inputs::InputFile;
 use crate::store::interner::Interners;
+use crate::store::month_tally::MonthTally;
 use crossbeam_channel::Receiver;
 use std::sync::atomic::AtomicU64;
 
@@ -50,6 +51,8 @@ fn read_in_order(
     mut ahead: Option<&mut RecognisedAhead>,
 ) {
     let mut loaded: Option<Interners> = None;
+    // Rows counted by month, crime type and LSOA: one table for every file, cleared as used.
+    let mut tally = MonthTally::default();
     for (index, file) in job.files.iter().enumerate() {
         if let Some(earlier) = ahead.as_mut().and_then(|a| a.earlier(index)) {
             if !channel.tell(Message::Unchanged { index, earlier }) {
@@ -78,7 +81,7 @@ fn read_in_order(
             file,
             job.read_as,
             &job.mappings,
-            interners,
+            (interners, &mut tally),
             job.bytes_read,
             channel,
         );

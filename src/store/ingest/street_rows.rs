@@ -9,7 +9,9 @@ use crate::import::month::MonthForm;
 use crate::import::police_uk::StreetColumns;
 use crate::import::reader::TableReader;
 use crate::import::ImportError;
-use crate::store::interner::Interners;
+use crate::store::interner::{Interners, LookAhead};
+use crate::store::month_counts::PendingCounts;
+use crate::store::month_tally::MonthTally;
 use crate::store::writer::IncidentRecord;
 use std::io::Read;
 
@@ -21,19 +23,24 @@ const MAX_COUNT_GROUPS: usize = 262_144;
 const HASH_AHEAD_ROWS: usize = 1024;
 
 /// police.uk street rows. Returns the last (partial) batch, or `None` if stopped early.
+/// `tally` is the worker's table for counting rows (kept from file to file).
 pub(super) fn parse_street<R: Read>(
     table: &mut TableReader<'_, R>,
     columns: &StreetColumns,
-    interners: &mut Interners,
+    (interners, tally): (&mut Interners, &mut MonthTally),
     summary: &mut FileSummary,
     channel: &Channel<'_>,
 ) -> Result<Option<Batch>, ImportError> {
+    // What a file given up part-way counted is not this file's.
+    tally.clear();
     let mut batch = new_batch();
     while let Some((line, record)) = table.next_fields()? {
+        // The location's slot is fetched while the rest of the row is read.
+        let ahead = interners.location.look_ahead(columns.location_cell(record));
         match columns.parse(record) {
             Ok(row) => {
-                let incident = to_record(&row, interners, summary);
-                count_row(&incident, row.month_form, row.crime_type, summary);
+                let incident = to_record(&row, interners, summary, ahead);
+                count_row(&incident, row.month_form, row.crime_type, summary, tally);
                 batch.rows.push(incident);
             }
             Err(problem) => summary.reject(
@@ -49,7 +56,8 @@ pub(super) fn parse_street<R: Read>(
         }
         if batch.len() >= ROWS_PER_BATCH {
             batch.dimensions = interners.take_pending();
-            if summary.counts.len() >= MAX_COUNT_GROUPS {
+            if summary.counts.len() + tally.len() >= MAX_COUNT_GROUPS {
+                list_tallied(tally, &mut summary.counts);
                 batch.counts = std::mem::take(&mut summary.counts);
             }
             batch.raw = table.take_chunks();
@@ -58,13 +66,21 @@ pub(super) fn parse_street<R: Read>(
             }
         }
     }
+    list_tallied(tally, &mut summary.counts);
     Ok(Some(batch))
+}
+
+/// Hand the month counted so far on to `counts`, and clear the tally.
+fn list_tallied(tally: &mut MonthTally, counts: &mut PendingCounts) {
+    let month = tally.month();
+    counts.add_listed(month, tally.take_cells());
 }
 
 fn to_record(
     row: &crate::import::police_uk::StreetRow<'_>,
     interners: &mut Interners,
     summary: &mut FileSummary,
+    ahead: LookAhead,
 ) -> IncidentRecord {
     let crime_type = row.crime_type.id();
     if row.coordinates.is_none() {
@@ -73,7 +89,8 @@ fn to_record(
     if row.crime_id.is_none() && !crate::import::crime_types::is_asb(crime_type) {
         summary.crimes_without_id += 1;
     }
-    let (location, lsoa) = interners.place(row.location, row.lsoa_code, row.lsoa_name);
+    // (A "No Location" row's location is read as empty, and its look-ahead goes unused.)
+    let (location, lsoa) = interners.place(row.location, row.lsoa_code, row.lsoa_name, Some(ahead));
     IncidentRecord {
         month: row.month,
         crime_type,
@@ -92,6 +109,7 @@ fn count_row(
     form: MonthForm,
     matched: CrimeTypeMatch,
     s: &mut FileSummary,
+    tally: &mut MonthTally,
 ) {
     // The row's position among the file's accepted rows, from 0.
     let position = s.accepted as i64;
@@ -104,8 +122,15 @@ fn count_row(
             *n += 1;
         }
     }
-    s.counts
-        .add_one(record.month, record.crime_type, record.lsoa.unwrap_or(0), 1);
+    let (month, crime_type, lsoa) = (record.month, record.crime_type, record.lsoa.unwrap_or(0));
+    if MonthTally::fits(crime_type, lsoa) {
+        if !tally.is_empty() && tally.month() != month {
+            list_tallied(tally, &mut s.counts);
+        }
+        tally.count(month, crime_type, lsoa);
+    } else {
+        s.counts.add_one(month, crime_type, lsoa, 1);
+    }
     let key = (record.reported_by, record.month);
     if s.last_force_month.0 != key {
         s.flush_force_month();

@@ -24,6 +24,7 @@ use crate::import::police_uk::{HeaderProblem, StreetColumns};
 use crate::import::reader::TableReader;
 use crate::import::ImportError;
 use crate::store::interner::Interners;
+use crate::store::month_tally::MonthTally;
 use std::sync::atomic::AtomicU64;
 
 /// The worker: read the file, recognise its kind (or use the one forced), and parse it.
@@ -31,7 +32,7 @@ pub fn parse_file(
     file: &InputFile,
     read_as: ReadAs<'_>,
     mappings: &MappingChoice<'_>,
-    interners: &mut Interners,
+    (interners, tally): (&mut Interners, &mut MonthTally),
     bytes_read: &AtomicU64,
     channel: &Channel<'_>,
 ) -> Result<FileSummary, ImportError> {
@@ -83,7 +84,13 @@ pub fn parse_file(
             FileKind::PoliceStreet => {
                 let columns =
                     StreetColumns::from_header(&header).map_err(|p| bad(header_problem_text(p)))?;
-                parse_street(&mut table, &columns, interners, &mut summary, channel)?
+                parse_street(
+                    &mut table,
+                    &columns,
+                    (interners, tally),
+                    &mut summary,
+                    channel,
+                )?
             }
             FileKind::WardLookup => {
                 let columns =

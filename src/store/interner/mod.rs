@@ -11,9 +11,11 @@
 //! decoded values held (`by_text`), so a value read in two encodings gets one id.
 
 mod code_slots;
+mod fingerprint_slots;
 
 use crate::import::text::decode_cell;
 use code_slots::CodeSlots;
+use fingerprint_slots::FingerprintSlots;
 use rusqlite::Connection;
 use rustc_hash::FxHashMap;
 
@@ -21,7 +23,7 @@ use rustc_hash::FxHashMap;
 #[derive(Debug, Default)]
 pub struct Dimension {
     /// Ids by the XXH3-128 of the raw cell (LSOA codes: by `codes`).
-    by_raw: FxHashMap<u128, u32>,
+    by_raw: FingerprintSlots,
     codes: CodeSlots,
     by_text: FxHashMap<String, u32>,
     next_id: u32,
@@ -52,18 +54,37 @@ impl Dimension {
         Ok(dim)
     }
 
+    /// Start looking up a cell that [`Dimension::intern_ahead`] will be asked for after
+    /// other work: its fingerprint is worked out and its slot fetched into the cache now,
+    /// so that lookup does not wait on memory.
+    pub fn look_ahead(&self, raw: &[u8]) -> LookAhead {
+        let fingerprint = fingerprint(raw);
+        self.by_raw.prefetch(fingerprint);
+        LookAhead(fingerprint)
+    }
+
+    /// [`Dimension::intern_optional`] of the cell `ahead` was made from (or of an empty
+    /// cell, which needs no look-ahead).
+    pub fn intern_ahead(&mut self, raw: &[u8], ahead: LookAhead) -> Option<u32> {
+        if raw.is_empty() {
+            return None;
+        }
+        debug_assert_eq!(fingerprint(raw), ahead.0, "a look-ahead of another cell");
+        Some(self.lookup_or_insert(raw, b"", Some(ahead.0)))
+    }
+
     /// The id of a (trimmed, non-empty) cell; `extra` is stored with a new entry.
     pub fn intern(&mut self, raw: &[u8], extra: &[u8]) -> u32 {
         // Forces repeat row after row: one compare beats a hash.
         if !self.remember_last {
-            return self.lookup_or_insert(raw, extra);
+            return self.lookup_or_insert(raw, extra, None);
         }
         if let Some((last_raw, id)) = &self.last {
             if last_raw.as_ref() == raw {
                 return *id;
             }
         }
-        let id = self.lookup_or_insert(raw, extra);
+        let id = self.lookup_or_insert(raw, extra, None);
         match &mut self.last {
             Some((last_raw, last_id)) if last_raw.len() == raw.len() => {
                 last_raw.copy_from_slice(raw);
@@ -74,10 +95,12 @@ impl Dimension {
         id
     }
 
-    fn lookup_or_insert(&mut self, raw: &[u8], extra: &[u8]) -> u32 {
+    /// `fingerprint` is the cell's, when already worked out.
+    fn lookup_or_insert(&mut self, raw: &[u8], extra: &[u8], known: Option<u128>) -> u32 {
+        let fingerprint = || known.unwrap_or_else(|| fingerprint(raw));
         let known = match self.codes.get(raw) {
             Some(id) => id,
-            None => self.by_raw.get(&fingerprint(raw)).copied(),
+            None => self.by_raw.get(fingerprint()),
         };
         if let Some(id) = known {
             return id;
@@ -98,7 +121,9 @@ impl Dimension {
                 id
             }
         };
-        self.remember_raw(raw, id);
+        if !self.codes.insert(raw, id) {
+            self.by_raw.insert(fingerprint(), id);
+        }
         id
     }
 
@@ -120,7 +145,7 @@ impl Dimension {
     /// Forget every entry with an id from `first_new` on (what a rejected file added: its
     /// rows, and these entries with them, are rolled back in the assessment file).
     fn forget_from(&mut self, first_new: u32) {
-        self.by_raw.retain(|_, id| *id < first_new);
+        self.by_raw.retain(|id| id < first_new);
         self.codes.forget_from(first_new);
         self.by_text.retain(|_, id| *id < first_new);
         self.pending.retain(|(id, _, _)| *id < first_new);
@@ -128,6 +153,10 @@ impl Dimension {
         self.next_id = first_new;
     }
 }
+
+/// A cell's fingerprint, worked out (and its slot fetched) by [`Dimension::look_ahead`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LookAhead(u128);
 
 /// Where every dimension stood before a file was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,17 +190,19 @@ impl Interners {
     }
 
     /// The (location, LSOA) ids of a row's cells, `None` for an empty cell; `lsoa_name` is
-    /// stored with a new LSOA.
+    /// stored with a new LSOA. `ahead` is the location cell's look-ahead, if one was made.
     pub fn place(
         &mut self,
         location: &[u8],
         lsoa_code: &[u8],
         lsoa_name: &[u8],
+        ahead: Option<LookAhead>,
     ) -> (Option<u32>, Option<u32>) {
-        (
-            self.location.intern_optional(location, b""),
-            self.lsoa.intern_optional(lsoa_code, lsoa_name),
-        )
+        let location = match ahead {
+            Some(ahead) => self.location.intern_ahead(location, ahead),
+            None => self.location.intern_optional(location, b""),
+        };
+        (location, self.lsoa.intern_optional(lsoa_code, lsoa_name))
     }
 
     /// Where the dimensions stand now, to go back to if the next file is rejected.
@@ -263,31 +294,39 @@ mod tests {
         )
         .unwrap();
         let mut all = Interners::load(&conn).unwrap();
-        let first = all.place(b"On or near High Street", b"E01000001", b"A 001A");
+        let first = all.place(b"On or near High Street", b"E01000001", b"A 001A", None);
         assert_eq!(first, (Some(1), Some(1)));
         assert_eq!(
-            all.place(b"On or near High Street", b"E01000001", b""),
+            all.place(b"On or near High Street", b"E01000001", b"", None),
             first
         );
         // The same street in another LSOA, and a row with no location.
         assert_eq!(
-            all.place(b"On or near High Street", b"E01000002", b"A 001B"),
+            all.place(b"On or near High Street", b"E01000002", b"A 001B", None),
             (Some(1), Some(2))
         );
-        assert_eq!(all.place(b"", b"", b""), (None, None));
+        assert_eq!(all.place(b"", b"", b"", None), (None, None));
         assert_eq!(all.location.intern(b"On or near High Street", b""), 1);
+        // A look-ahead finds what a plain lookup finds, and adds what is new the same way.
+        let ahead = all.location.look_ahead(b"On or near High Street");
+        assert_eq!(
+            all.place(b"On or near High Street", b"", b"", Some(ahead)),
+            (Some(1), None)
+        );
+        let ahead = all.location.look_ahead(b"On or near Low Road");
+        assert_eq!(all.location.intern_ahead(b"", ahead), None);
         let mark = all.mark();
         assert_eq!(
-            all.place(b"On or near Low Road", b"E01000003", b""),
+            all.place(b"On or near Low Road", b"E01000003", b"", None),
             (Some(2), Some(3))
         );
         all.forget_since(mark);
         assert_eq!(
-            all.place(b"On or near Mill Lane", b"E01000004", b""),
+            all.place(b"On or near Mill Lane", b"E01000004", b"", None),
             (Some(2), Some(3))
         );
         assert_eq!(
-            all.place(b"On or near High Street", b"E01000001", b""),
+            all.place(b"On or near High Street", b"E01000001", b"", None),
             first
         );
     }
