@@ -18,8 +18,11 @@ pub struct MonthTally {
     month: u32,
     /// Rows by `lsoa * TYPES + crime type`; 0 where none (or not yet used).
     rows: Vec<u32>,
-    /// The indices counted since the table was last cleared, in the order first counted.
-    used: Vec<u32>,
+    /// By crime type, the LSOA ids counted since the table was last cleared, in the order
+    /// first counted.
+    used: [Vec<u32>; TYPES],
+    /// Cells counted since the table was last cleared.
+    len: usize,
 }
 
 /// One cell of a month: ((crime type, LSOA id or 0), rows).
@@ -37,27 +40,23 @@ impl MonthTally {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.used.is_empty()
+        self.len == 0
     }
 
     /// Cells counted since the table was last cleared.
     pub fn len(&self) -> usize {
-        self.used.len()
+        self.len
     }
 
     /// Forget what is counted (a file given up part-way).
     pub fn clear(&mut self) {
-        for index in self.used.drain(..) {
-            if let Some(rows) = self.rows.get_mut(index as usize) {
-                *rows = 0;
-            }
-        }
+        self.take_cells();
     }
 
     /// Count one row of `month` (the tally is empty or already counting `month`; the row
     /// [`MonthTally::fits`]). True when it is the cell's first row.
     pub fn count(&mut self, month: u32, crime_type: u8, lsoa: u32) -> bool {
-        debug_assert!(self.used.is_empty() || self.month == month);
+        debug_assert!(self.is_empty() || self.month == month);
         debug_assert!(Self::fits(crime_type, lsoa));
         self.month = month;
         let index = lsoa as usize * TYPES + usize::from(crime_type);
@@ -72,26 +71,26 @@ impl MonthTally {
         *rows += 1;
         let first = *rows == 1;
         if first {
-            self.used.push(index as u32);
+            if let Some(used) = self.used.get_mut(usize::from(crime_type)) {
+                used.push(lsoa);
+            }
+            self.len += 1;
         }
         first
     }
 
     /// The month's cells in (crime type, LSOA) order, and the table cleared.
     pub fn take_cells(&mut self) -> Vec<TalliedCell> {
-        let mut cells: Vec<TalliedCell> = self
-            .used
-            .drain(..)
-            .map(|index| {
-                let rows = self.rows.get_mut(index as usize).map_or(0, std::mem::take);
-                let cell = index as usize;
-                (
-                    ((cell % TYPES) as u8, (cell / TYPES) as u32),
-                    i64::from(rows),
-                )
-            })
-            .collect();
-        cells.sort_unstable_by_key(|&(key, _)| key);
+        let mut cells = Vec::with_capacity(self.len);
+        for (crime_type, used) in (0u8..).zip(self.used.iter_mut()) {
+            used.sort_unstable();
+            for lsoa in used.drain(..) {
+                let index = lsoa as usize * TYPES + usize::from(crime_type);
+                let rows = self.rows.get_mut(index).map_or(0, std::mem::take);
+                cells.push(((crime_type, lsoa), i64::from(rows)));
+            }
+        }
+        self.len = 0;
         cells
     }
 }
