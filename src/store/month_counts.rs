@@ -35,18 +35,24 @@ pub fn encode(cells: &[Cell]) -> Vec<u8> {
 
 pub fn decode(blob: &[u8]) -> Result<Vec<Cell>, StoreError> {
     let mut cells = Vec::with_capacity(blob.len() / 4);
+    decode_each(blob, |cell| cells.push(cell))?;
+    Ok(cells)
+}
+
+/// Calls `visit` with each cell of a blob, in order, without collecting them.
+fn decode_each(blob: &[u8], mut visit: impl FnMut(Cell)) -> Result<(), StoreError> {
     let mut pos = 0;
     while let Some(&crime_type) = blob.get(pos) {
         pos += 1;
         let lsoa = get_varint(blob, &mut pos)?;
         let n = get_varint(blob, &mut pos)?;
-        cells.push(Cell {
+        visit(Cell {
             crime_type,
             lsoa: u32::try_from(lsoa).map_err(|_| corrupt())?,
             n: i64::try_from(n).map_err(|_| corrupt())?,
         });
     }
-    Ok(cells)
+    Ok(())
 }
 
 fn corrupt() -> StoreError {
@@ -62,6 +68,13 @@ fn put_varint(out: &mut Vec<u8>, mut v: u64) {
 }
 
 fn get_varint(blob: &[u8], pos: &mut usize) -> Result<u64, StoreError> {
+    // Most values (every count, small LSOA ids) take one byte.
+    if let Some(&byte) = blob.get(*pos) {
+        if byte & 0x80 == 0 {
+            *pos += 1;
+            return Ok(u64::from(byte));
+        }
+    }
     let mut value = 0u64;
     for shift in (0..64).step_by(7) {
         let byte = *blob.get(*pos).ok_or_else(corrupt)?;
@@ -284,19 +297,22 @@ pub fn lsoa_totals(conn: &Connection) -> Result<Vec<Cell>, StoreError> {
     const DENSE_IDS: usize = 1 << 22;
     let mut dense: Vec<i64> = Vec::new();
     let mut sparse: BTreeMap<u32, i64> = BTreeMap::new();
-    for_each_month(conn, |_, cells| {
-        for cell in cells {
+    let mut stmt = conn.prepare_cached("SELECT counts FROM month_count")?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let blob = row.get_ref(0)?.as_blob().map_err(|_| corrupt())?;
+        decode_each(blob, |cell| {
             let i = cell.lsoa as usize;
             if i >= DENSE_IDS {
                 *sparse.entry(cell.lsoa).or_default() += cell.n;
-                continue;
+                return;
             }
             if i >= dense.len() {
                 dense.resize(i + 1, 0);
             }
             dense[i] += cell.n;
-        }
-    })?;
+        })?;
+    }
     let dense = dense
         .into_iter()
         .enumerate()
