@@ -20,6 +20,7 @@ pub mod partner;
 pub mod points;
 pub mod priorities;
 pub mod queries;
+mod raw_insert;
 pub mod report_plan;
 pub mod report_text;
 pub mod schema;

@@ -61,9 +61,12 @@ impl MonthTally {
         self.month = month;
         let index = lsoa as usize * TYPES + usize::from(crime_type);
         if index >= self.rows.len() {
-            // Room for the LSOAs numbered so far and as many again, at least 4,096.
-            let size = ((index + 1) * 2).max(4096 * TYPES);
-            self.rows.resize(size.min(MAX_LSOA as usize * TYPES), 0);
+            // Doubled as LSOAs are numbered (from room for 4,096), so growing is rare.
+            let size = (index + 1)
+                .max(self.rows.len() * 2)
+                .max(4096 * TYPES)
+                .min(MAX_LSOA as usize * TYPES);
+            self.rows.resize(size, 0);
         }
         let Some(rows) = self.rows.get_mut(index) else {
             return false;

@@ -4,7 +4,8 @@
 //! transaction; decides nothing about what is valid.
 
 use super::interner::PendingDimensions;
-use rusqlite::{CachedStatement, Connection, Statement};
+use super::raw_insert::RawInsert;
+use rusqlite::Connection;
 
 /// One incident as the fact table stores it (SQLite gives it its rowid).
 #[derive(Debug, Clone, PartialEq)]
@@ -43,23 +44,68 @@ fn insert_sql(rows: usize) -> String {
     )
 }
 
+/// The fact table's INSERT statements, prepared once for a whole import batch (a
+/// national archive is 1,500 files): one for 50 rows, one for the rows left over.
+pub struct IncidentInserts<'c> {
+    conn: &'c Connection,
+    many: Option<RawInsert<'c>>,
+    one: Option<RawInsert<'c>>,
+}
+
+impl<'c> IncidentInserts<'c> {
+    pub fn new(conn: &'c Connection) -> Self {
+        IncidentInserts {
+            conn,
+            many: None,
+            one: None,
+        }
+    }
+
+    /// Append `rows` from source `source_id` to the fact table.
+    pub fn write(&mut self, source_id: i64, rows: &[IncidentRecord]) -> rusqlite::Result<()> {
+        let mut chunks = rows.chunks_exact(ROWS_PER_INSERT);
+        if chunks.len() > 0 {
+            let many = prepared(&mut self.many, self.conn, ROWS_PER_INSERT)?;
+            many.bind_int(1, Some(source_id))?;
+            for chunk in &mut chunks {
+                bind_rows(many, chunk)?;
+                many.run()?;
+            }
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let one = prepared(&mut self.one, self.conn, 1)?;
+            one.bind_int(1, Some(source_id))?;
+            for row in rest {
+                bind_rows(one, std::slice::from_ref(row))?;
+                one.run()?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The statement in `slot` for `rows` rows, prepared the first time.
+fn prepared<'s, 'c>(
+    slot: &'s mut Option<RawInsert<'c>>,
+    conn: &'c Connection,
+    rows: usize,
+) -> rusqlite::Result<&'s mut RawInsert<'c>> {
+    match slot {
+        Some(statement) => Ok(statement),
+        None => Ok(slot.insert(RawInsert::prepare(conn, &insert_sql(rows))?)),
+    }
+}
+
 /// Writes batches into an open transaction.
 pub struct BatchWriter<'c> {
     conn: &'c Connection,
-    many: CachedStatement<'c>,
     source_id: i64,
 }
 
 impl<'c> BatchWriter<'c> {
-    pub fn new(conn: &'c Connection, source_id: i64) -> rusqlite::Result<Self> {
-        let mut many = conn.prepare_cached(&insert_sql(ROWS_PER_INSERT))?;
-        // Bindings outlast each execution: `?1` stays bound for the whole file.
-        many.raw_bind_parameter(1, source_id)?;
-        Ok(BatchWriter {
-            conn,
-            many,
-            source_id,
-        })
+    pub fn new(conn: &'c Connection, source_id: i64) -> Self {
+        BatchWriter { conn, source_id }
     }
 
     pub fn connection(&self) -> &'c Connection {
@@ -95,20 +141,12 @@ impl<'c> BatchWriter<'c> {
         Ok(())
     }
 
-    pub fn write_incidents(&mut self, rows: &[IncidentRecord]) -> rusqlite::Result<()> {
-        let mut chunks = rows.chunks_exact(ROWS_PER_INSERT);
-        for chunk in &mut chunks {
-            bind_rows(&mut self.many, chunk)?;
-            self.many.raw_execute()?;
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut stmt = self.conn.prepare_cached(&insert_sql(rest.len()))?;
-            stmt.raw_bind_parameter(1, self.source_id)?;
-            bind_rows(&mut stmt, rest)?;
-            stmt.raw_execute()?;
-        }
-        Ok(())
+    pub fn write_incidents(
+        &self,
+        inserts: &mut IncidentInserts<'c>,
+        rows: &[IncidentRecord],
+    ) -> rusqlite::Result<()> {
+        inserts.write(self.source_id, rows)
     }
 
     pub fn write_rejected(&self, rows: &[RejectedRecord]) -> rusqlite::Result<()> {
@@ -128,20 +166,22 @@ impl<'c> BatchWriter<'c> {
     }
 }
 
-fn bind_rows(stmt: &mut Statement<'_>, rows: &[IncidentRecord]) -> rusqlite::Result<()> {
+/// Bind every row's own values (from `?2`), all of them: a blob is bound uncopied, and
+/// is read when the statement runs, before `rows` can go.
+fn bind_rows(stmt: &mut RawInsert<'_>, rows: &[IncidentRecord]) -> rusqlite::Result<()> {
     for (i, r) in rows.iter().enumerate() {
         // `?1` is the source; each row's own values follow from `?2`.
         let base = 1 + i * COLUMNS;
-        stmt.raw_bind_parameter(base + 1, r.month)?;
-        stmt.raw_bind_parameter(base + 2, r.crime_type)?;
-        stmt.raw_bind_parameter(base + 3, r.reported_by)?;
-        stmt.raw_bind_parameter(base + 4, r.falls_within)?;
-        stmt.raw_bind_parameter(base + 5, r.outcome)?;
-        stmt.raw_bind_parameter(base + 6, r.lsoa)?;
-        stmt.raw_bind_parameter(base + 7, r.location)?;
-        stmt.raw_bind_parameter(base + 8, r.coordinates.map(|c| c.0))?;
-        stmt.raw_bind_parameter(base + 9, r.coordinates.map(|c| c.1))?;
-        stmt.raw_bind_parameter(base + 10, r.crime_id.as_ref().map(|b| &b[..]))?;
+        stmt.bind_int(base + 1, Some(i64::from(r.month)))?;
+        stmt.bind_int(base + 2, Some(i64::from(r.crime_type)))?;
+        stmt.bind_int(base + 3, Some(i64::from(r.reported_by)))?;
+        stmt.bind_int(base + 4, Some(i64::from(r.falls_within)))?;
+        stmt.bind_int(base + 5, r.outcome.map(i64::from))?;
+        stmt.bind_int(base + 6, r.lsoa.map(i64::from))?;
+        stmt.bind_int(base + 7, r.location.map(i64::from))?;
+        stmt.bind_int(base + 8, r.coordinates.map(|c| i64::from(c.0)))?;
+        stmt.bind_int(base + 9, r.coordinates.map(|c| i64::from(c.1)))?;
+        stmt.bind_blob_until_run(base + 10, r.crime_id.as_ref().map(|b| &b[..]))?;
     }
     Ok(())
 }

@@ -16,7 +16,7 @@ use crate::store::boundaries::write_boundary_rows;
 use crate::store::geography::{write_lookup_rows, write_population_rows};
 use crate::store::month_counts::PendingCounts;
 use crate::store::partner::{replace_overlap, write_records};
-use crate::store::writer::{BatchWriter, RejectedRecord};
+use crate::store::writer::{BatchWriter, IncidentInserts, RejectedRecord};
 use crate::store::StoreError;
 use rusqlite::{Connection, OptionalExtension};
 
@@ -58,7 +58,7 @@ impl<'c> FileWriter<'c> {
             file,
             source_id,
             first_rowid,
-            writer: BatchWriter::new(conn, source_id)?,
+            writer: BatchWriter::new(conn, source_id),
             examples: Vec::new(),
             replaced_areas: 0,
             counts: PendingCounts::default(),
@@ -70,10 +70,15 @@ impl<'c> FileWriter<'c> {
         &self.file.display_name
     }
 
-    pub fn write(&mut self, mut batch: Batch) -> Result<(), StoreError> {
+    /// Write one batch of the file's rows (the fact table's through `inserts`).
+    pub fn write(
+        &mut self,
+        mut batch: Batch,
+        inserts: &mut IncidentInserts<'c>,
+    ) -> Result<(), StoreError> {
         let writer = &mut self.writer;
         writer.write_dimensions(&batch.dimensions)?;
-        writer.write_incidents(&batch.rows)?;
+        writer.write_incidents(inserts, &batch.rows)?;
         writer.write_rejected(&batch.rejected)?;
         if self.counts.is_empty() {
             self.counts = std::mem::take(&mut batch.counts);

@@ -34,6 +34,7 @@ use super::interner::Interners;
 use super::month_counts::PendingCounts;
 use super::partner::load_mappings;
 use super::writeback::EarlyWriteback;
+use super::writer::IncidentInserts;
 use super::{Store, StoreError};
 use crate::import::content_hash::Digests;
 use crate::import::inputs::{discover, InputFile};
@@ -247,6 +248,7 @@ impl Writing {
         progress: &mut dyn FnMut(&Progress),
     ) -> Result<(), StoreError> {
         let mut open: Option<FileWriter<'_>> = None;
+        let mut inserts = IncidentInserts::new(tx);
         for message in receiver {
             if cancel.load(Ordering::Relaxed) {
                 return Ok(());
@@ -270,7 +272,7 @@ impl Writing {
                 Message::Rows(batch) => {
                     let writer = open.as_mut().ok_or_else(out_of_step)?;
                     let rows = batch.len() as u64;
-                    writer.write(batch)?;
+                    writer.write(batch, &mut inserts)?;
                     self.writeback.batch_written();
                     #[cfg(test)]
                     tests::panic_if_asked(writer.name(), "inject-writer-panic");
