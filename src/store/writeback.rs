@@ -14,8 +14,8 @@
 use rusqlite::Connection;
 use std::fs::File;
 
-/// Batches written between two requests (8,192 rows each: about 8 MB of pages).
-const BATCHES_BETWEEN_REQUESTS: u32 = 16;
+/// Batches written between two requests (8,192 rows each: about 2 MB of pages).
+const BATCHES_BETWEEN_REQUESTS: u32 = 4;
 
 /// The assessment file, opened to ask for its write-back.
 pub struct EarlyWriteback {
@@ -37,9 +37,19 @@ impl EarlyWriteback {
     pub fn batch_written(&mut self) {
         self.batches += 1;
         if self.batches.is_multiple_of(BATCHES_BETWEEN_REQUESTS) {
-            if let Some(file) = &self.file {
-                start_writeback(file);
-            }
+            self.request();
+        }
+    }
+
+    /// Every row is written: ask for the rest to go to disk while the batch is finished
+    /// (its counts and notes written) before the commit waits for it.
+    pub fn all_written(&mut self) {
+        self.request();
+    }
+
+    fn request(&self) {
+        if let Some(file) = &self.file {
+            start_writeback(file);
         }
     }
 }

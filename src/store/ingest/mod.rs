@@ -191,6 +191,7 @@ fn import_batch(
     if cancel.load(Ordering::Relaxed) {
         return Err(StoreError::Cancelled);
     }
+    writing.writeback.all_written();
     writing.counts.flush(&tx)?;
     add_coverage_notes(&tx, &mut writing.report)?;
     tx.commit()?;
