@@ -14,8 +14,12 @@
 //! copied field by field into a `csv::ByteRecord` (which took a third of the reading time).
 
 mod fields;
+mod line_scan;
 
 pub use fields::{Cells, Fields};
+#[cfg(test)]
+use line_scan::zero_bytes;
+use line_scan::{delimiter_ends, split_line};
 
 use csv::{ByteRecord, Position};
 use csv_core::ReadRecordResult;
@@ -141,9 +145,14 @@ impl<R: Read> FastCsv<R> {
         }
         loop {
             let available = self.buf.get(self.start..self.end).unwrap_or_default();
-            let (len, terminated) = match memchr::memchr(b'\n', available) {
+            // The line's end and its delimiters, found in one pass.
+            let (len, terminated) = match split_line(available, self.delimiter, &mut self.line_ends)
+            {
                 Some(i) => (i, true),
-                None if self.eof => (available.len(), false),
+                None if self.eof => {
+                    delimiter_ends(available, self.delimiter, &mut self.line_ends);
+                    (available.len(), false)
+                }
                 None => {
                     if !self.refill()? {
                         return Ok(None);
@@ -164,8 +173,6 @@ impl<R: Read> FastCsv<R> {
                 return Ok(None);
             }
             let line = self.start..self.start + len;
-            let text = self.buf.get(line.clone()).unwrap_or_default();
-            delimiter_ends(text, self.delimiter, &mut self.line_ends);
             self.advance(consumed, u64::from(terminated));
             self.pos.set_record(self.pos.record() + 1);
             return Ok(Some(line));
@@ -263,73 +270,6 @@ impl<R: Read> FastCsv<R> {
             }
         }
     }
-}
-
-/// Where the fields of a line known to hold no quote and no CR end: the position of each
-/// delimiter, then the line's length; 16 bytes at a time where the processor compares
-/// them in one instruction (every x86-64 does), else 8 at a time.
-fn delimiter_ends(line: &[u8], delimiter: u8, ends: &mut Vec<usize>) {
-    ends.clear();
-    #[cfg(target_arch = "x86_64")]
-    let done = delimiters_16_at_a_time(line, delimiter, ends);
-    #[cfg(not(target_arch = "x86_64"))]
-    let done = 0;
-    let rest = line.get(done..).unwrap_or_default();
-    delimiters_8_at_a_time(rest, done, delimiter, ends);
-    ends.push(line.len());
-}
-
-/// The delimiters in the whole 16-byte blocks of `line`, pushed onto `ends`; how many
-/// bytes that covered.
-#[cfg(target_arch = "x86_64")]
-fn delimiters_16_at_a_time(line: &[u8], delimiter: u8, ends: &mut Vec<usize>) -> usize {
-    use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8};
-    let mut chunks = line.chunks_exact(16);
-    let mut base = 0;
-    // SAFETY: SSE2 is part of every x86-64 processor; each load reads the 16 bytes of one
-    // whole chunk of `line` (an unaligned load may start anywhere).
-    unsafe {
-        let wanted = _mm_set1_epi8(delimiter as i8);
-        for chunk in &mut chunks {
-            let bytes = _mm_loadu_si128(chunk.as_ptr().cast());
-            let mut found = _mm_movemask_epi8(_mm_cmpeq_epi8(bytes, wanted)) as u32;
-            while found != 0 {
-                ends.push(base + found.trailing_zeros() as usize);
-                found &= found - 1;
-            }
-            base += 16;
-        }
-    }
-    base
-}
-
-/// The delimiters of `line` (which starts `offset` bytes into its line), pushed onto
-/// `ends`, found 8 bytes at a time.
-fn delimiters_8_at_a_time(line: &[u8], offset: usize, delimiter: u8, ends: &mut Vec<usize>) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let mut chunks = line.chunks_exact(8);
-    let mut base = offset;
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
-        let mut delimiters = zero_bytes(word ^ (ONES * u64::from(delimiter)));
-        while delimiters != 0 {
-            ends.push(base + (delimiters.trailing_zeros() / 8) as usize);
-            delimiters &= delimiters - 1;
-        }
-        base += 8;
-    }
-    for (i, &b) in chunks.remainder().iter().enumerate() {
-        if b == delimiter {
-            ends.push(base + i);
-        }
-    }
-}
-
-/// The high bit of each byte of `x` that is zero, and no other bit (exact: no carry
-/// crosses a byte, unlike the shorter `(x - 0x01..) & !x & 0x80..`).
-fn zero_bytes(x: u64) -> u64 {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
 /// What [`FastCsv::read_fields`] read.

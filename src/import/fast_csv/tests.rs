@@ -28,6 +28,26 @@ fn zero_bytes_marks_exactly_the_zero_bytes() {
     }
 }
 
+proptest! {
+    /// The one-pass line split finds what a search for the LF and then for the
+    /// delimiters finds (lines long and short, delimiters and LFs at block edges).
+    #[test]
+    fn splitting_a_line_in_one_pass_agrees_with_two(
+        text in proptest::collection::vec(prop_oneof![Just(b','), Just(b'\n'), Just(b';'), Just(b'a')], 0..80),
+        delimiter in prop_oneof![Just(b','), Just(b';')],
+    ) {
+        let mut ends = Vec::new();
+        let found = split_line(&text, delimiter, &mut ends);
+        let expected = memchr::memchr(b'\n', &text);
+        prop_assert_eq!(found, expected);
+        if let Some(len) = expected {
+            let mut two_pass = Vec::new();
+            delimiter_ends(&text[..len], delimiter, &mut two_pass);
+            prop_assert_eq!(ends, two_pass);
+        }
+    }
+}
+
 /// Every record `read` gives (false at the end), with its position.
 fn records(mut read: impl FnMut(&mut ByteRecord) -> bool) -> Vec<Seen> {
     let mut record = ByteRecord::new();
