@@ -50,7 +50,7 @@ pub fn run(db: &Path, paths: &[PathBuf], options: &ImportOptions, json: bool) ->
     };
     // With no police data before this import, the district holding most incidents is
     // proposed as the area of interest afterwards.
-    let had_police_data = store.totals().map_or(true, |t| t.crime + t.asb > 0);
+    let had_police_data = store.holds_police_counts().unwrap_or(true);
     let cancel = AtomicBool::new(false);
     let show_progress = std::io::stderr().is_terminal() && !json;
     let mut last_shown = Instant::now();

@@ -84,6 +84,15 @@ impl Store {
     }
 
     /// Totals from the maintained counts (no scan of the fact table).
+    /// Whether any police.uk rows are counted (read without summing every month).
+    pub fn holds_police_counts(&self) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM month_count)", [], |r| {
+                r.get(0)
+            })?)
+    }
+
     pub fn totals(&self) -> Result<Totals, StoreError> {
         let mut totals = Totals::default();
         month_counts::for_each_month(&self.conn, |_, cells| {
@@ -201,5 +210,17 @@ mod tests {
         let months: Vec<u32> = filled.iter().map(|m| m.month).collect();
         assert_eq!(months, vec![202111, 202112, 202201, 202202]);
         assert_eq!(filled[1].crime, 0);
+    }
+
+    #[test]
+    fn police_counts_are_held_once_rows_are_counted_and_not_after_they_go() {
+        let store = crate::store::Store::in_memory().unwrap();
+        assert!(!store.holds_police_counts().unwrap());
+        month_counts::add(&store.conn, &[((202404, 3, 7), 2)]).unwrap();
+        assert!(store.holds_police_counts().unwrap());
+        assert_eq!(store.totals().unwrap().crime, 2);
+        // Replaced away to nothing: the month is removed, so nothing is held.
+        month_counts::add(&store.conn, &[((202404, 3, 7), -2)]).unwrap();
+        assert!(!store.holds_police_counts().unwrap());
     }
 }

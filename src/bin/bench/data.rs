@@ -86,11 +86,32 @@ pub fn generated_file(dir: &Path, label: &str, rows: u64) -> Result<PathBuf, Str
     Ok(path)
 }
 
+/// Put `path` in the page cache as a file read from disk is, the same for every contender
+/// and every run: first dropped from the cache (on Linux), then read once. How a file came
+/// into the cache changes what reading it costs: a file the generator has just written
+/// sits in page-sized pieces, one read from disk in large ones, and reading it back cost
+/// every contender a third more system time in the first case (see docs/BENCHMARKS.md).
 fn warm(path: &Path) -> Result<(), String> {
     let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    drop_from_cache(&file);
     std::io::copy(&mut file, &mut std::io::sink()).map_err(|e| e.to_string())?;
     Ok(())
 }
+
+#[cfg(target_os = "linux")]
+fn drop_from_cache(file: &std::fs::File) {
+    use std::os::fd::AsRawFd;
+    // Written pages must reach the disk before the cache can let them go.
+    let _ = file.sync_all();
+    // SAFETY: the descriptor is open while `file` lives; the call only advises the
+    // kernel about the file's cached pages and changes no memory of ours.
+    unsafe {
+        libc::posix_fadvise(file.as_raw_fd(), 0, 0, libc::POSIX_FADV_DONTNEED);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn drop_from_cache(_file: &std::fs::File) {}
 
 /// The month `index` months after 2022-04, as `YYYY-MM`.
 fn month_label(index: usize) -> String {
