@@ -60,19 +60,27 @@ impl FingerprintSlots {
             return;
         }
         if (self.len + 1) * 2 > self.slots.len() {
-            self.grow();
+            let size = (self.slots.len() * 2).max(MIN_SLOTS);
+            self.rebuild(size, |_| true);
         }
-        let key = key_of(fingerprint);
+        self.place(Slot {
+            key: key_of(fingerprint),
+            id,
+        });
+    }
+
+    /// Put `slot` where a probe for its key finds it (the table has room).
+    fn place(&mut self, slot: Slot) {
         let mask = self.slots.len() - 1;
-        let mut at = self.home(&key);
-        while let Some(slot) = self.slots.get_mut(at) {
-            if slot.id == 0 {
-                *slot = Slot { key, id };
+        let mut at = self.home(&slot.key);
+        while let Some(held) = self.slots.get_mut(at) {
+            if held.id == 0 {
+                *held = slot;
                 self.len += 1;
                 return;
             }
-            if slot.key == key {
-                slot.id = id;
+            if held.key == slot.key {
+                held.id = slot.id;
                 return;
             }
             at = (at + 1) & mask;
@@ -94,31 +102,16 @@ impl FingerprintSlots {
 
     /// Keep only the entries whose id passes `keep`.
     pub fn retain(&mut self, keep: impl Fn(u32) -> bool) {
-        let held: Vec<Slot> = self
-            .slots
-            .iter()
-            .filter(|s| s.id != 0 && keep(s.id))
-            .copied()
-            .collect();
-        self.slots.iter_mut().for_each(|s| *s = Slot::default());
-        self.len = 0;
-        for slot in held {
-            self.insert(
-                u128::from(slot.key[0]) | (u128::from(slot.key[1]) << 64),
-                slot.id,
-            );
-        }
+        self.rebuild(self.slots.len(), keep);
     }
 
-    fn grow(&mut self) {
-        let size = (self.slots.len() * 2).max(MIN_SLOTS);
+    /// A table of `size` slots (a power of two, room for every entry kept) holding the
+    /// entries whose id passes `keep`.
+    fn rebuild(&mut self, size: usize, keep: impl Fn(u32) -> bool) {
         let old = std::mem::replace(&mut self.slots, vec![Slot::default(); size]);
         self.len = 0;
-        for slot in old.into_iter().filter(|s| s.id != 0) {
-            self.insert(
-                u128::from(slot.key[0]) | (u128::from(slot.key[1]) << 64),
-                slot.id,
-            );
+        for slot in old.into_iter().filter(|s| s.id != 0 && keep(s.id)) {
+            self.place(slot);
         }
     }
 }

@@ -46,7 +46,7 @@ impl Dimension {
         while let Some(row) = rows.next()? {
             let id: u32 = row.get(0)?;
             let text: String = row.get(1)?;
-            dim.remember_raw(text.as_bytes(), id);
+            dim.remember_raw(text.as_bytes(), id, || fingerprint(text.as_bytes()));
             dim.by_text.insert(text, id);
             dim.next_id = dim.next_id.max(id);
         }
@@ -121,15 +121,15 @@ impl Dimension {
                 id
             }
         };
-        if !self.codes.insert(raw, id) {
-            self.by_raw.insert(fingerprint(), id);
-        }
+        self.remember_raw(raw, id, fingerprint);
         id
     }
 
-    fn remember_raw(&mut self, raw: &[u8], id: u32) {
+    /// Remember `id` for the raw cell: by its slot if it is an LSOA code, else by its
+    /// fingerprint (worked out only then).
+    fn remember_raw(&mut self, raw: &[u8], id: u32, fingerprint: impl FnOnce() -> u128) {
         if !self.codes.insert(raw, id) {
-            self.by_raw.insert(fingerprint(raw), id);
+            self.by_raw.insert(fingerprint(), id);
         }
     }
 
